@@ -1,0 +1,54 @@
+/* cli.c — the sofgen command line: dispatch, help and version. Each command lives in
+ * its own file (cmd_build.c, cmd_render.c); this file only chooses one. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+
+#ifndef SOFGEN_VERSION
+#define SOFGEN_VERSION "0.0.0"
+#endif
+
+static const char usage[] =
+	"sofgen " SOFGEN_VERSION " — static sites for samordningsförbund\n"
+	"\n"
+	"Usage:\n"
+	"  sofgen build [--content DIR] [--templates DIR] [--assets DIR] [--out DIR] [--drafts]\n"
+	"      Build the site (defaults: content, templates, assets, site). The old site is\n"
+	"      replaced only when the whole build succeeds.\n"
+	"  sofgen check [--content DIR] [--drafts]\n"
+	"      Validate the content and print every problem, without writing anything.\n"
+	"  sofgen render TEMPLATE [--data FILE] [--partials DIR]\n"
+	"      Render one Mustache template against a YAML or JSON data file and print\n"
+	"      the result exactly; partials are DIR/<name>.mustache.\n"
+	"  sofgen --help | --version\n"
+	"\n"
+	"Exit status: 0 success, 1 the content (or template) has errors, 2 usage or I/O error.\n"
+	"Messages have the form file:line:col: error|warning: what is wrong and what would be right.\n";
+
+int sg_cli_main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+		puts("sofgen " SOFGEN_VERSION);
+		return 0;
+	}
+	if (strcmp(cmd, "build") == 0)
+		return sg_cmd_build(argc, argv, true);
+	if (strcmp(cmd, "check") == 0)
+		return sg_cmd_build(argc, argv, false);
+	if (strcmp(cmd, "render") == 0)
+		return sg_cmd_render(argc, argv);
+	fprintf(stderr, "sofgen: unknown command '%s'; the commands are build, check and render (see sofgen --help)\n", cmd);
+	return 2;
+}

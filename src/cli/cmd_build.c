@@ -1,0 +1,50 @@
+/* cmd_build.c — `sofgen build` and `sofgen check`: options, the pipeline, and the one
+ * place where diagnostics are printed. */
+#include <stdio.h>
+#include <time.h>
+
+#include "../pipeline.h"
+#include "../util/diag.h"
+#include "args.h"
+#include "commands.h"
+
+int sg_cmd_build(int argc, char **argv, bool write)
+{
+	sg_pipeline_opts o = {"content", "templates", "assets", "site", false, write};
+	const sg_opt build_opts[] = {
+		{"--content", true, &o.content_dir, NULL},     {"--templates", true, &o.templates_dir, NULL},
+		{"--assets", true, &o.assets_dir, NULL},       {"--out", true, &o.out_dir, NULL},
+		{"--drafts", false, NULL, &o.drafts},          {NULL, false, NULL, NULL},
+	};
+	const sg_opt check_opts[] = {
+		{"--content", true, &o.content_dir, NULL},
+		{"--drafts", false, NULL, &o.drafts},
+		{NULL, false, NULL, NULL},
+	};
+	const char *cmd = write ? "build" : "check";
+	if (sg_args_parse(argc, argv, 2, write ? build_opts : check_opts, NULL, 0, cmd) < 0)
+		return 2;
+
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	sg_diags *d = sg_diags_new();
+	sg_build_stats stats;
+	sg_run_result r = sg_pipeline_run(&o, d, &stats);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	sg_diags_sort(d);
+	sg_diags_print(d, stderr);
+	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	size_t errors = sg_diags_errors(d), warnings = sg_diags_warnings(d);
+	if (r == SG_RUN_OK && write)
+		fprintf(stderr, "sofgen: built %zu pages (%zu insatser, %zu kommuner, %zu förbund) into %s/ in %.2f s%s\n",
+		        stats.pages, stats.insatser, stats.kommuner, stats.forbund, o.out_dir, secs,
+		        warnings ? "" : "");
+	else if (r == SG_RUN_OK)
+		fprintf(stderr, "sofgen: %s is valid (%zu insatser, %zu kommuner, %zu förbund)\n", o.content_dir,
+		        stats.insatser, stats.kommuner, stats.forbund);
+	if (errors || warnings)
+		fprintf(stderr, "sofgen: %zu error%s, %zu warning%s%s\n", errors, errors == 1 ? "" : "s", warnings,
+		        warnings == 1 ? "" : "s", r != SG_RUN_OK && write ? "; the site was not changed" : "");
+	sg_diags_free(d);
+	return (int)r;
+}

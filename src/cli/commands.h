@@ -1,0 +1,11 @@
+/* commands.h — the subcommands; each returns the process exit status. */
+#ifndef SG_COMMANDS_H
+#define SG_COMMANDS_H
+#include <stdbool.h>
+
+/* `sofgen build` (write = true) and `sofgen check` (write = false). */
+int sg_cmd_build(int argc, char **argv, bool write);
+/* `sofgen render TEMPLATE [--data FILE] [--partials DIR]` */
+int sg_cmd_render(int argc, char **argv);
+
+#endif

@@ -1,0 +1,559 @@
+/* build.c — sources → validated site model (see model.h). One builder per content
+ * type, then the cross-file checks: förbund of each insats, kommun membership of
+ * each place, category against area, duplicate slugs. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/alloc.h"
+#include "../util/slug.h"
+#include "../util/suggest.h"
+#include "../util/utf8.h"
+#include "fields.h"
+#include "model.h"
+
+#define SUMMARY_MAX 200
+
+static sg_fields fields_for(const sg_source *src, sg_diags *d)
+{
+	return (sg_fields){src->path, d, src->kind == SG_SRC_SITE ? 1 : 2};
+}
+
+static void push_ptr(void ***arr, size_t *n, void *p)
+{
+	if ((*n & (*n - 1)) == 0) /* grow at powers of two */
+		*arr = sg_realloc(*arr, (*n ? *n * 2 : 1) * sizeof **arr);
+	(*arr)[(*n)++] = p;
+}
+#define PUSH(arr, n, p) push_ptr((void ***)&(arr), &(n), (p))
+
+/* ---- site.yaml ---------------------------------------------------------- */
+
+static void build_info(sg_site *site, const sg_source *src, sg_diags *d)
+{
+	sg_fields f = fields_for(src, d);
+	static const char *const keys[] = {"title", "base_url", "language", "region", "description",
+	                                   "allow_raw_html", "forms", NULL};
+	sg_fields_check_keys(&f, src->meta, keys, "site.yaml");
+	sg_site_info *in = &site->info;
+	in->title = sg_field_text(&f, src->meta, "title", true, "the name of the site");
+	in->base_url = sg_field_text(&f, src->meta, "base_url", true, "the site's address, e.g. https://example.se/");
+	if (in->base_url) {
+		if (strncmp(in->base_url, "https://", 8) != 0 && strncmp(in->base_url, "http://", 7) != 0) {
+			const sg_value *v = sg_value_get(src->meta, "base_url");
+			sg_error(d, src->path, sg_fields_line(&f, v), sg_fields_col(v),
+			         "'base_url' must be a full address starting with https://, e.g. https://example.se/");
+		} else if (in->base_url[strlen(in->base_url) - 1] != '/') {
+			char *fixed = sg_asprintf("%s/", in->base_url);
+			free(in->base_url);
+			in->base_url = fixed;
+		}
+	}
+	in->language = sg_field_text(&f, src->meta, "language", false, NULL);
+	if (!in->language)
+		in->language = sg_strdup("sv");
+	in->region = sg_field_text(&f, src->meta, "region", false, NULL);
+	in->description = sg_field_text(&f, src->meta, "description", false, NULL);
+	in->allow_raw_html = sg_field_bool(&f, src->meta, "allow_raw_html", false);
+	sg_field_map(&f, src->meta, "forms");
+}
+
+/* ---- kommuner ----------------------------------------------------------- */
+
+static sg_kommun *kommun_for(sg_site *site, const char *name)
+{
+	char *slug = sg_slugify(name);
+	for (size_t i = 0; i < site->n_kommuner; i++)
+		if (strcmp(site->kommuner[i]->slug, slug) == 0) {
+			free(slug);
+			return site->kommuner[i];
+		}
+	sg_kommun *k = sg_calloc(1, sizeof *k);
+	k->slug = slug;
+	k->name = sg_strdup(name);
+	PUSH(site->kommuner, site->n_kommuner, k);
+	return k;
+}
+
+/* ---- förbund ------------------------------------------------------------ */
+
+static void build_member(sg_site *site, sg_forbund *fb, const sg_fields *f, const sg_value *item)
+{
+	sg_member *m = &fb->members[fb->n_members];
+	memset(m, 0, sizeof *m);
+	if (sg_value_kind_of(item) == SG_VAL_STRING) {
+		m->name = sg_strdup(sg_value_as_string(item, NULL));
+	} else if (sg_value_kind_of(item) == SG_VAL_MAP) {
+		static const char *const keys[] = {"name", "code", "contact", NULL};
+		sg_fields_check_keys(f, item, keys, "a member");
+		sg_fields at = *f;
+		at.line = sg_fields_line(f, item);
+		m->name = sg_field_text(&at, item, "name", true, "each member needs the kommun's name, e.g. 'name: Borås'");
+		m->code = sg_field_text(&at, item, "code", false, NULL);
+		if (m->code && (strlen(m->code) != 4 || strspn(m->code, "0123456789") != 4)) {
+			const sg_value *v = sg_value_get(item, "code");
+			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+			         "'code' must be the four-digit SCB kommunkod in quotes, e.g. code: \"1490\"");
+		}
+		sg_field_contact(&at, item, "contact", &m->contact, false);
+	} else {
+		sg_error(f->d, f->file, sg_fields_line(f, item), sg_fields_col(item),
+		         "each member must be '{name: …, code: …}' or a kommun name");
+		return;
+	}
+	if (!m->name)
+		return;
+	char *slug = sg_slugify(m->name);
+	for (size_t i = 0; i < fb->n_members; i++) {
+		char *other = sg_slugify(fb->members[i].name);
+		bool same = strcmp(other, slug) == 0;
+		free(other);
+		if (same) {
+			sg_error(f->d, f->file, sg_fields_line(f, item), sg_fields_col(item), "the member '%s' is listed twice",
+			         m->name);
+			free(slug);
+			free(m->name);
+			sg_contact_clear(&m->contact);
+			free(m->code);
+			return;
+		}
+	}
+	free(slug);
+	m->forbund = fb;
+	m->kommun = kommun_for(site, m->name);
+	fb->n_members++;
+}
+
+static void build_forbund(sg_site *site, const sg_source *src, sg_diags *d)
+{
+	sg_fields f = fields_for(src, d);
+	static const char *const keys[] = {"title", "orgnr", "members", "parties", "contact", NULL};
+	sg_fields_check_keys(&f, src->meta, keys, "a förbund");
+	sg_forbund *fb = sg_calloc(1, sizeof *fb);
+	fb->slug = sg_strdup(src->slug);
+	fb->path = src->path;
+	fb->title = sg_field_text(&f, src->meta, "title", true, "the förbund's full name");
+	if (!fb->title)
+		fb->title = sg_strdup(src->slug);
+	fb->orgnr = sg_field_text(&f, src->meta, "orgnr", false, NULL);
+	const sg_value *members = sg_field_list(&f, src->meta, "members");
+	size_t n = sg_value_count(members);
+	fb->members = sg_calloc(n ? n : 1, sizeof *fb->members);
+	for (size_t i = 0; i < n; i++)
+		build_member(site, fb, &f, sg_value_item(members, i));
+	if (fb->n_members == 0)
+		sg_error(d, src->path, f.line, 1, "missing 'members': list the member kommuner, e.g. members: [{name: Borås, code: \"1490\"}]");
+	fb->parties = sg_field_text_list(&f, src->meta, "parties", &fb->n_parties);
+	sg_field_contact(&f, src->meta, "contact", &fb->contact, true);
+	fb->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, site->info.allow_raw_html, d);
+	PUSH(site->forbund, site->n_forbund, fb);
+}
+
+static sg_forbund *find_forbund(const sg_site *site, const char *slug)
+{
+	for (size_t i = 0; i < site->n_forbund; i++)
+		if (strcmp(site->forbund[i]->slug, slug) == 0)
+			return site->forbund[i];
+	return NULL;
+}
+
+/* ---- insatser ----------------------------------------------------------- */
+
+static const char *const insats_keys[] = {"title", "forbund", "year", "area", "category", "summary",
+                                          "target_groups", "age", "duration", "provider", "contact", "places",
+                                          "referral", "status", "start", "end", "draft", NULL};
+
+static sg_member *find_member(const sg_forbund *fb, const char *name)
+{
+	char *slug = sg_slugify(name);
+	sg_member *found = NULL;
+	for (size_t i = 0; i < fb->n_members && !found; i++)
+		if (strcmp(fb->members[i].kommun->slug, slug) == 0)
+			found = &fb->members[i];
+	free(slug);
+	return found;
+}
+
+static void build_places(sg_insats *x, const sg_fields *f, const sg_value *list)
+{
+	size_t n = sg_value_count(list);
+	x->places = sg_calloc(n ? n : 1, sizeof *x->places);
+	for (size_t i = 0; i < n; i++) {
+		const sg_value *p = sg_value_item(list, i);
+		if (sg_value_kind_of(p) != SG_VAL_MAP) {
+			sg_error(f->d, f->file, sg_fields_line(f, p), sg_fields_col(p),
+			         "each place must be '{municipality: …, participants: …, funds: {forbund: …}}'");
+			continue;
+		}
+		static const char *const keys[] = {"municipality", "participants", "funds", NULL};
+		sg_fields_check_keys(f, p, keys, "a place");
+		sg_place *pl = &x->places[x->n_places];
+		memset(pl, 0, sizeof *pl);
+		char *name = sg_field_text(f, p, "municipality", false, NULL);
+		if (name && x->forbund) {
+			pl->member = find_member(x->forbund, name);
+			if (!pl->member) {
+				const char **names = sg_malloc((x->forbund->n_members + 1) * sizeof *names);
+				sg_buf all = SG_BUF_INIT;
+				for (size_t k = 0; k < x->forbund->n_members; k++) {
+					names[k] = x->forbund->members[k].name;
+					sg_buf_printf(&all, "%s%s", k ? ", " : "", names[k]);
+				}
+				const char *close = sg_closest(name, names, x->forbund->n_members);
+				const sg_value *v = sg_value_get(p, "municipality");
+				if (close)
+					sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+					         "'%s' is not a member kommun of %s; did you mean '%s'?", name, x->forbund->title, close);
+				else
+					sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+					         "'%s' is not a member kommun of %s (members: %s); leave out 'municipality' for the whole förbund",
+					         name, x->forbund->title, sg_buf_cstr(&all));
+				sg_buf_free(&all);
+				free(names);
+				free(name);
+				continue;
+			}
+			for (size_t k = 0; k < x->n_places; k++)
+				if (x->places[k].member == pl->member) {
+					const sg_value *v = sg_value_get(p, "municipality");
+					sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+					         "%s has two places in this insats; put its participants and funds in one", name);
+				}
+		}
+		free(name);
+		pl->participants = sg_field_int(f, p, "participants", -1, 0, 1000000);
+		const sg_value *funds = sg_field_map(f, p, "funds");
+		if (funds) {
+			static const char *const fkeys[] = {"forbund", "cofunding", "esf", NULL};
+			sg_fields_check_keys(f, funds, fkeys, "funds");
+			pl->has_funds = true;
+			pl->funds.forbund = sg_field_amount(f, funds, "forbund");
+			pl->funds.cofunding = sg_field_amount(f, funds, "cofunding");
+			pl->funds.esf = sg_field_amount(f, funds, "esf");
+		}
+		x->n_places++;
+	}
+}
+
+static void build_categories(sg_insats *x, const sg_fields *f, const sg_value *meta)
+{
+	size_t n;
+	char **cats = sg_field_text_list(f, meta, "category", &n);
+	const sg_value *v = sg_value_get(meta, "category");
+	x->categories = sg_calloc(n ? n : 1, sizeof *x->categories);
+	size_t count;
+	const sg_category_info *all = sg_categories(&count);
+	const char *names[16];
+	for (size_t k = 0; k < count; k++)
+		names[k] = all[k].slug;
+	for (size_t i = 0; i < n; i++) {
+		char *slug = sg_slugify(cats[i]);
+		const sg_value *at = sg_value_kind_of(v) == SG_VAL_LIST ? sg_value_item(v, i) : v;
+		const sg_category_info *c = sg_category_find(slug);
+		if (!c) {
+			const char *close = sg_closest(slug, names, count);
+			const sg_category_info *ci = close ? sg_category_find(close) : NULL;
+			if (ci)
+				sg_error(f->d, f->file, sg_fields_line(f, at), sg_fields_col(at),
+				         "unknown category '%s'; did you mean '%s'?", cats[i], ci->name);
+			else
+				sg_error(f->d, f->file, sg_fields_line(f, at), sg_fields_col(at),
+				         "unknown category '%s'; the SUS categories are kartläggning, förberedande, rehabilitering, "
+				         "förebyggande (individinriktad) and kartläggning, utbildning, dialog (strukturövergripande)",
+				         cats[i]);
+			free(slug);
+			continue;
+		}
+		if (i == 0 && x->area == SG_AREA_INDIVID && !c->individ)
+			sg_error(f->d, f->file, sg_fields_line(f, at), sg_fields_col(at),
+			         "'%s' is a category for strukturövergripande insatser; an individinriktad insats is "
+			         "kartläggning, förberedande, rehabilitering or förebyggande",
+			         cats[i]);
+		else if (i == 0 && x->area == SG_AREA_STRUKTUR && !c->struktur)
+			sg_error(f->d, f->file, sg_fields_line(f, at), sg_fields_col(at),
+			         "'%s' is a category for individinriktade insatser; a strukturövergripande insats is "
+			         "kartläggning, utbildning or dialog",
+			         cats[i]);
+		bool dup = false;
+		for (size_t k = 0; k < x->n_categories; k++)
+			dup |= strcmp(x->categories[k], slug) == 0;
+		if (dup)
+			free(slug);
+		else
+			x->categories[x->n_categories++] = slug;
+	}
+	sg_free_list(cats, n);
+}
+
+static void build_referral(sg_site *site, sg_insats *x, const sg_fields *f, const sg_value *meta)
+{
+	const sg_value *r = sg_field_map(f, meta, "referral");
+	if (!r)
+		return;
+	static const char *const keys[] = {"open", "referrers", "vacancies", "how", "form", NULL};
+	sg_fields_check_keys(f, r, keys, "referral");
+	x->referral.given = true;
+	x->referral.open = sg_field_bool(f, r, "open", false);
+	x->referral.referrers = sg_field_text_list(f, r, "referrers", &x->referral.n_referrers);
+	x->referral.vacancies = sg_field_int(f, r, "vacancies", -1, 0, 100000);
+	x->referral.form = sg_field_text(f, r, "form", false, NULL);
+	char *how = sg_field_text(f, r, "how", false, NULL);
+	if (how) {
+		const sg_value *v = sg_value_get(r, "how");
+		x->referral.how = sg_markdown_parse(how, strlen(how), f->file, sg_fields_line(f, v), site->info.allow_raw_html,
+		                                    f->d);
+		free(how);
+	}
+}
+
+static void free_insats(sg_insats *x);
+
+static void build_insats(sg_site *site, const sg_source *src, const sg_build_opts *opts, sg_diags *d)
+{
+	sg_fields f = fields_for(src, d);
+	const sg_value *meta = src->meta;
+	sg_fields_check_keys(&f, meta, insats_keys, "an insats");
+	sg_insats *x = sg_calloc(1, sizeof *x);
+	x->slug = sg_strdup(src->slug);
+	x->path = src->path;
+	x->title = sg_field_text(&f, meta, "title", true, "every insats needs a title");
+	char *fslug = sg_field_text(&f, meta, "forbund", false, NULL);
+	if (!fslug)
+		fslug = sg_strdup(src->folder);
+	x->forbund = find_forbund(site, fslug);
+	if (!x->forbund) {
+		const char **names = sg_malloc((site->n_forbund + 1) * sizeof *names);
+		for (size_t i = 0; i < site->n_forbund; i++)
+			names[i] = site->forbund[i]->slug;
+		const char *close = sg_closest(fslug, names, site->n_forbund);
+		const sg_value *v = sg_value_get(meta, "forbund");
+		int line = v ? sg_fields_line(&f, v) : f.line;
+		if (close)
+			sg_error(d, src->path, line, sg_fields_col(v), "there is no förbund '%s'; did you mean '%s'?", fslug, close);
+		else
+			sg_error(d, src->path, line, sg_fields_col(v),
+			         "there is no förbund '%s': add content/forbund/%s.md or move the insats", fslug, fslug);
+		free(names);
+	}
+	free(fslug);
+	x->year = (int)sg_field_int(&f, meta, "year", 0, 1990, 2100);
+	static const char *const areas[] = {"individinriktad", "strukturövergripande", NULL};
+	int area = sg_field_choice(&f, meta, "area", areas);
+	x->area = area == 0 ? SG_AREA_INDIVID : area == 1 ? SG_AREA_STRUKTUR : SG_AREA_NONE;
+	build_categories(x, &f, meta);
+	x->summary = sg_field_text(&f, meta, "summary", false, NULL);
+	if (x->summary && sg_utf8_length(x->summary, strlen(x->summary)) > SUMMARY_MAX) {
+		const sg_value *v = sg_value_get(meta, "summary");
+		sg_warning(d, src->path, sg_fields_line(&f, v), sg_fields_col(v),
+		           "the summary is %zu characters; keep it under %d so lists stay readable",
+		           sg_utf8_length(x->summary, strlen(x->summary)), SUMMARY_MAX);
+	}
+	x->target_groups = sg_field_text_list(&f, meta, "target_groups", &x->n_target_groups);
+	x->age_min = x->age_max = -1;
+	const sg_value *age = sg_field_map(&f, meta, "age");
+	if (age) {
+		static const char *const keys[] = {"min", "max", NULL};
+		sg_fields_check_keys(&f, age, keys, "age");
+		x->age_min = (int)sg_field_int(&f, age, "min", -1, 0, 120);
+		x->age_max = (int)sg_field_int(&f, age, "max", -1, 0, 120);
+		if (x->age_min >= 0 && x->age_max >= 0 && x->age_min > x->age_max)
+			sg_error(d, src->path, sg_fields_line(&f, age), sg_fields_col(age), "age: min (%d) is above max (%d)",
+			         x->age_min, x->age_max);
+	}
+	x->duration = sg_field_text(&f, meta, "duration", false, NULL);
+	const sg_value *prov = sg_field_map(&f, meta, "provider");
+	if (prov) {
+		static const char *const keys[] = {"name", "orgnr", NULL};
+		sg_fields_check_keys(&f, prov, keys, "provider");
+		x->provider_name = sg_field_text(&f, prov, "name", false, NULL);
+		x->provider_orgnr = sg_field_text(&f, prov, "orgnr", false, NULL);
+	}
+	sg_field_contact(&f, meta, "contact", &x->contact, false);
+	build_places(x, &f, sg_field_list(&f, meta, "places"));
+	build_referral(site, x, &f, meta);
+	static const char *const statuses[] = {"active", "planned", "ended", NULL};
+	int st = sg_field_choice(&f, meta, "status", statuses);
+	x->status = st < 0 ? SG_STATUS_NONE : (sg_status)(st + 1);
+	x->start = sg_field_date(&f, meta, "start");
+	x->end = sg_field_date(&f, meta, "end");
+	if (x->start && x->end && strcmp(x->start, x->end) > 0) {
+		const sg_value *v = sg_value_get(meta, "end");
+		sg_error(d, src->path, sg_fields_line(&f, v), sg_fields_col(v), "'end' (%s) is before 'start' (%s)", x->end,
+		         x->start);
+	}
+	x->draft = sg_field_bool(&f, meta, "draft", false);
+	x->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, site->info.allow_raw_html, d);
+	if (!x->title)
+		x->title = sg_strdup(src->slug);
+
+	if (x->forbund)
+		for (size_t i = 0; i < site->n_insatser; i++) {
+			sg_insats *o = site->insatser[i];
+			if (o->forbund == x->forbund && strcmp(o->slug, x->slug) == 0) {
+				sg_error(d, src->path, 1, 1, "duplicate insats: %s/%s is also defined in %s; rename one of the files",
+				         x->forbund->slug, x->slug, o->path);
+				free_insats(x);
+				return;
+			}
+		}
+	if ((x->draft && !opts->drafts) || !x->forbund) {
+		free_insats(x);
+		return;
+	}
+	PUSH(site->insatser, site->n_insatser, x);
+}
+
+/* ---- sidor -------------------------------------------------------------- */
+
+static void build_sida(sg_site *site, const sg_source *src, sg_diags *d)
+{
+	sg_fields f = fields_for(src, d);
+	static const char *const keys[] = {"title", "summary", NULL};
+	sg_fields_check_keys(&f, src->meta, keys, "a page");
+	sg_sida *p = sg_calloc(1, sizeof *p);
+	p->slug = sg_strdup(src->slug);
+	p->path = src->path;
+	p->title = sg_field_text(&f, src->meta, "title", true, "every page needs a title");
+	if (!p->title)
+		p->title = sg_strdup(src->slug);
+	p->summary = sg_field_text(&f, src->meta, "summary", false, NULL);
+	p->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, site->info.allow_raw_html, d);
+	PUSH(site->sidor, site->n_sidor, p);
+}
+
+/* ---- the whole site ----------------------------------------------------- */
+
+static int by_forbund_title(const void *a, const void *b)
+{
+	return sg_collate((*(sg_forbund *const *)a)->title, (*(sg_forbund *const *)b)->title);
+}
+static int by_kommun_name(const void *a, const void *b)
+{
+	return sg_collate((*(sg_kommun *const *)a)->name, (*(sg_kommun *const *)b)->name);
+}
+static int by_sida_title(const void *a, const void *b)
+{
+	return sg_collate((*(sg_sida *const *)a)->title, (*(sg_sida *const *)b)->title);
+}
+static int by_insats(const void *pa, const void *pb)
+{
+	const sg_insats *a = *(sg_insats *const *)pa, *b = *(sg_insats *const *)pb;
+	int c = sg_collate(a->forbund->title, b->forbund->title);
+	if (c)
+		return c;
+	c = sg_collate(a->title, b->title);
+	return c ? c : strcmp(a->slug, b->slug);
+}
+
+sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags *d)
+{
+	sg_site *site = sg_calloc(1, sizeof *site);
+	site->sources = sources;
+	size_t n = sg_sources_count(sources);
+	/* order matters: site.yaml (allow_raw_html) before bodies, förbund before insatser */
+	for (size_t i = 0; i < n; i++)
+		if (sg_sources_at(sources, i)->kind == SG_SRC_SITE)
+			build_info(site, sg_sources_at(sources, i), d);
+	if (!site->info.title)
+		site->info.title = sg_strdup("sofgen");
+	if (!site->info.language)
+		site->info.language = sg_strdup("sv");
+	for (size_t i = 0; i < n; i++)
+		if (sg_sources_at(sources, i)->kind == SG_SRC_FORBUND)
+			build_forbund(site, sg_sources_at(sources, i), d);
+	for (size_t i = 0; i < n; i++)
+		if (sg_sources_at(sources, i)->kind == SG_SRC_INSATS)
+			build_insats(site, sg_sources_at(sources, i), opts, d);
+	for (size_t i = 0; i < n; i++)
+		if (sg_sources_at(sources, i)->kind == SG_SRC_SIDA)
+			build_sida(site, sg_sources_at(sources, i), d);
+	if (n > 0 && site->n_forbund == 0)
+		sg_error(d, NULL, 0, 0, "no förbund: add at least one file content/forbund/<slug>.md");
+
+	/* each kommun knows its memberships */
+	for (size_t i = 0; i < site->n_forbund; i++)
+		for (size_t k = 0; k < site->forbund[i]->n_members; k++) {
+			sg_member *m = &site->forbund[i]->members[k];
+			PUSH(m->kommun->members, m->kommun->n_members, m);
+		}
+	if (site->n_forbund)
+		qsort(site->forbund, site->n_forbund, sizeof *site->forbund, by_forbund_title);
+	if (site->n_kommuner)
+		qsort(site->kommuner, site->n_kommuner, sizeof *site->kommuner, by_kommun_name);
+	if (site->n_insatser)
+		qsort(site->insatser, site->n_insatser, sizeof *site->insatser, by_insats);
+	for (size_t i = 0; i < site->n_insatser; i++)
+		site->insatser[i]->index = i;
+	if (site->n_sidor)
+		qsort(site->sidor, site->n_sidor, sizeof *site->sidor, by_sida_title);
+	return site;
+}
+
+static void free_insats(sg_insats *x)
+{
+	free(x->slug);
+	free(x->title);
+	sg_free_list(x->categories, x->n_categories);
+	free(x->summary);
+	sg_free_list(x->target_groups, x->n_target_groups);
+	free(x->duration);
+	free(x->provider_name);
+	free(x->provider_orgnr);
+	sg_contact_clear(&x->contact);
+	free(x->places);
+	sg_free_list(x->referral.referrers, x->referral.n_referrers);
+	sg_markdown_free(x->referral.how);
+	free(x->referral.form);
+	free(x->start);
+	free(x->end);
+	sg_markdown_free(x->body);
+	free(x);
+}
+
+void sg_site_free(sg_site *site)
+{
+	if (!site)
+		return;
+	for (size_t i = 0; i < site->n_insatser; i++)
+		free_insats(site->insatser[i]);
+	free(site->insatser);
+	for (size_t i = 0; i < site->n_forbund; i++) {
+		sg_forbund *fb = site->forbund[i];
+		for (size_t k = 0; k < fb->n_members; k++) {
+			free(fb->members[k].name);
+			free(fb->members[k].code);
+			sg_contact_clear(&fb->members[k].contact);
+		}
+		free(fb->members);
+		free(fb->slug);
+		free(fb->title);
+		free(fb->orgnr);
+		sg_free_list(fb->parties, fb->n_parties);
+		sg_contact_clear(&fb->contact);
+		sg_markdown_free(fb->body);
+		free(fb);
+	}
+	free(site->forbund);
+	for (size_t i = 0; i < site->n_kommuner; i++) {
+		free(site->kommuner[i]->slug);
+		free(site->kommuner[i]->name);
+		free(site->kommuner[i]->members);
+		free(site->kommuner[i]);
+	}
+	free(site->kommuner);
+	for (size_t i = 0; i < site->n_sidor; i++) {
+		free(site->sidor[i]->slug);
+		free(site->sidor[i]->title);
+		free(site->sidor[i]->summary);
+		sg_markdown_free(site->sidor[i]->body);
+		free(site->sidor[i]);
+	}
+	free(site->sidor);
+	sg_site_info *in = &site->info;
+	free(in->title);
+	free(in->base_url);
+	free(in->language);
+	free(in->region);
+	free(in->description);
+	sg_sources_free(site->sources);
+	free(site);
+}

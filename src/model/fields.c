@@ -1,0 +1,296 @@
+/* fields.c — typed field readers (see fields.h). */
+#include "fields.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/alloc.h"
+#include "../util/suggest.h"
+
+int sg_fields_line(const sg_fields *f, const sg_value *v) { return v && sg_value_line(v) ? sg_value_line(v) : f->line; }
+int sg_fields_col(const sg_value *v) { return v && sg_value_col(v) ? sg_value_col(v) : 1; }
+
+#define AT(v) f->d, f->file, sg_fields_line(f, (v)), sg_fields_col(v)
+
+void sg_free_list(char **list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
+void sg_fields_check_keys(const sg_fields *f, const sg_value *map, const char *const *known, const char *what)
+{
+	size_t nk = 0;
+	while (known[nk])
+		nk++;
+	for (size_t i = 0; i < sg_value_count(map); i++) {
+		const char *key = sg_value_key(map, i);
+		bool ok = false;
+		for (size_t k = 0; k < nk && !ok; k++)
+			ok = strcmp(key, known[k]) == 0;
+		if (ok)
+			continue;
+		const sg_value *v = sg_value_item(map, i);
+		const char *close = sg_closest(key, known, nk);
+		if (close)
+			sg_warning(AT(v), "unknown key '%s' in %s is ignored; did you mean '%s'?", key, what, close);
+		else
+			sg_warning(AT(v), "unknown key '%s' in %s is ignored", key, what);
+	}
+}
+
+char *sg_field_text(const sg_fields *f, const sg_value *map, const char *key, bool required, const char *why)
+{
+	const sg_value *v = sg_value_get(map, key);
+	sg_value_kind k = sg_value_kind_of(v);
+	if (k == SG_VAL_STRING || k == SG_VAL_NUMBER) {
+		size_t len;
+		const char *s = sg_value_as_string(v, &len);
+		/* trim: YAML keeps trailing spaces of quoted text */
+		while (len && (s[len - 1] == ' ' || s[len - 1] == '\n'))
+			len--;
+		if (len > 0)
+			return sg_strndup(s, len);
+	} else if (k == SG_VAL_LIST || k == SG_VAL_MAP || k == SG_VAL_BOOL) {
+		sg_error(AT(v), "'%s' must be text, not %s", key, sg_value_kind_name(k));
+		return NULL;
+	}
+	if (required)
+		sg_error(AT(v), "missing '%s': %s", key, why ? why : "this field is required");
+	return NULL;
+}
+
+bool sg_field_bool(const sg_fields *f, const sg_value *map, const char *key, bool dflt)
+{
+	const sg_value *v = sg_value_get(map, key);
+	sg_value_kind k = sg_value_kind_of(v);
+	if (k == SG_VAL_BOOL)
+		return sg_value_as_bool(v);
+	if (k != SG_VAL_NULL) {
+		const char *s = sg_value_as_string(v, NULL);
+		if (s && (strcmp(s, "ja") == 0 || strcmp(s, "yes") == 0))
+			sg_error(AT(v), "'%s' must be true or false; write 'true' instead of '%s'", key, s);
+		else if (s && (strcmp(s, "nej") == 0 || strcmp(s, "no") == 0))
+			sg_error(AT(v), "'%s' must be true or false; write 'false' instead of '%s'", key, s);
+		else
+			sg_error(AT(v), "'%s' must be true or false", key);
+	}
+	return dflt;
+}
+
+long sg_field_int(const sg_fields *f, const sg_value *map, const char *key, long dflt, long min, long max)
+{
+	const sg_value *v = sg_value_get(map, key);
+	sg_value_kind k = sg_value_kind_of(v);
+	if (k == SG_VAL_NULL)
+		return dflt;
+	double x = sg_value_as_number(v);
+	if (k != SG_VAL_NUMBER || x != (double)(long)x) {
+		const char *s = sg_value_as_string(v, NULL);
+		sg_error(AT(v), "'%s' must be a whole number%s%s%s", key, s ? ", not '" : "", s ? s : "", s ? "'" : "");
+		return dflt;
+	}
+	if (x < (double)min || x > (double)max) {
+		sg_error(AT(v), "'%s' must be between %ld and %ld, not %ld", key, min, max, (long)x);
+		return dflt;
+	}
+	return (long)x;
+}
+
+double sg_field_amount(const sg_fields *f, const sg_value *map, const char *key)
+{
+	const sg_value *v = sg_value_get(map, key);
+	sg_value_kind k = sg_value_kind_of(v);
+	if (k == SG_VAL_NULL)
+		return 0;
+	if (k != SG_VAL_NUMBER) {
+		const char *s = sg_value_as_string(v, NULL);
+		if (s) {
+			/* show what was probably meant: "1 234,5" → 1234.5 */
+			sg_buf fix = SG_BUF_INIT;
+			for (const char *p = s; *p; p++) {
+				if (*p == ',')
+					sg_buf_putc(&fix, '.');
+				else if (*p != ' ' && (unsigned char)*p != 0xC2 && (unsigned char)*p != 0xA0)
+					sg_buf_putc(&fix, *p);
+			}
+			sg_error(AT(v), "'%s' must be a number in tkr, not '%s'; write it without spaces and with a decimal point, e.g. %s",
+			         key, s, sg_buf_cstr(&fix));
+			sg_buf_free(&fix);
+		} else {
+			sg_error(AT(v), "'%s' must be a number in tkr, not %s", key, sg_value_kind_name(k));
+		}
+		return 0;
+	}
+	double x = sg_value_as_number(v);
+	if (x < 0) {
+		sg_error(AT(v), "'%s' must not be negative", key);
+		return 0;
+	}
+	if (x > 1e9) {
+		sg_error(AT(v), "'%s' is %s tkr, which cannot be right; amounts are in thousands of kronor", key,
+		         sg_value_as_string(v, NULL));
+		return 0;
+	}
+	return x;
+}
+
+char **sg_field_text_list(const sg_fields *f, const sg_value *map, const char *key, size_t *n)
+{
+	const sg_value *v = sg_value_get(map, key);
+	*n = 0;
+	sg_value_kind k = sg_value_kind_of(v);
+	if (k == SG_VAL_NULL)
+		return NULL;
+	if (k == SG_VAL_STRING) {
+		char **out = sg_malloc(sizeof *out);
+		out[0] = sg_strdup(sg_value_as_string(v, NULL));
+		*n = 1;
+		return out;
+	}
+	if (k != SG_VAL_LIST) {
+		sg_error(AT(v), "'%s' must be a list, e.g. [a, b]", key);
+		return NULL;
+	}
+	size_t count = sg_value_count(v);
+	char **out = sg_malloc((count ? count : 1) * sizeof *out);
+	for (size_t i = 0; i < count; i++) {
+		const sg_value *item = sg_value_item(v, i);
+		const char *s = sg_value_as_string(item, NULL);
+		if (!s || sg_value_kind_of(item) == SG_VAL_BOOL || !*s) {
+			sg_error(AT(item), "each item of '%s' must be text", key);
+			continue;
+		}
+		out[(*n)++] = sg_strdup(s);
+	}
+	return out;
+}
+
+const sg_value *sg_field_map(const sg_fields *f, const sg_value *map, const char *key)
+{
+	const sg_value *v = sg_value_get(map, key);
+	sg_value_kind k = sg_value_kind_of(v);
+	if (k == SG_VAL_NULL)
+		return NULL;
+	if (k != SG_VAL_MAP) {
+		sg_error(AT(v), "'%s' must be a map of keys (e.g. '%s: {name: …}'), not %s", key, key, sg_value_kind_name(k));
+		return NULL;
+	}
+	return v;
+}
+
+const sg_value *sg_field_list(const sg_fields *f, const sg_value *map, const char *key)
+{
+	const sg_value *v = sg_value_get(map, key);
+	sg_value_kind k = sg_value_kind_of(v);
+	if (k == SG_VAL_NULL)
+		return NULL;
+	if (k != SG_VAL_LIST) {
+		sg_error(AT(v), "'%s' must be a list (lines starting with '- '), not %s", key, sg_value_kind_name(k));
+		return NULL;
+	}
+	return v;
+}
+
+static const char *const month_names[] = {"January", "February", "March", "April", "May", "June", "July",
+                                          "August", "September", "October", "November", "December"};
+
+bool sg_date_valid(const char *s, char *why, size_t why_len)
+{
+	int y, m, d, used = 0;
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || used != 10 || s[4] != '-' ||
+	    s[7] != '-') {
+		snprintf(why, why_len, "'%s' is not a date; write YYYY-MM-DD, e.g. 2015-03-01", s);
+		return false;
+	}
+	if (m < 1 || m > 12) {
+		snprintf(why, why_len, "'%s' is not a date: there is no month %d", s, m);
+		return false;
+	}
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int max = days[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+	if (d < 1 || d > max) {
+		snprintf(why, why_len, "'%s' is not a date: %s %d has %d days", s, month_names[m - 1], y, max);
+		return false;
+	}
+	return true;
+}
+
+char *sg_field_date(const sg_fields *f, const sg_value *map, const char *key)
+{
+	char *s = sg_field_text(f, map, key, false, NULL);
+	if (!s)
+		return NULL;
+	char why[160];
+	if (!sg_date_valid(s, why, sizeof why)) {
+		sg_error(AT(sg_value_get(map, key)), "'%s': %s", key, why);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+int sg_field_choice(const sg_fields *f, const sg_value *map, const char *key, const char *const *choices)
+{
+	char *s = sg_field_text(f, map, key, false, NULL);
+	if (!s)
+		return -1;
+	size_t n = 0;
+	while (choices[n])
+		n++;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(s, choices[i]) == 0) {
+			free(s);
+			return (int)i;
+		}
+	sg_buf all = SG_BUF_INIT;
+	for (size_t i = 0; i < n; i++)
+		sg_buf_printf(&all, "%s%s", i ? (i + 1 == n ? " or " : ", ") : "", choices[i]);
+	const char *close = sg_closest(s, choices, n);
+	const sg_value *v = sg_value_get(map, key);
+	if (close)
+		sg_error(AT(v), "'%s' cannot be '%s'; did you mean '%s'? (one of %s)", key, s, close, sg_buf_cstr(&all));
+	else
+		sg_error(AT(v), "'%s' cannot be '%s'; write one of %s", key, s, sg_buf_cstr(&all));
+	sg_buf_free(&all);
+	free(s);
+	return -1;
+}
+
+static bool email_plausible(const char *s)
+{
+	const char *at = strchr(s, '@');
+	return at && at > s && strchr(at + 1, '.') && !strchr(s, ' ') && at[1] != '.' && s[strlen(s) - 1] != '.';
+}
+
+void sg_field_contact(const sg_fields *f, const sg_value *map, const char *key, sg_contact *out, bool with_address)
+{
+	memset(out, 0, sizeof *out);
+	const sg_value *c = sg_field_map(f, map, key);
+	if (!c)
+		return;
+	static const char *const plain[] = {"name", "phone", "email", NULL};
+	static const char *const full[] = {"name", "phone", "email", "address", NULL};
+	sg_fields_check_keys(f, c, with_address ? full : plain, key);
+	out->name = sg_field_text(f, c, "name", false, NULL);
+	out->phone = sg_field_text(f, c, "phone", false, NULL);
+	out->email = sg_field_text(f, c, "email", false, NULL);
+	if (with_address)
+		out->address = sg_field_text(f, c, "address", false, NULL);
+	if (out->email && !email_plausible(out->email)) {
+		sg_error(AT(sg_value_get(c, "email")), "'%s' is not an e-mail address (name@example.se)", out->email);
+		free(out->email);
+		out->email = NULL;
+	}
+}
+
+void sg_contact_clear(sg_contact *c)
+{
+	free(c->name);
+	free(c->phone);
+	free(c->email);
+	free(c->address);
+	memset(c, 0, sizeof *c);
+}

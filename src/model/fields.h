@@ -1,0 +1,50 @@
+/* fields.h — reading typed fields out of front matter, with messages an editor can
+ * act on: wrong types, missing required fields, unknown keys (with the closest known
+ * key), bad numbers and dates. Each reader adds to the diagnostics and returns a
+ * default, so one run reports every problem. Strings returned are malloc'd. */
+#ifndef SG_FIELDS_H
+#define SG_FIELDS_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../util/diag.h"
+#include "../util/value.h"
+#include "model.h"
+
+typedef struct sg_fields {
+	const char *file;
+	sg_diags *d;
+	int line; /* position used for missing fields: the front matter's first line */
+} sg_fields;
+
+/* Warns about keys of `map` that are not in `known` (NULL-terminated). */
+void sg_fields_check_keys(const sg_fields *f, const sg_value *map, const char *const *known, const char *what);
+/* Text (numbers are taken as written). NULL when absent; error when required. */
+char *sg_field_text(const sg_fields *f, const sg_value *map, const char *key, bool required, const char *why);
+bool sg_field_bool(const sg_fields *f, const sg_value *map, const char *key, bool dflt);
+/* A whole number in [min, max]; dflt when absent. */
+long sg_field_int(const sg_fields *f, const sg_value *map, const char *key, long dflt, long min, long max);
+/* A non-negative amount (tkr, decimals allowed); 0 when absent. */
+double sg_field_amount(const sg_fields *f, const sg_value *map, const char *key);
+/* A list of texts (one text alone counts as a list of one); *n set. */
+char **sg_field_text_list(const sg_fields *f, const sg_value *map, const char *key, size_t *n);
+/* The map under key, or NULL (error when present but not a map). */
+const sg_value *sg_field_map(const sg_fields *f, const sg_value *map, const char *key);
+/* The list under key, or NULL (error when present but not a list). */
+const sg_value *sg_field_list(const sg_fields *f, const sg_value *map, const char *key);
+/* A calendar date YYYY-MM-DD, or NULL. */
+char *sg_field_date(const sg_fields *f, const sg_value *map, const char *key);
+/* One of `choices` (NULL-terminated); returns its index, or -1 when absent/wrong. */
+int sg_field_choice(const sg_fields *f, const sg_value *map, const char *key, const char *const *choices);
+/* {name, phone, email[, address]} */
+void sg_field_contact(const sg_fields *f, const sg_value *map, const char *key, sg_contact *out, bool with_address);
+void sg_contact_clear(sg_contact *c);
+void sg_free_list(char **list, size_t n);
+
+/* Position of a value for messages (falls back to the field set's line). */
+int sg_fields_line(const sg_fields *f, const sg_value *v);
+int sg_fields_col(const sg_value *v);
+/* "2015-02-30" → false, with the reason in why (≥ 80 bytes). */
+bool sg_date_valid(const char *s, char *why, size_t why_len);
+
+#endif

@@ -1,0 +1,142 @@
+/* model.h — the site model: what the content means, validated and cross-linked.
+ * Built from the read sources by sg_site_build (model/build.c); everything in it is
+ * owned by the sg_site and freed by sg_site_free. Plain structs: later stages read
+ * them directly and never change them, so they can be read from many threads. */
+#ifndef SG_MODEL_H
+#define SG_MODEL_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../read/content.h"
+#include "../render/markdown.h"
+#include "../util/diag.h"
+
+typedef struct sg_contact {
+	char *name, *phone, *email, *address; /* each may be NULL */
+} sg_contact;
+
+typedef struct sg_forbund sg_forbund;
+typedef struct sg_kommun sg_kommun;
+
+typedef struct sg_member {
+	char *name; /* as written in the förbund file, e.g. "Borås" */
+	char *code; /* SCB kommunkod or NULL */
+	sg_contact contact;
+	sg_kommun *kommun; /* the site-wide kommun this member is */
+	sg_forbund *forbund;
+} sg_member;
+
+struct sg_forbund {
+	char *slug, *title, *orgnr;
+	sg_member *members;
+	size_t n_members;
+	char **parties;
+	size_t n_parties;
+	sg_contact contact;
+	sg_markdown *body;
+	const char *path;
+};
+
+typedef enum { SG_AREA_NONE, SG_AREA_INDIVID, SG_AREA_STRUKTUR } sg_area;
+typedef enum { SG_STATUS_NONE, SG_STATUS_ACTIVE, SG_STATUS_PLANNED, SG_STATUS_ENDED } sg_status;
+
+typedef struct sg_funds {
+	double forbund, cofunding, esf; /* tkr */
+} sg_funds;
+
+typedef struct sg_place {
+	sg_member *member; /* NULL: the whole förbund */
+	long participants; /* -1 when not given */
+	sg_funds funds;
+	bool has_funds;
+} sg_place;
+
+typedef struct sg_referral {
+	bool given; /* the insats has a referral block */
+	bool open;
+	char **referrers;
+	size_t n_referrers;
+	long vacancies; /* -1 when not given */
+	sg_markdown *how;
+	char *form;
+} sg_referral;
+
+typedef struct sg_insats {
+	char *slug, *title;
+	sg_forbund *forbund;
+	int year; /* 0 when not given */
+	sg_area area;
+	char **categories; /* slugs, first = primary; n_categories may be 0 */
+	size_t n_categories;
+	char *summary;
+	char **target_groups;
+	size_t n_target_groups;
+	int age_min, age_max; /* -1 when not given */
+	char *duration;
+	char *provider_name, *provider_orgnr;
+	sg_contact contact;
+	sg_place *places;
+	size_t n_places;
+	sg_referral referral;
+	sg_status status;
+	char *start, *end; /* YYYY-MM-DD or NULL */
+	bool draft;
+	sg_markdown *body;
+	const char *path;
+	size_t index; /* position in site->insatser */
+} sg_insats;
+
+/* A kommun that is a member of at least one förbund on the site. */
+struct sg_kommun {
+	char *slug, *name;
+	sg_member **members; /* one per förbund it belongs to */
+	size_t n_members;
+};
+
+typedef struct sg_sida {
+	char *slug, *title, *summary;
+	sg_markdown *body;
+	const char *path;
+} sg_sida;
+
+typedef struct sg_site_info {
+	char *title, *base_url, *language, *region, *description;
+	bool allow_raw_html;
+} sg_site_info;
+
+typedef struct sg_site {
+	sg_site_info info;
+	sg_forbund **forbund; /* sorted by title */
+	size_t n_forbund;
+	sg_insats **insatser; /* sorted by förbund, then title */
+	size_t n_insatser;
+	sg_kommun **kommuner; /* sorted by name (Swedish order) */
+	size_t n_kommuner;
+	sg_sida **sidor; /* sorted by title */
+	size_t n_sidor;
+	sg_sources *sources; /* keeps paths alive */
+} sg_site;
+
+typedef struct sg_build_opts {
+	bool drafts; /* include insatser with draft: true */
+} sg_build_opts;
+
+/* Validates the sources into a model. Takes ownership of `sources`. Always returns a
+ * site (possibly partial); errors and warnings are added to `d`. */
+sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags *d);
+void sg_site_free(sg_site *site);
+
+/* The SUS categories: their slug, display name and which area each belongs to. */
+typedef struct sg_category_info {
+	const char *slug, *name;
+	bool individ, struktur;
+} sg_category_info;
+const sg_category_info *sg_categories(size_t *count);
+const sg_category_info *sg_category_find(const char *slug);
+
+const char *sg_area_name(sg_area a);     /* "Individinriktad" … */
+const char *sg_status_name(sg_status s); /* "Pågående" … */
+/* Swedish collation for sorting names (å ä ö after z). */
+int sg_collate(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,105 @@
+/* pipeline.c — the build pipeline (see pipeline.h). */
+#include "pipeline.h"
+
+#include <string.h>
+
+#include "model/model.h"
+#include "plan/plan.h"
+#include "read/content.h"
+#include "render/context.h"
+#include "template/mustache.h"
+#include "util/buf.h"
+#include "util/fs.h"
+#include "write/output.h"
+#include "write/sitemap.h"
+
+/* the templates every site needs, one per page kind */
+static const char *const required_templates[] = {"home", "kommun", "forbund", "insats", "kategori", "sida", "404"};
+
+static int load_templates(sg_tpl_set *set, const char *dir, sg_diags *d)
+{
+	if (!sg_is_dir(dir)) {
+		sg_error(d, dir, 0, 0, "the templates folder does not exist; use --templates DIR");
+		return -1;
+	}
+	int rc = sg_tpl_set_load_dir(set, dir, d);
+	for (size_t i = 0; i < sizeof required_templates / sizeof *required_templates; i++)
+		if (!sg_tpl_set_has(set, required_templates[i])) {
+			sg_error(d, dir, 0, 0, "missing template %s.mustache (every site needs %s pages)", required_templates[i],
+			         required_templates[i]);
+			rc = -1;
+		}
+	return rc;
+}
+
+static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, const sg_tpl_set *tpl, sg_diags *d,
+                                sg_build_stats *stats)
+{
+	sg_output *out = sg_output_begin(o->out_dir, d);
+	if (!out)
+		return SG_RUN_IO_ERROR;
+	sg_plan *plan = sg_plan_new(site);
+	sg_contexts *ctx = sg_contexts_new(site, plan);
+	sg_run_result result = SG_RUN_OK;
+	sg_buf page = SG_BUF_INIT;
+	for (size_t i = 0; i < plan->n_pages && result == SG_RUN_OK; i++) {
+		const sg_page *p = &plan->pages[i];
+		sg_value *v = sg_contexts_page(ctx, p);
+		sg_buf_clear(&page);
+		sg_tpl_render(tpl, p->template, v, &page);
+		sg_value_unref(v);
+		if (sg_output_write(out, p->out_path, page.ptr, page.len, d) != 0)
+			result = SG_RUN_IO_ERROR;
+		stats->files++;
+	}
+	stats->pages = plan->n_pages;
+	if (result == SG_RUN_OK) {
+		const char *base = site->info.base_url ? site->info.base_url : "/";
+		sg_buf_clear(&page);
+		sg_sitemap_render(plan, base, &page);
+		if (sg_output_write(out, "sitemap.xml", page.ptr, page.len, d) != 0)
+			result = SG_RUN_IO_ERROR;
+		sg_buf_clear(&page);
+		sg_robots_render(base, &page);
+		if (result == SG_RUN_OK && sg_output_write(out, "robots.txt", page.ptr, page.len, d) != 0)
+			result = SG_RUN_IO_ERROR;
+		stats->files += 2;
+	}
+	if (result == SG_RUN_OK && sg_output_copy_dir(out, o->assets_dir, d) != 0)
+		result = SG_RUN_IO_ERROR;
+	sg_buf_free(&page);
+	sg_contexts_free(ctx);
+	sg_plan_free(plan);
+	if (result != SG_RUN_OK) {
+		sg_output_abort(out);
+		return result;
+	}
+	return sg_output_commit(out, d) == 0 ? SG_RUN_OK : SG_RUN_IO_ERROR;
+}
+
+sg_run_result sg_pipeline_run(const sg_pipeline_opts *o, sg_diags *d, sg_build_stats *stats)
+{
+	sg_build_stats dummy;
+	if (!stats)
+		stats = &dummy;
+	memset(stats, 0, sizeof *stats);
+	sg_sources *sources = sg_sources_read(o->content_dir, d);
+	if (!sources)
+		return SG_RUN_IO_ERROR;
+	sg_build_opts bo = {.drafts = o->drafts};
+	sg_site *site = sg_site_build(sources, &bo, d);
+	stats->insatser = site->n_insatser;
+	stats->kommuner = site->n_kommuner;
+	stats->forbund = site->n_forbund;
+	sg_tpl_set *tpl = NULL;
+	if (o->write) {
+		tpl = sg_tpl_set_new();
+		load_templates(tpl, o->templates_dir, d);
+	}
+	sg_run_result result = sg_diags_errors(d) ? SG_RUN_CONTENT_ERRORS : SG_RUN_OK;
+	if (result == SG_RUN_OK && o->write)
+		result = write_site(o, site, tpl, d, stats);
+	sg_tpl_set_free(tpl);
+	sg_site_free(site);
+	return result;
+}

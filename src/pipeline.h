@@ -1,0 +1,25 @@
+/* pipeline.h — one build from start to end: read → model → plan → render → write.
+ * `sofgen build` and `sofgen check` are thin wrappers around this. */
+#ifndef SG_PIPELINE_H
+#define SG_PIPELINE_H
+#include <stdbool.h>
+
+#include "util/diag.h"
+
+typedef struct sg_pipeline_opts {
+	const char *content_dir, *templates_dir, *assets_dir, *out_dir;
+	bool drafts; /* include draft insatser */
+	bool write;  /* false: validate only (sofgen check) */
+} sg_pipeline_opts;
+
+typedef enum { SG_RUN_OK = 0, SG_RUN_CONTENT_ERRORS = 1, SG_RUN_IO_ERROR = 2 } sg_run_result;
+
+typedef struct sg_build_stats {
+	size_t pages, files, insatser, kommuner, forbund;
+} sg_build_stats;
+
+/* Runs the pipeline. Every problem found is added to d; nothing is printed. The
+ * output folder is replaced only when the whole build succeeds. */
+sg_run_result sg_pipeline_run(const sg_pipeline_opts *opts, sg_diags *d, sg_build_stats *stats);
+
+#endif

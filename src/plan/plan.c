@@ -1,0 +1,163 @@
+/* plan.c — pages and indexes (see plan.h). */
+#include "plan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/alloc.h"
+
+char *sg_url_insats(const sg_insats *x) { return sg_asprintf("/insats/%s/%s/", x->forbund->slug, x->slug); }
+char *sg_url_kommun(const sg_kommun *k) { return sg_asprintf("/kommun/%s/", k->slug); }
+char *sg_url_forbund(const sg_forbund *f) { return sg_asprintf("/forbund/%s/", f->slug); }
+char *sg_url_kategori(const char *slug) { return sg_asprintf("/kategori/%s/", slug); }
+char *sg_url_sida(const sg_sida *s) { return sg_asprintf("/sidor/%s/", s->slug); }
+
+static void list_push(sg_insats_list *l, sg_insats *x)
+{
+	if ((l->n & (l->n - 1)) == 0)
+		l->items = sg_realloc(l->items, (l->n ? l->n * 2 : 1) * sizeof *l->items);
+	l->items[l->n++] = x;
+}
+
+static void add_page(sg_plan *p, size_t *cap, sg_page_kind kind, char *url, const char *template, const void *subject)
+{
+	if (p->n_pages == *cap)
+		p->pages = sg_realloc(p->pages, (*cap = *cap ? *cap * 2 : 64) * sizeof *p->pages);
+	char *out;
+	if (kind == SG_PAGE_NOT_FOUND)
+		out = sg_strdup("404.html");
+	else
+		out = sg_asprintf("%sindex.html", url + 1);
+	p->pages[p->n_pages++] = (sg_page){kind, url, out, template, subject};
+}
+
+static size_t index_of_kommun(const sg_site *site, const sg_kommun *k)
+{
+	/* kommuner are few (290 in Sweden); a linear search per place is fine */
+	for (size_t i = 0; i < site->n_kommuner; i++)
+		if (site->kommuner[i] == k)
+			return i;
+	return 0;
+}
+
+static size_t index_of_forbund(const sg_site *site, const sg_forbund *f)
+{
+	for (size_t i = 0; i < site->n_forbund; i++)
+		if (site->forbund[i] == f)
+			return i;
+	return 0;
+}
+
+static bool has_place_in(const sg_insats *x, const sg_kommun *k)
+{
+	for (size_t i = 0; i < x->n_places; i++)
+		if (x->places[i].member && x->places[i].member->kommun == k)
+			return true;
+	return false;
+}
+
+static bool is_shared(const sg_insats *x)
+{
+	if (x->n_places == 0)
+		return true; /* no places given: the whole förbund */
+	for (size_t i = 0; i < x->n_places; i++)
+		if (!x->places[i].member)
+			return true;
+	return false;
+}
+
+sg_plan *sg_plan_new(const sg_site *site)
+{
+	sg_plan *p = sg_calloc(1, sizeof *p);
+	size_t cap = 0;
+
+	/* indexes */
+	p->n_kommuner = site->n_kommuner;
+	p->kommuner = sg_calloc(site->n_kommuner ? site->n_kommuner : 1, sizeof *p->kommuner);
+	for (size_t i = 0; i < site->n_kommuner; i++)
+		p->kommuner[i].kommun = site->kommuner[i];
+	p->n_forbund = site->n_forbund;
+	p->by_forbund = sg_calloc(site->n_forbund ? site->n_forbund : 1, sizeof *p->by_forbund);
+	size_t ncat;
+	const sg_category_info *cats = sg_categories(&ncat);
+	sg_insats_list *by_cat = sg_calloc(ncat, sizeof *by_cat);
+
+	for (size_t i = 0; i < site->n_insatser; i++) {
+		sg_insats *x = site->insatser[i];
+		list_push(&p->by_forbund[index_of_forbund(site, x->forbund)], x);
+		for (size_t c = 0; c < x->n_categories; c++)
+			for (size_t k = 0; k < ncat; k++)
+				if (strcmp(cats[k].slug, x->categories[c]) == 0)
+					list_push(&by_cat[k], x);
+		for (size_t k = 0; k < x->n_places; k++) {
+			const sg_place *pl = &x->places[k];
+			if (!pl->member)
+				continue;
+			bool seen = false; /* a kommun listed twice gets one entry */
+			for (size_t j = 0; j < k; j++)
+				seen |= x->places[j].member == pl->member;
+			if (!seen)
+				list_push(&p->kommuner[index_of_kommun(site, pl->member->kommun)].local, x);
+		}
+		/* shared and "elsewhere, open for referral": every member kommun of the förbund */
+		bool shared = is_shared(x);
+		for (size_t m = 0; m < x->forbund->n_members; m++) {
+			sg_kommun *k = x->forbund->members[m].kommun;
+			sg_kommun_index *ki = &p->kommuner[index_of_kommun(site, k)];
+			if (has_place_in(x, k))
+				continue;
+			if (shared)
+				list_push(&ki->shared, x);
+			else if (x->referral.open)
+				list_push(&ki->other, x);
+		}
+	}
+	p->categories = sg_calloc(ncat, sizeof *p->categories);
+	for (size_t k = 0; k < ncat; k++) {
+		if (by_cat[k].n == 0)
+			continue;
+		p->categories[p->n_categories].category = &cats[k];
+		p->categories[p->n_categories++].insatser = by_cat[k];
+	}
+	free(by_cat);
+
+	/* pages */
+	add_page(p, &cap, SG_PAGE_HOME, sg_strdup("/"), "home", NULL);
+	for (size_t i = 0; i < p->n_kommuner; i++)
+		add_page(p, &cap, SG_PAGE_KOMMUN, sg_url_kommun(site->kommuner[i]), "kommun", &p->kommuner[i]);
+	for (size_t i = 0; i < site->n_forbund; i++)
+		add_page(p, &cap, SG_PAGE_FORBUND, sg_url_forbund(site->forbund[i]), "forbund", site->forbund[i]);
+	for (size_t i = 0; i < site->n_insatser; i++)
+		add_page(p, &cap, SG_PAGE_INSATS, sg_url_insats(site->insatser[i]), "insats", site->insatser[i]);
+	for (size_t i = 0; i < p->n_categories; i++)
+		add_page(p, &cap, SG_PAGE_KATEGORI, sg_url_kategori(p->categories[i].category->slug), "kategori",
+		         &p->categories[i]);
+	for (size_t i = 0; i < site->n_sidor; i++)
+		add_page(p, &cap, SG_PAGE_SIDA, sg_url_sida(site->sidor[i]), "sida", site->sidor[i]);
+	add_page(p, &cap, SG_PAGE_NOT_FOUND, sg_strdup("/404.html"), "404", NULL);
+	return p;
+}
+
+void sg_plan_free(sg_plan *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->n_pages; i++) {
+		free(p->pages[i].url);
+		free(p->pages[i].out_path);
+	}
+	free(p->pages);
+	for (size_t i = 0; i < p->n_kommuner; i++) {
+		free(p->kommuner[i].local.items);
+		free(p->kommuner[i].shared.items);
+		free(p->kommuner[i].other.items);
+	}
+	free(p->kommuner);
+	for (size_t i = 0; i < p->n_forbund; i++)
+		free(p->by_forbund[i].items);
+	free(p->by_forbund);
+	for (size_t i = 0; i < p->n_categories; i++)
+		free(p->categories[i].insatser.items);
+	free(p->categories);
+	free(p);
+}

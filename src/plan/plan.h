@@ -1,0 +1,67 @@
+/* plan.h — which pages the site has: their URLs, output files and templates, and the
+ * indexes the list pages need (insatser per kommun, per förbund, per category).
+ * Computed once from the model, in linear time; read-only afterwards. */
+#ifndef SG_PLAN_H
+#define SG_PLAN_H
+#include <stddef.h>
+
+#include "../model/model.h"
+
+typedef enum {
+	SG_PAGE_HOME,
+	SG_PAGE_KOMMUN,
+	SG_PAGE_FORBUND,
+	SG_PAGE_INSATS,
+	SG_PAGE_KATEGORI,
+	SG_PAGE_SIDA,
+	SG_PAGE_NOT_FOUND
+} sg_page_kind;
+
+typedef struct sg_insats_list {
+	sg_insats **items;
+	size_t n;
+} sg_insats_list;
+
+/* What a referrer sees for one kommun. */
+typedef struct sg_kommun_index {
+	sg_kommun *kommun;
+	sg_insats_list local;  /* insatser with a place in the kommun */
+	sg_insats_list shared; /* its förbund's insatser for the whole förbund */
+	sg_insats_list other;  /* its förbund's insatser elsewhere that take referrals now */
+} sg_kommun_index;
+
+typedef struct sg_category_index {
+	const sg_category_info *category;
+	sg_insats_list insatser;
+} sg_category_index;
+
+typedef struct sg_page {
+	sg_page_kind kind;
+	char *url;      /* site-relative, e.g. "/kommun/boras/" */
+	char *out_path; /* relative to the output dir, e.g. "kommun/boras/index.html" */
+	const char *template;
+	const void *subject; /* sg_kommun_index*, sg_forbund*, sg_insats*, sg_category_index*, sg_sida*, or NULL */
+} sg_page;
+
+typedef struct sg_plan {
+	sg_page *pages;
+	size_t n_pages;
+	sg_kommun_index *kommuner; /* parallel to site->kommuner */
+	size_t n_kommuner;
+	sg_insats_list *by_forbund; /* parallel to site->forbund */
+	size_t n_forbund;
+	sg_category_index *categories; /* only categories that have insatser */
+	size_t n_categories;
+} sg_plan;
+
+sg_plan *sg_plan_new(const sg_site *site);
+void sg_plan_free(sg_plan *plan);
+
+/* URLs of model objects (malloc'd, site-relative, ending in '/'). */
+char *sg_url_insats(const sg_insats *x);
+char *sg_url_kommun(const sg_kommun *k);
+char *sg_url_forbund(const sg_forbund *f);
+char *sg_url_kategori(const char *category_slug);
+char *sg_url_sida(const sg_sida *s);
+
+#endif

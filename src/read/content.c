@@ -1,0 +1,255 @@
+/* content.c — reading the content folder (see content.h). */
+#include "content.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../util/alloc.h"
+#include "../util/fs.h"
+#include "../util/slug.h"
+#include "../util/suggest.h"
+#include "../util/utf8.h"
+#include "frontmatter.h"
+#include "yaml_load.h"
+
+#define MAX_FILE_BYTES ((size_t)16 << 20)
+
+struct sg_sources {
+	sg_source *items;
+	size_t len, cap;
+	char *root_real; /* realpath of the content dir, for the symlink check */
+};
+
+static const char *const known_folders[] = {"forbund", "insatser", "sidor"};
+
+void sg_source_clear(sg_source *src)
+{
+	free(src->path);
+	free(src->slug);
+	free(src->folder);
+	sg_value_unref(src->meta);
+	free(src->body);
+	memset(src, 0, sizeof *src);
+}
+
+int sg_source_parse(sg_source *src, char *text, size_t len, int want_frontmatter, sg_diags *d)
+{
+	int line, col;
+	if (!sg_utf8_valid(text, len, &line, &col)) {
+		sg_error(d, src->path, line, col, "the file is not valid UTF-8 text; save it as UTF-8 (Unicode)");
+		return -1;
+	}
+	sg_text_normalize(text, &len);
+	if (!want_frontmatter) {
+		src->meta = sg_yaml_load(text, len, src->path, 0, d);
+		src->body = sg_strdup("");
+	} else {
+		sg_fm_split sp;
+		sg_fm_result r = sg_frontmatter_split(text, len, &sp);
+		if (r == SG_FM_NONE) {
+			sg_error(d, src->path, 1, 1,
+			         "no front matter: a content file starts with a line '---', then 'key: value' lines, then '---'");
+			return -1;
+		}
+		if (r == SG_FM_UNCLOSED) {
+			sg_error(d, src->path, 1, 1, "the front matter is never closed: add a line '---' after the last 'key: value' line");
+			return -1;
+		}
+		src->meta = sg_yaml_load(sp.yaml, sp.yaml_len, src->path, sp.yaml_line - 1, d);
+		src->body = sg_strndup(sp.body, sp.body_len);
+		src->body_len = sp.body_len;
+		src->body_line = sp.body_line;
+	}
+	if (!src->meta)
+		return -1;
+	if (sg_value_kind_of(src->meta) == SG_VAL_NULL) {
+		sg_value_unref(src->meta);
+		src->meta = sg_value_map();
+	}
+	if (sg_value_kind_of(src->meta) != SG_VAL_MAP) {
+		sg_error(d, src->path, sg_value_line(src->meta) ? sg_value_line(src->meta) : 1, 1,
+		         "the front matter must be 'key: value' lines, not %s",
+		         sg_value_kind_name(sg_value_kind_of(src->meta)));
+		return -1;
+	}
+	return 0;
+}
+
+static bool inside_root(sg_sources *s, const char *path)
+{
+	char real[PATH_MAX];
+	if (!realpath(path, real))
+		return false;
+	size_t n = strlen(s->root_real);
+	return strncmp(real, s->root_real, n) == 0 && (real[n] == '/' || real[n] == '\0');
+}
+
+static void add_file(sg_sources *s, sg_source_kind kind, const char *path, const char *name,
+                     const char *folder, sg_diags *d)
+{
+	if (!inside_root(s, path)) {
+		sg_error(d, path, 1, 1, "this is a link to a file outside the content folder; copy the file in instead");
+		return;
+	}
+	size_t nlen = strlen(name);
+	const char *ext = kind == SG_SRC_SITE ? ".yaml" : ".md";
+	size_t elen = strlen(ext);
+	if (nlen <= elen || strcmp(name + nlen - elen, ext) != 0) {
+		sg_error(d, path, 1, 1, "not a content file: files in this folder are Markdown with front matter and end in '.md'");
+		return;
+	}
+	char *slug = sg_strndup(name, nlen - elen);
+	if (kind != SG_SRC_SITE && !sg_is_slug(slug)) {
+		char *good = sg_slugify(slug);
+		if (*good)
+			sg_error(d, path, 1, 1,
+			         "the file name '%s' cannot be used in a web address; rename the file to '%s%s' "
+			         "(lowercase a-z, 0-9 and '-'; å ä → a, ö → o)",
+			         name, good, ext);
+		else
+			sg_error(d, path, 1, 1, "the file name '%s' has no letters or digits to make a web address from", name);
+		free(good);
+		free(slug);
+		return;
+	}
+	size_t len;
+	char *text = sg_read_file(path, &len, MAX_FILE_BYTES);
+	if (!text) {
+		if (errno == EFBIG)
+			sg_error(d, path, 1, 1, "the file is too large (the limit is %zu MB); split it or shorten it",
+			         MAX_FILE_BYTES >> 20);
+		else
+			sg_error(d, path, 1, 1, "cannot read the file: %s", strerror(errno));
+		free(slug);
+		return;
+	}
+	sg_source src = {.kind = kind, .path = sg_strdup(path), .slug = slug,
+	                 .folder = folder ? sg_strdup(folder) : NULL};
+	int rc = sg_source_parse(&src, text, len, kind != SG_SRC_SITE, d);
+	free(text);
+	if (rc != 0) {
+		sg_source_clear(&src);
+		return;
+	}
+	if (s->len == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->items = sg_realloc(s->items, s->cap * sizeof *s->items);
+	}
+	s->items[s->len++] = src;
+}
+
+static bool hidden(const char *name) { return name[0] == '.' || name[strlen(name) - 1] == '~'; }
+
+/* Adds every file of a folder of Markdown files of one kind. */
+static void read_folder(sg_sources *s, sg_source_kind kind, const char *dir, const char *folder, sg_diags *d)
+{
+	size_t n;
+	char **names = sg_list_dir(dir, &n);
+	if (!names) {
+		sg_error(d, dir, 0, 0, "cannot read the folder: %s", strerror(errno));
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (hidden(names[i]))
+			continue;
+		char *path = sg_path_join(dir, names[i]);
+		if (sg_is_dir(path))
+			sg_error(d, path, 0, 0, "unexpected folder: %s", kind == SG_SRC_INSATS
+			         ? "insatser are files in content/insatser/<förbund>/, one folder level only"
+			         : "this folder holds only .md files");
+		else
+			add_file(s, kind, path, names[i], folder, d);
+		free(path);
+	}
+	sg_free_names(names, n);
+}
+
+static void read_insatser(sg_sources *s, const char *dir, sg_diags *d)
+{
+	size_t n;
+	char **names = sg_list_dir(dir, &n);
+	if (!names) {
+		sg_error(d, dir, 0, 0, "cannot read the folder: %s", strerror(errno));
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (hidden(names[i]))
+			continue;
+		char *path = sg_path_join(dir, names[i]);
+		if (!sg_is_dir(path))
+			sg_error(d, path, 0, 0, "insatser go in a folder named after their förbund: content/insatser/<förbund>/%s",
+			         names[i]);
+		else if (!inside_root(s, path))
+			sg_error(d, path, 0, 0, "this is a link to a folder outside the content folder; copy the files in instead");
+		else if (!sg_is_slug(names[i])) {
+			char *good = sg_slugify(names[i]);
+			sg_error(d, path, 0, 0, "the folder name '%s' cannot be used in a web address; rename it to '%s'",
+			         names[i], good);
+			free(good);
+		} else
+			read_folder(s, SG_SRC_INSATS, path, names[i], d);
+		free(path);
+	}
+	sg_free_names(names, n);
+}
+
+sg_sources *sg_sources_read(const char *dir, sg_diags *d)
+{
+	char real[PATH_MAX];
+	if (!sg_is_dir(dir) || !realpath(dir, real)) {
+		sg_error(d, dir, 0, 0, "the content folder cannot be read: %s", sg_exists(dir) ? strerror(errno) : "it does not exist");
+		return NULL;
+	}
+	sg_sources *s = sg_calloc(1, sizeof *s);
+	s->root_real = sg_strdup(real);
+
+	char *site = sg_path_join(dir, "site.yaml");
+	if (sg_exists(site))
+		add_file(s, SG_SRC_SITE, site, "site.yaml", NULL, d);
+	else
+		sg_error(d, site, 0, 0, "missing: every site needs content/site.yaml with at least 'title' and 'base_url'");
+	free(site);
+
+	size_t n;
+	char **names = sg_list_dir(dir, &n);
+	for (size_t i = 0; names && i < n; i++) {
+		const char *name = names[i];
+		if (hidden(name) || strcmp(name, "site.yaml") == 0)
+			continue;
+		char *path = sg_path_join(dir, name);
+		if (strcmp(name, "forbund") == 0)
+			read_folder(s, SG_SRC_FORBUND, path, NULL, d);
+		else if (strcmp(name, "insatser") == 0)
+			read_insatser(s, path, d);
+		else if (strcmp(name, "sidor") == 0)
+			read_folder(s, SG_SRC_SIDA, path, NULL, d);
+		else {
+			const char *close = sg_closest(name, known_folders, sizeof known_folders / sizeof *known_folders);
+			if (close)
+				sg_warning(d, path, 0, 0, "not a content folder, ignored; did you mean '%s'?", close);
+			else
+				sg_warning(d, path, 0, 0, "not a content folder, ignored (content folders: forbund, insatser, sidor)");
+		}
+		free(path);
+	}
+	if (names)
+		sg_free_names(names, n);
+	return s;
+}
+
+void sg_sources_free(sg_sources *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->len; i++)
+		sg_source_clear(&s->items[i]);
+	free(s->items);
+	free(s->root_real);
+	free(s);
+}
+
+size_t sg_sources_count(const sg_sources *s) { return s ? s->len : 0; }
+const sg_source *sg_sources_at(const sg_sources *s, size_t i) { return i < sg_sources_count(s) ? &s->items[i] : NULL; }

@@ -1,0 +1,42 @@
+/* content.h — reading the content folder: which files exist, what kind each is, and
+ * each file's front matter (as a value tree) and Markdown body. Problems with single
+ * files (not UTF-8, no front matter, bad YAML, bad file names, symlinks leaving the
+ * folder) are added to the diagnostics; the file is then left out and reading goes on. */
+#ifndef SG_CONTENT_H
+#define SG_CONTENT_H
+#include <stddef.h>
+
+#include "../util/diag.h"
+#include "../util/value.h"
+
+typedef enum { SG_SRC_SITE, SG_SRC_FORBUND, SG_SRC_INSATS, SG_SRC_SIDA } sg_source_kind;
+
+/* One content file. Owned by its sg_sources. */
+typedef struct sg_source {
+	sg_source_kind kind;
+	char *path;   /* for messages: "<content dir>/insatser/sjuharad/x.md" */
+	char *slug;   /* file name without extension */
+	char *folder; /* insatser: the förbund folder; otherwise NULL */
+	sg_value *meta; /* front matter: a map (never NULL for a listed source) */
+	char *body;   /* Markdown (NUL-terminated) */
+	size_t body_len;
+	int body_line; /* line of the file the body starts on */
+} sg_source;
+
+typedef struct sg_sources sg_sources;
+
+/* Reads everything under `dir`. Returns NULL only when `dir` itself cannot be read
+ * (an error is added); otherwise the files that could be read. */
+sg_sources *sg_sources_read(const char *dir, sg_diags *d);
+void sg_sources_free(sg_sources *s);
+size_t sg_sources_count(const sg_sources *s);
+const sg_source *sg_sources_at(const sg_sources *s, size_t i);
+
+/* Reads one content file's text into `src` (exposed for tests and fuzzing):
+ * validates UTF-8, normalises line ends, splits and loads the front matter.
+ * `want_frontmatter` false means a plain YAML file (site.yaml). Returns 0, or -1
+ * after adding errors. `src->path` must be set; the rest is filled in. */
+int sg_source_parse(sg_source *src, char *text, size_t len, int want_frontmatter, sg_diags *d);
+void sg_source_clear(sg_source *src);
+
+#endif

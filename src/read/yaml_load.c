@@ -1,0 +1,333 @@
+/* yaml_load.c — YAML text → sg_value tree (see yaml_load.h). A loop over libyaml
+ * events with an explicit stack of open containers. */
+#include "yaml_load.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "../util/alloc.h"
+
+#define MAX_DEPTH 64
+/* Aliases share the anchored subtree; what limits a "billion laughs" document is
+ * the number of nodes the document stands for once every alias is expanded. */
+#define MAX_EXPANDED_NODES 1000000
+
+typedef struct {
+	sg_value *v;
+	char *pending_key; /* maps: key read, value not yet */
+	int key_line, key_col;
+	size_t nodes; /* expanded size of this subtree so far */
+	long anchor_idx; /* index in the anchor table, or -1 */
+} frame;
+
+typedef struct {
+	char *name;
+	sg_value *v;
+	size_t nodes;
+} anchor;
+
+typedef struct {
+	const char *file;
+	int line_offset;
+	sg_diags *d;
+	frame stack[MAX_DEPTH + 1];
+	int depth;
+	anchor *anchors;
+	size_t n_anchors, cap_anchors;
+	size_t total_nodes;
+	sg_value *root;
+	bool failed;
+} loader;
+
+static bool match_all(const char *s, const char *const *words)
+{
+	for (; *words; words++)
+		if (strcmp(s, *words) == 0)
+			return true;
+	return false;
+}
+
+static bool is_int(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+static bool is_float(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	bool digits = false;
+	while (*s >= '0' && *s <= '9')
+		s++, digits = true;
+	if (*s == '.') {
+		s++;
+		while (*s >= '0' && *s <= '9')
+			s++, digits = true;
+	}
+	if (!digits)
+		return false;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '-' || *s == '+')
+			s++;
+		if (!(*s >= '0' && *s <= '9'))
+			return false;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return *s == '\0';
+}
+
+static void error_at(loader *L, int line, int col, const char *msg, const char *arg)
+{
+	sg_error(L->d, L->file, line, col, msg, arg);
+	L->failed = true;
+}
+
+/* A plain scalar resolved by the core schema; quoted ones are always text. */
+static sg_value *scalar(loader *L, const yaml_event_t *ev, int line, int col)
+{
+	const char *s = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE || ev->data.scalar.tag)
+		return sg_value_string(s, len);
+	static const char *const nulls[] = {"", "~", "null", "Null", "NULL", NULL};
+	static const char *const trues[] = {"true", "True", "TRUE", NULL};
+	static const char *const falses[] = {"false", "False", "FALSE", NULL};
+	if (match_all(s, nulls))
+		return sg_value_null();
+	if (match_all(s, trues))
+		return sg_value_bool(true);
+	if (match_all(s, falses))
+		return sg_value_bool(false);
+	if (is_int(s) || is_float(s)) {
+		errno = 0;
+		double d = strtod(s, NULL);
+		if (errno == ERANGE && isinf(d)) {
+			error_at(L, line, col, "the number %s is too large; write it as text in quotes if it is not a number", s);
+			return sg_value_null();
+		}
+		return sg_value_number_text(d, s, len);
+	}
+	return sg_value_string(s, len);
+}
+
+static long remember_anchor(loader *L, const yaml_char_t *name, sg_value *v, size_t nodes)
+{
+	if (!name || !v)
+		return -1;
+	if (L->n_anchors == L->cap_anchors) {
+		L->cap_anchors = L->cap_anchors ? L->cap_anchors * 2 : 8;
+		L->anchors = sg_realloc(L->anchors, L->cap_anchors * sizeof *L->anchors);
+	}
+	L->anchors[L->n_anchors] = (anchor){sg_strdup((const char *)name), sg_value_ref(v), nodes};
+	return (long)L->n_anchors++;
+}
+
+/* Adds a finished node to the innermost open container (or makes it the root). */
+static void attach(loader *L, sg_value *v, size_t nodes, int line, int col)
+{
+	sg_value_set_pos(v, sg_value_line(v) ? sg_value_line(v) : line, sg_value_col(v) ? sg_value_col(v) : col);
+	L->total_nodes += nodes;
+	if (L->total_nodes > MAX_EXPANDED_NODES) {
+		if (!L->failed)
+			error_at(L, line, col, "%s", "this document expands to too many values (aliases nested too deep); remove the aliases");
+		sg_value_unref(v);
+		return;
+	}
+	if (L->depth == 0) {
+		sg_value_unref(L->root);
+		L->root = v;
+		return;
+	}
+	frame *f = &L->stack[L->depth - 1];
+	f->nodes += nodes;
+	if (sg_value_kind_of(f->v) == SG_VAL_LIST) {
+		sg_value_push(f->v, v);
+		return;
+	}
+	if (!f->pending_key) { /* v is a key */
+		size_t klen;
+		const char *k = sg_value_as_string(v, &klen);
+		if (sg_value_kind_of(v) == SG_VAL_NULL)
+			k = "", klen = 0;
+		if (!k || sg_value_kind_of(v) == SG_VAL_LIST || sg_value_kind_of(v) == SG_VAL_MAP) {
+			error_at(L, line, col, "%s", "a key must be a plain word, not a list or map");
+			f->pending_key = sg_strdup("");
+		} else {
+			f->pending_key = sg_strndup(k, klen);
+		}
+		f->key_line = line, f->key_col = col;
+		sg_value_unref(v);
+		return;
+	}
+	sg_value *old = sg_value_get(f->v, f->pending_key);
+	if (old) {
+		sg_error(L->d, L->file, f->key_line, f->key_col, "the key '%s' appears twice (first on line %d); keep one",
+		         f->pending_key, sg_value_line(old));
+		L->failed = true;
+		sg_value_unref(v);
+	} else {
+		/* the position of a map entry's value is where its key is */
+		sg_value_kind k = sg_value_kind_of(v);
+		if (k != SG_VAL_LIST && k != SG_VAL_MAP)
+			sg_value_set_pos(v, line, col);
+		sg_value_put(f->v, f->pending_key, v);
+		/* record the key position on scalar values too, for "wrong value" messages */
+	}
+	free(f->pending_key);
+	f->pending_key = NULL;
+}
+
+static void open_container(loader *L, sg_value *v, const yaml_char_t *anchor_name, int line, int col)
+{
+	sg_value_set_pos(v, line, col);
+	if (L->depth >= MAX_DEPTH) {
+		if (!L->failed)
+			error_at(L, line, col, "%s", "lists and maps are nested too deep (over 64 levels)");
+		sg_value_unref(v);
+		L->stack[L->depth].v = NULL; /* placeholder so closes still balance */
+	} else {
+		L->stack[L->depth].v = v;
+	}
+	L->stack[L->depth].pending_key = NULL;
+	L->stack[L->depth].nodes = 1;
+	L->stack[L->depth].anchor_idx = remember_anchor(L, anchor_name, L->stack[L->depth].v, 1);
+	L->depth++;
+}
+
+static const char *hint_for(const char *problem)
+{
+	if (!problem)
+		return "";
+	if (strstr(problem, "tab"))
+		return " (YAML is indented with spaces, never tabs; replace the tab with spaces)";
+	if (strstr(problem, "cannot start any token"))
+		return " (a tab or a character like @ or ` at the start of a value? indent with spaces and quote such values)";
+	if (strstr(problem, "mapping values are not allowed"))
+		return " (a value containing ': ' must be in quotes)";
+	if (strstr(problem, "could not find expected ':'"))
+		return " (each line must be 'key: value'; is a quote or bracket left open?)";
+	if (strstr(problem, "did not find expected key"))
+		return " (check the indentation of this line)";
+	return "";
+}
+
+sg_value *sg_yaml_load(const char *text, size_t len, const char *file, int line_offset, sg_diags *d)
+{
+	loader L;
+	memset(&L, 0, sizeof L);
+	L.file = file, L.line_offset = line_offset, L.d = d;
+
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser)) {
+		sg_error(d, file, 0, 0, "could not start the YAML parser");
+		return NULL;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+
+	bool done = false, seen_doc = false;
+	while (!done) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&parser, &ev)) {
+			const char *problem = parser.problem ? parser.problem : "unreadable YAML";
+			int line = (int)parser.problem_mark.line + 1 + line_offset;
+			int col = (int)parser.problem_mark.column + 1;
+			sg_error(d, file, line, col, "invalid YAML: %s%s%s%s", problem,
+			         parser.context ? " " : "", parser.context ? parser.context : "", hint_for(problem));
+			L.failed = true;
+			break;
+		}
+		int line = (int)ev.start_mark.line + 1 + line_offset;
+		int col = (int)ev.start_mark.column + 1;
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (seen_doc) {
+				error_at(&L, line, col, "%s", "only one YAML document is allowed here (a second '---' ends the front matter)");
+				done = true;
+			}
+			seen_doc = true;
+			break;
+		case YAML_SCALAR_EVENT: {
+			sg_value *v = scalar(&L, &ev, line, col);
+			remember_anchor(&L, ev.data.scalar.anchor, v, 1);
+			attach(&L, v, 1, line, col);
+			break;
+		}
+		case YAML_SEQUENCE_START_EVENT:
+			open_container(&L, sg_value_list(), ev.data.sequence_start.anchor, line, col);
+			break;
+		case YAML_MAPPING_START_EVENT:
+			open_container(&L, sg_value_map(), ev.data.mapping_start.anchor, line, col);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT: {
+			if (L.depth == 0)
+				break;
+			frame f = L.stack[--L.depth];
+			free(f.pending_key);
+			if (f.anchor_idx >= 0) /* an alias read from now on stands for all of it */
+				L.anchors[f.anchor_idx].nodes = f.nodes;
+			if (f.v) {
+				int fl = sg_value_line(f.v), fc = sg_value_col(f.v);
+				attach(&L, f.v, f.nodes, fl, fc);
+			}
+			break;
+		}
+		case YAML_ALIAS_EVENT: {
+			const char *name = (const char *)ev.data.alias.anchor;
+			anchor *a = NULL;
+			for (size_t i = L.n_anchors; i-- > 0;)
+				if (strcmp(L.anchors[i].name, name) == 0) {
+					a = &L.anchors[i];
+					break;
+				}
+			bool inside = false;
+			for (int i = 0; a && i < L.depth; i++)
+				inside |= L.stack[i].v == a->v;
+			if (!a)
+				error_at(&L, line, col, "the alias *%s has no anchor before it", name);
+			else if (inside)
+				error_at(&L, line, col, "the alias *%s refers to the list or map it is inside", name);
+			else
+				attach(&L, sg_value_ref(a->v), a->nodes, line, col);
+			break;
+		}
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+
+	while (L.depth > 0) {
+		frame f = L.stack[--L.depth];
+		free(f.pending_key);
+		sg_value_unref(f.v);
+	}
+	for (size_t i = 0; i < L.n_anchors; i++) {
+		free(L.anchors[i].name);
+		sg_value_unref(L.anchors[i].v);
+	}
+	free(L.anchors);
+	if (L.failed) {
+		sg_value_unref(L.root);
+		return NULL;
+	}
+	return L.root ? L.root : sg_value_null();
+}

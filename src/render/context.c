@@ -1,0 +1,450 @@
+/* context.c — model → template data (see context.h). */
+#include "context.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/alloc.h"
+#include "../util/buf.h"
+#include "../util/numfmt.h"
+
+struct sg_contexts {
+	const sg_site *site;
+	const sg_plan *plan;
+	sg_value *site_value; /* "site": title, navigation, … */
+	sg_value **cards;     /* one per insats, parallel to site->insatser */
+};
+
+static void put_take(sg_value *map, const char *key, char *s) { sg_value_put(map, key, sg_value_string_take(s)); }
+
+static void put_sv(sg_value *map, const char *key, double v)
+{
+	char tmp[48];
+	sg_value_put_str(map, key, sg_format_sv(v, tmp));
+}
+
+static sg_value *html_of(const sg_markdown *md)
+{
+	sg_buf b = SG_BUF_INIT;
+	sg_markdown_render(md, &b);
+	return sg_value_string_take(sg_buf_detach(&b));
+}
+
+static sg_value *text_list(char **items, size_t n)
+{
+	sg_value *l = sg_value_list();
+	for (size_t i = 0; i < n; i++)
+		sg_value_push(l, sg_value_cstring(items[i]));
+	return l;
+}
+
+static char *joined(char **items, size_t n)
+{
+	sg_buf b = SG_BUF_INIT;
+	for (size_t i = 0; i < n; i++)
+		sg_buf_printf(&b, "%s%s", i ? ", " : "", items[i]);
+	return sg_buf_detach(&b);
+}
+
+static sg_value *contact_value(const sg_contact *c)
+{
+	if (!c->name && !c->phone && !c->email && !c->address)
+		return sg_value_null();
+	sg_value *v = sg_value_map();
+	sg_value_put_str(v, "name", c->name);
+	sg_value_put_str(v, "phone", c->phone);
+	if (c->phone) { /* tel: link without spaces or dashes */
+		sg_buf t = SG_BUF_INIT;
+		for (const char *p = c->phone; *p; p++)
+			if ((*p >= '0' && *p <= '9') || *p == '+')
+				sg_buf_putc(&t, *p);
+		put_take(v, "phone_uri", sg_buf_detach(&t));
+	}
+	sg_value_put_str(v, "email", c->email);
+	sg_value_put_str(v, "address", c->address);
+	return v;
+}
+
+static sg_value *category_links(const sg_insats *x)
+{
+	sg_value *l = sg_value_list();
+	for (size_t i = 0; i < x->n_categories; i++) {
+		const sg_category_info *c = sg_category_find(x->categories[i]);
+		sg_value *m = sg_value_map();
+		sg_value_put_str(m, "name", c ? c->name : x->categories[i]);
+		put_take(m, "url", sg_url_kategori(x->categories[i]));
+		sg_value_put_bool(m, "last", i + 1 == x->n_categories);
+		sg_value_push(l, m);
+	}
+	return l;
+}
+
+static sg_funds totals(const sg_insats *x, long *participants)
+{
+	sg_funds t = {0, 0, 0};
+	*participants = -1;
+	for (size_t i = 0; i < x->n_places; i++) {
+		t.forbund += x->places[i].funds.forbund;
+		t.cofunding += x->places[i].funds.cofunding;
+		t.esf += x->places[i].funds.esf;
+		if (x->places[i].participants >= 0)
+			*participants = (*participants < 0 ? 0 : *participants) + x->places[i].participants;
+	}
+	return t;
+}
+
+static char *kommuner_text(const sg_insats *x)
+{
+	sg_buf b = SG_BUF_INIT;
+	for (size_t i = 0; i < x->n_places; i++) {
+		const char *name = x->places[i].member ? x->places[i].member->kommun->name : "hela förbundet";
+		sg_buf_printf(&b, "%s%s", b.len ? ", " : "", name);
+	}
+	if (!b.len)
+		sg_buf_puts(&b, "hela förbundet");
+	return sg_buf_detach(&b);
+}
+
+/* The short form of an insats used in every list. */
+static sg_value *card_value(const sg_insats *x)
+{
+	sg_value *v = sg_value_map();
+	sg_value_put_str(v, "title", x->title);
+	put_take(v, "url", sg_url_insats(x));
+	sg_value_put_str(v, "summary", x->summary);
+	sg_value_put_str(v, "forbund_title", x->forbund->title);
+	put_take(v, "forbund_url", sg_url_forbund(x->forbund));
+	sg_value_put_str(v, "area", x->area ? sg_area_name(x->area) : NULL);
+	sg_value_put(v, "categories", category_links(x));
+	sg_value_put_str(v, "status", x->status ? sg_status_name(x->status) : NULL);
+	if (x->year)
+		sg_value_put_num(v, "year", x->year);
+	put_take(v, "kommuner", kommuner_text(x));
+	sg_value_put_str(v, "provider", x->provider_name);
+	if (x->n_target_groups)
+		put_take(v, "target_groups", joined(x->target_groups, x->n_target_groups));
+	sg_value_put_bool(v, "open", x->referral.open);
+	sg_value_put_bool(v, "closed", x->referral.given && !x->referral.open);
+	return v;
+}
+
+static sg_value *place_value(const sg_place *p)
+{
+	sg_value *v = sg_value_map();
+	if (p->member) {
+		sg_value_put_str(v, "kommun", p->member->kommun->name);
+		put_take(v, "kommun_url", sg_url_kommun(p->member->kommun));
+	} else {
+		sg_value_put_bool(v, "whole", true);
+	}
+	if (p->participants >= 0)
+		put_sv(v, "participants", (double)p->participants);
+	if (p->has_funds) {
+		put_sv(v, "forbund", p->funds.forbund);
+		put_sv(v, "cofunding", p->funds.cofunding);
+		put_sv(v, "esf", p->funds.esf);
+		put_sv(v, "total", p->funds.forbund + p->funds.esf);
+	}
+	return v;
+}
+
+static sg_value *insats_value(const sg_insats *x)
+{
+	sg_value *v = card_value(x);
+	put_take(v, "forbund_url", sg_url_forbund(x->forbund));
+	if (x->n_target_groups)
+		sg_value_put(v, "target_group_list", text_list(x->target_groups, x->n_target_groups));
+	if (x->age_min >= 0 || x->age_max >= 0) {
+		if (x->age_min >= 0 && x->age_max >= 0)
+			put_take(v, "age", sg_asprintf("%d–%d år", x->age_min, x->age_max));
+		else if (x->age_min >= 0)
+			put_take(v, "age", sg_asprintf("från %d år", x->age_min));
+		else
+			put_take(v, "age", sg_asprintf("upp till %d år", x->age_max));
+	}
+	sg_value_put_str(v, "duration", x->duration);
+	sg_value_put_str(v, "provider_orgnr", x->provider_orgnr);
+	sg_value_put(v, "contact", contact_value(&x->contact));
+	sg_value_put_str(v, "start", x->start);
+	sg_value_put_str(v, "end", x->end);
+	sg_value *places = sg_value_list();
+	bool any_funds = false;
+	for (size_t i = 0; i < x->n_places; i++) {
+		sg_value_push(places, place_value(&x->places[i]));
+		any_funds |= x->places[i].has_funds;
+	}
+	sg_value_put(v, "places", places);
+	sg_value_put_bool(v, "has_funds", any_funds);
+	if (x->n_places > 1) {
+		long part;
+		sg_funds t = totals(x, &part);
+		sg_value *tv = sg_value_map();
+		if (part >= 0)
+			put_sv(tv, "participants", (double)part);
+		put_sv(tv, "forbund", t.forbund);
+		put_sv(tv, "cofunding", t.cofunding);
+		put_sv(tv, "esf", t.esf);
+		put_sv(tv, "total", t.forbund + t.esf);
+		sg_value_put(v, "totals", tv);
+	}
+	if (x->referral.given) {
+		sg_value *r = sg_value_map();
+		sg_value_put_bool(r, "open", x->referral.open);
+		if (x->referral.n_referrers) {
+			sg_value_put(r, "referrer_list", text_list(x->referral.referrers, x->referral.n_referrers));
+			put_take(r, "referrers", joined(x->referral.referrers, x->referral.n_referrers));
+		}
+		if (x->referral.vacancies >= 0)
+			put_sv(r, "vacancies", (double)x->referral.vacancies);
+		if (x->referral.how)
+			sg_value_put(r, "how_html", html_of(x->referral.how));
+		sg_value_put(v, "referral", r);
+	}
+	if (!sg_markdown_is_empty(x->body))
+		sg_value_put(v, "body_html", html_of(x->body));
+	return v;
+}
+
+static sg_value *card_list(sg_contexts *c, const sg_insats_list *l)
+{
+	sg_value *v = sg_value_list();
+	for (size_t i = 0; i < l->n; i++)
+		sg_value_push(v, sg_value_ref(c->cards[l->items[i]->index]));
+	return v;
+}
+
+static sg_value *member_value(const sg_member *m)
+{
+	sg_value *v = sg_value_map();
+	sg_value_put_str(v, "name", m->name);
+	sg_value_put_str(v, "code", m->code);
+	put_take(v, "url", sg_url_kommun(m->kommun));
+	sg_value_put(v, "contact", contact_value(&m->contact));
+	return v;
+}
+
+static sg_value *site_value(const sg_site *site, const sg_plan *plan)
+{
+	const sg_site_info *in = &site->info;
+	sg_value *v = sg_value_map();
+	sg_value_put_str(v, "title", in->title);
+	sg_value_put_str(v, "description", in->description);
+	sg_value_put_str(v, "region", in->region);
+	sg_value_put_str(v, "base_url", in->base_url);
+	/* the path of base_url without its final '/': "" or e.g. "/varend"; links are
+	 * written as {{site.root}}/kommun/… so a site can live below a path */
+	const char *path = in->base_url ? strstr(in->base_url, "://") : NULL;
+	path = path ? strchr(path + 3, '/') : NULL;
+	size_t plen = path ? strlen(path) : 0;
+	while (plen > 0 && path[plen - 1] == '/')
+		plen--;
+	sg_value_put(v, "root", sg_value_string(path ? path : "", plen));
+	sg_value_put_str(v, "language", in->language);
+	sg_value_put_bool(v, "portal", site->n_forbund > 1);
+	sg_value_put_num(v, "insats_count", (double)site->n_insatser);
+	sg_value_put_num(v, "kommun_count", (double)site->n_kommuner);
+	sg_value *fl = sg_value_list();
+	for (size_t i = 0; i < site->n_forbund; i++) {
+		const sg_forbund *fb = site->forbund[i];
+		sg_value *f = sg_value_map();
+		sg_value_put_str(f, "title", fb->title);
+		put_take(f, "url", sg_url_forbund(fb));
+		sg_value *ml = sg_value_list();
+		for (size_t k = 0; k < fb->n_members; k++)
+			sg_value_push(ml, member_value(&fb->members[k]));
+		sg_value_put(f, "members", ml);
+		sg_value_put_num(f, "insats_count", (double)plan->by_forbund[i].n);
+		sg_value_push(fl, f);
+	}
+	sg_value_put(v, "forbund", fl);
+	sg_value *kl = sg_value_list();
+	for (size_t i = 0; i < site->n_kommuner; i++) {
+		sg_value *k = sg_value_map();
+		sg_value_put_str(k, "name", site->kommuner[i]->name);
+		put_take(k, "url", sg_url_kommun(site->kommuner[i]));
+		sg_value_put_num(k, "insats_count",
+		                 (double)(plan->kommuner[i].local.n + plan->kommuner[i].shared.n));
+		sg_value_push(kl, k);
+	}
+	sg_value_put(v, "kommuner", kl);
+	sg_value *cl = sg_value_list();
+	for (size_t i = 0; i < plan->n_categories; i++) {
+		sg_value *k = sg_value_map();
+		sg_value_put_str(k, "name", plan->categories[i].category->name);
+		put_take(k, "url", sg_url_kategori(plan->categories[i].category->slug));
+		sg_value_put_num(k, "insats_count", (double)plan->categories[i].insatser.n);
+		sg_value_push(cl, k);
+	}
+	sg_value_put(v, "categories", cl);
+	sg_value *sl = sg_value_list();
+	for (size_t i = 0; i < site->n_sidor; i++) {
+		sg_value *k = sg_value_map();
+		sg_value_put_str(k, "title", site->sidor[i]->title);
+		put_take(k, "url", sg_url_sida(site->sidor[i]));
+		sg_value_push(sl, k);
+	}
+	sg_value_put(v, "sidor", sl);
+	return v;
+}
+
+sg_contexts *sg_contexts_new(const sg_site *site, const sg_plan *plan)
+{
+	sg_contexts *c = sg_calloc(1, sizeof *c);
+	c->site = site;
+	c->plan = plan;
+	c->site_value = site_value(site, plan);
+	c->cards = sg_calloc(site->n_insatser ? site->n_insatser : 1, sizeof *c->cards);
+	for (size_t i = 0; i < site->n_insatser; i++)
+		c->cards[i] = card_value(site->insatser[i]);
+	return c;
+}
+
+void sg_contexts_free(sg_contexts *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->site->n_insatser; i++)
+		sg_value_unref(c->cards[i]);
+	free(c->cards);
+	sg_value_unref(c->site_value);
+	free(c);
+}
+
+static sg_value *kommun_value(sg_contexts *c, const sg_kommun_index *ki)
+{
+	const sg_kommun *k = ki->kommun;
+	sg_value *v = sg_value_map();
+	sg_value_put_str(v, "name", k->name);
+	sg_value *fl = sg_value_list();
+	for (size_t i = 0; i < k->n_members; i++) {
+		const sg_member *m = k->members[i];
+		sg_value *f = sg_value_map();
+		sg_value_put_str(f, "title", m->forbund->title);
+		put_take(f, "url", sg_url_forbund(m->forbund));
+		sg_value_put_str(f, "code", m->code);
+		sg_value_put(f, "contact", contact_value(&m->contact));
+		sg_value_put(f, "forbund_contact", contact_value(&m->forbund->contact));
+		sg_value_push(fl, f);
+	}
+	sg_value_put(v, "forbund", fl);
+	/* local insatser: the card plus what is placed in this kommun */
+	sg_value *local = sg_value_list();
+	for (size_t i = 0; i < ki->local.n; i++) {
+		const sg_insats *x = ki->local.items[i];
+		sg_value *e = sg_value_map();
+		sg_value_put(e, "insats", sg_value_ref(c->cards[x->index]));
+		for (size_t p = 0; p < x->n_places; p++)
+			if (x->places[p].member && x->places[p].member->kommun == k && x->places[p].participants >= 0)
+				put_sv(e, "participants", (double)x->places[p].participants);
+		sg_value_push(local, e);
+	}
+	sg_value_put(v, "local", local);
+	sg_value_put(v, "shared", card_list(c, &ki->shared));
+	sg_value_put(v, "other", card_list(c, &ki->other));
+	sg_value_put_num(v, "local_count", (double)ki->local.n);
+	sg_value_put_num(v, "shared_count", (double)ki->shared.n);
+	sg_value_put_num(v, "other_count", (double)ki->other.n);
+	return v;
+}
+
+static sg_value *forbund_value(sg_contexts *c, const sg_forbund *fb)
+{
+	sg_value *v = sg_value_map();
+	sg_value_put_str(v, "title", fb->title);
+	sg_value_put_str(v, "orgnr", fb->orgnr);
+	sg_value *ml = sg_value_list();
+	for (size_t k = 0; k < fb->n_members; k++)
+		sg_value_push(ml, member_value(&fb->members[k]));
+	sg_value_put(v, "members", ml);
+	if (fb->n_parties) {
+		sg_value_put(v, "party_list", text_list(fb->parties, fb->n_parties));
+		put_take(v, "parties", joined(fb->parties, fb->n_parties));
+	}
+	sg_value_put(v, "contact", contact_value(&fb->contact));
+	if (!sg_markdown_is_empty(fb->body))
+		sg_value_put(v, "body_html", html_of(fb->body));
+	size_t idx = 0;
+	for (size_t i = 0; i < c->site->n_forbund; i++)
+		if (c->site->forbund[i] == fb)
+			idx = i;
+	/* the förbund's insatser grouped by area */
+	const sg_insats_list *all = &c->plan->by_forbund[idx];
+	sg_value *ind = sg_value_list(), *str = sg_value_list(), *none = sg_value_list();
+	for (size_t i = 0; i < all->n; i++) {
+		const sg_insats *x = all->items[i];
+		sg_value *target = x->area == SG_AREA_INDIVID ? ind : x->area == SG_AREA_STRUKTUR ? str : none;
+		sg_value_push(target, sg_value_ref(c->cards[x->index]));
+	}
+	sg_value_put(v, "individinriktade", ind);
+	sg_value_put(v, "strukturovergripande", str);
+	sg_value_put(v, "utan_omrade", none);
+	sg_value_put_num(v, "insats_count", (double)all->n);
+	return v;
+}
+
+sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
+{
+	sg_value *ctx = sg_value_map();
+	sg_value_put(ctx, "site", sg_value_ref(c->site_value));
+	sg_value *pg = sg_value_map();
+	sg_value_put_str(pg, "url", page->url);
+	const char *base = c->site->info.base_url ? c->site->info.base_url : "/";
+	size_t bl = strlen(base);
+	put_take(pg, "canonical", sg_asprintf("%.*s%s", (int)(bl && base[bl - 1] == '/' ? bl - 1 : bl), base, page->url));
+	const char *title = NULL, *description = c->site->info.description;
+	switch (page->kind) {
+	case SG_PAGE_HOME:
+		sg_value_put_bool(pg, "is_home", true);
+		break;
+	case SG_PAGE_KOMMUN: {
+		const sg_kommun_index *ki = page->subject;
+		title = ki->kommun->name;
+		sg_value_put(ctx, "kommun", kommun_value(c, ki));
+		break;
+	}
+	case SG_PAGE_FORBUND: {
+		const sg_forbund *fb = page->subject;
+		title = fb->title;
+		sg_value_put(ctx, "forbund", forbund_value(c, fb));
+		break;
+	}
+	case SG_PAGE_INSATS: {
+		const sg_insats *x = page->subject;
+		title = x->title;
+		if (x->summary)
+			description = x->summary;
+		sg_value_put(ctx, "insats", insats_value(x));
+		break;
+	}
+	case SG_PAGE_KATEGORI: {
+		const sg_category_index *ci = page->subject;
+		title = ci->category->name;
+		sg_value *k = sg_value_map();
+		sg_value_put_str(k, "name", ci->category->name);
+		sg_value_put_bool(k, "individ", ci->category->individ);
+		sg_value_put_bool(k, "struktur", ci->category->struktur);
+		sg_value_put(k, "insatser", card_list(c, &ci->insatser));
+		sg_value_put_num(k, "insats_count", (double)ci->insatser.n);
+		sg_value_put(ctx, "kategori", k);
+		break;
+	}
+	case SG_PAGE_SIDA: {
+		const sg_sida *s = page->subject;
+		title = s->title;
+		if (s->summary)
+			description = s->summary;
+		sg_value *k = sg_value_map();
+		sg_value_put_str(k, "title", s->title);
+		sg_value_put(k, "body_html", html_of(s->body));
+		sg_value_put(ctx, "sida", k);
+		break;
+	}
+	case SG_PAGE_NOT_FOUND:
+		title = "Sidan finns inte";
+		break;
+	}
+	sg_value_put_str(pg, "title", title);
+	sg_value_put_str(pg, "description", description);
+	sg_value_put(ctx, "page", pg);
+	return ctx;
+}

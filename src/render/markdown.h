@@ -1,0 +1,27 @@
+/* markdown.h — Markdown bodies: parsed once with libcmark (CommonMark), checked, and
+ * rendered to HTML. Checking happens at parse time so `sofgen check` reports the same
+ * problems as a build: raw HTML is dropped unless the site allows it, and links whose
+ * scheme is not http, https, mailto or tel (javascript:, data:, …) are removed, each
+ * with a warning at the editor's file:line:col. */
+#ifndef SG_MARKDOWN_H
+#define SG_MARKDOWN_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../util/buf.h"
+#include "../util/diag.h"
+
+typedef struct sg_markdown sg_markdown;
+
+/* `first_line` is the file line the text starts on. Never fails. */
+sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, int first_line, bool allow_html,
+                               sg_diags *d);
+void sg_markdown_free(sg_markdown *md);
+bool sg_markdown_is_empty(const sg_markdown *md);
+/* Appends the HTML. Only reads the document: safe from many threads. */
+void sg_markdown_render(const sg_markdown *md, sg_buf *out);
+
+/* Is this URL one sofgen may put in an href: http(s), mailto, tel, or relative? */
+bool sg_url_is_safe(const char *url);
+
+#endif

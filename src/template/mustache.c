@@ -1,0 +1,178 @@
+/* mustache.c — the template set: a hash table of parsed templates by name, and loading
+ * a folder of *.mustache files into it. Parsing is in mustache_parse.c, rendering in
+ * mustache_render.c. */
+#include "mustache.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../util/alloc.h"
+#include "mustache_internal.h"
+
+struct sg_tpl_set {
+	sg_tpl **slots; /* open addressing, linear probing; cap is a power of two */
+	size_t cap, count;
+};
+
+static size_t hash_name(const char *s, size_t len)
+{
+	size_t h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static bool name_is(const sg_tpl *t, const char *name, size_t len)
+{
+	return strncmp(t->name, name, len) == 0 && t->name[len] == '\0';
+}
+
+sg_tpl_set *sg_tpl_set_new(void)
+{
+	sg_tpl_set *set = sg_calloc(1, sizeof *set);
+	set->cap = 16;
+	set->slots = sg_calloc(set->cap, sizeof *set->slots);
+	return set;
+}
+
+void sg_tpl_set_free(sg_tpl_set *set)
+{
+	if (!set)
+		return;
+	for (size_t i = 0; i < set->cap; i++)
+		sg_tpl_free(set->slots[i]);
+	free(set->slots);
+	free(set);
+}
+
+/* The slot holding name, or the empty slot where it would go. */
+static size_t slot_of(const sg_tpl_set *set, const char *name, size_t len)
+{
+	size_t mask = set->cap - 1;
+	size_t i = hash_name(name, len) & mask;
+	while (set->slots[i] && !name_is(set->slots[i], name, len))
+		i = (i + 1) & mask;
+	return i;
+}
+
+const sg_tpl *sg_tpl_set_find(const sg_tpl_set *set, const char *name, size_t len)
+{
+	return set->slots[slot_of(set, name, len)];
+}
+
+bool sg_tpl_set_has(const sg_tpl_set *set, const char *name)
+{
+	return sg_tpl_set_find(set, name, strlen(name)) != NULL;
+}
+
+static void grow(sg_tpl_set *set)
+{
+	sg_tpl **old = set->slots;
+	size_t old_cap = set->cap;
+	set->cap *= 2;
+	set->slots = sg_calloc(set->cap, sizeof *set->slots);
+	for (size_t i = 0; i < old_cap; i++)
+		if (old[i])
+			set->slots[slot_of(set, old[i]->name, strlen(old[i]->name))] = old[i];
+	free(old);
+}
+
+int sg_tpl_set_add(sg_tpl_set *set, const char *name, const char *src, size_t len, const char *file,
+                   sg_diags *d)
+{
+	sg_tpl *t = sg_tpl_parse(name, src, len, file ? file : name, d);
+	if (!t)
+		return -1;
+	if ((set->count + 1) * 2 > set->cap)
+		grow(set);
+	size_t i = slot_of(set, name, strlen(name));
+	if (set->slots[i])
+		sg_tpl_free(set->slots[i]);
+	else
+		set->count++;
+	set->slots[i] = t;
+	return 0;
+}
+
+/* Reads a whole file into a new buffer (NUL-terminated); NULL with errno set. */
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	sg_buf b = SG_BUF_INIT;
+	char chunk[16384];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		sg_buf_put(&b, chunk, n);
+	int err = ferror(f) ? errno : 0;
+	fclose(f);
+	if (err) {
+		sg_buf_free(&b);
+		errno = err;
+		return NULL;
+	}
+	*len = b.len;
+	return sg_buf_detach(&b);
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+int sg_tpl_set_load_dir(sg_tpl_set *set, const char *dir, sg_diags *d)
+{
+	static const char ext[] = ".mustache";
+	const size_t ext_len = sizeof ext - 1;
+	DIR *dh = opendir(dir);
+	if (!dh) {
+		sg_error(d, dir, 0, 0, "cannot open the template folder: %s", strerror(errno));
+		return -1;
+	}
+	/* read every name first, then load in sorted order so messages come out the same
+	 * on every machine */
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(dh)) != NULL) {
+		size_t l = strlen(e->d_name);
+		if (e->d_name[0] == '.' || l <= ext_len || strcmp(e->d_name + l - ext_len, ext) != 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			names = sg_realloc(names, cap * sizeof *names);
+		}
+		names[n++] = sg_strdup(e->d_name);
+	}
+	closedir(dh);
+	if (n > 1)
+		qsort(names, n, sizeof *names, cmp_str);
+
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *path = sg_asprintf("%s/%s", dir, names[i]);
+		struct stat st;
+		size_t len = 0;
+		char *src = NULL;
+		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+			free(path);
+			free(names[i]);
+			continue; /* a folder named x.mustache, say */
+		}
+		if (!(src = read_file(path, &len))) {
+			sg_error(d, path, 0, 0, "cannot read the template: %s", strerror(errno));
+			rc = -1;
+		} else {
+			names[i][strlen(names[i]) - ext_len] = '\0';
+			if (sg_tpl_set_add(set, names[i], src, len, path, d) != 0)
+				rc = -1;
+		}
+		free(src);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}

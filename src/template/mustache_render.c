@@ -1,0 +1,273 @@
+/* mustache_render.c — rendering: walks a parsed template's nodes against a stack of
+ * contexts, expanding partials, parents and blocks. Everything it keeps is on the C
+ * stack or in the render call's own buffers; the set, its templates and the values are
+ * only read, so any number of threads may render from one set at once. Expansion
+ * (partials, parents, overridden blocks) and overall nesting are capped, so a template
+ * that includes itself ends instead of exhausting the stack. */
+#include <stdbool.h>
+#include <string.h>
+
+#include "../util/escape.h"
+#include "mustache_internal.h"
+
+/* Sections and expansions inside each other during one render; deeper renders nothing. */
+#define MAX_DEPTH 1000
+
+/* The context stack: innermost first. */
+typedef struct cframe {
+	const sg_value *v;
+	const struct cframe *up;
+} cframe;
+
+/* The parents being expanded, innermost first: where to look for block arguments. */
+typedef struct oframe {
+	const sg_tpl *t;
+	size_t parent; /* index of the MN_PARENT node in t */
+	const struct oframe *up;
+} oframe;
+
+typedef struct {
+	const sg_tpl_set *set;
+	sg_buf *out;
+	sg_buf indent;    /* the indentation in effect is indent[ind_start, indent.len) */
+	size_t ind_start;
+	int expansions;   /* partials, parents and overridden blocks we are inside */
+	int depth;        /* render_range calls we are inside */
+} rstate;
+
+static bool all_digits(const char *s, size_t len)
+{
+	if (len == 0 || len > 9)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* v's entry for key k: a map's value, or a list's item for a number ("items.0"). */
+static const sg_value *child(const sg_value *v, const char *k, size_t len)
+{
+	switch (sg_value_kind_of(v)) {
+	case SG_VAL_MAP: return sg_value_getn(v, k, len);
+	case SG_VAL_LIST: {
+		if (!all_digits(k, len))
+			return NULL;
+		size_t i = 0;
+		for (size_t j = 0; j < len; j++)
+			i = i * 10 + (size_t)(k[j] - '0');
+		return sg_value_item(v, i);
+	}
+	default: return NULL;
+	}
+}
+
+/* `.` is the innermost context; `a.b.c` finds `a` in the innermost context that has
+ * it, then descends without looking further out (a broken chain is a miss). */
+static const sg_value *lookup(const cframe *cx, const char *name, size_t len)
+{
+	if (len == 1 && name[0] == '.')
+		return cx ? cx->v : NULL;
+	const char *dot = memchr(name, '.', len);
+	size_t part = dot ? (size_t)(dot - name) : len;
+	const sg_value *v = NULL;
+	for (; cx && !v; cx = cx->up)
+		v = child(cx->v, name, part);
+	while (v && dot) {
+		len -= part + 1;
+		name = dot + 1;
+		dot = memchr(name, '.', len);
+		part = dot ? (size_t)(dot - name) : len;
+		v = child(v, name, part);
+	}
+	return v;
+}
+
+static void put_indent(rstate *st)
+{
+	if (st->indent.len > st->ind_start)
+		sg_buf_put(st->out, st->indent.ptr + st->ind_start, st->indent.len - st->ind_start);
+}
+
+/* Literal text, with the indentation in effect before each line that has something on it. */
+static void put_text(rstate *st, const char *s, size_t len, bool bol)
+{
+	if (st->indent.len == st->ind_start) {
+		sg_buf_put(st->out, s, len);
+		return;
+	}
+	size_t i = 0;
+	bool line_start = bol;
+	while (i < len) {
+		if (line_start && s[i] != '\n' && !(s[i] == '\r' && i + 1 < len && s[i + 1] == '\n'))
+			put_indent(st);
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - s) + 1 : len;
+		sg_buf_put(st->out, s + i, e - i);
+		i = e;
+		line_start = true;
+	}
+}
+
+static void put_value(rstate *st, const sg_value *v, bool escape)
+{
+	if (escape && sg_value_kind_of(v) == SG_VAL_STRING) {
+		size_t len;
+		const char *s = sg_value_as_string(v, &len);
+		sg_escape_html(st->out, s, len);
+	} else {
+		/* numbers, true and false have nothing to escape */
+		sg_value_to_text(v, st->out);
+	}
+}
+
+/* Saves the indentation in effect, then makes it the old one plus src[off, off+len)
+ * (standalone), or nothing (inline: what lands mid-line is not indented). */
+typedef struct {
+	size_t start, len;
+} saved_indent;
+
+static saved_indent push_indent(rstate *st, const sg_tpl *t, const mnode *n)
+{
+	saved_indent s = {st->ind_start, st->indent.len};
+	if (n->flags & MF_STANDALONE)
+		sg_buf_put(&st->indent, t->src + n->ind_off, n->ind_len);
+	else
+		st->ind_start = st->indent.len;
+	return s;
+}
+
+static void pop_indent(rstate *st, saved_indent s)
+{
+	sg_buf_truncate(&st->indent, s.len);
+	st->ind_start = s.start;
+}
+
+/* The argument for block name[0, len) given by the outermost parent that has one. */
+static bool find_argument(const oframe *ov, const char *name, size_t len, const sg_tpl **at, size_t *ai)
+{
+	bool found = false;
+	for (; ov; ov = ov->up) {
+		const sg_tpl *t = ov->t;
+		size_t end = t->nodes[ov->parent].end;
+		for (size_t j = ov->parent + 1; j < end; j = t->nodes[j].end) {
+			const mnode *b = &t->nodes[j];
+			if (b->kind == MN_BLOCK && b->len == len && memcmp(t->src + b->off, name, len) == 0) {
+				*at = t, *ai = j, found = true;
+				break;
+			}
+		}
+	}
+	return found;
+}
+
+static void render_range(rstate *st, const sg_tpl *t, size_t i, size_t end, const cframe *cx, const oframe *ov);
+
+/* {{>name}} and {{<name}}…{{/name}}: renders the named template in place. */
+static void expand(rstate *st, const sg_tpl *t, const mnode *n, const cframe *cx, const oframe *ov)
+{
+	if (st->expansions >= SG_TPL_MAX_EXPANSION)
+		return;
+	const char *name = t->src + n->off;
+	size_t len = n->len;
+	if (n->flags & MF_DYNAMIC) {
+		name = sg_value_as_string(lookup(cx, name, len), &len);
+		if (!name)
+			return;
+	}
+	const sg_tpl *p = sg_tpl_set_find(st->set, name, len);
+	if (!p)
+		return;
+	saved_indent s = push_indent(st, t, n);
+	st->expansions++;
+	render_range(st, p, 0, p->n_nodes, cx, ov);
+	st->expansions--;
+	pop_indent(st, s);
+}
+
+/* {{$name}}…{{/name}} outside a parent: the argument a parent passed, or the default. */
+static void render_block(rstate *st, const sg_tpl *t, size_t i, const cframe *cx, const oframe *ov)
+{
+	const mnode *n = &t->nodes[i];
+	const sg_tpl *at;
+	size_t ai;
+	if (find_argument(ov, t->src + n->off, n->len, &at, &ai)) {
+		if (st->expansions >= SG_TPL_MAX_EXPANSION)
+			return;
+		saved_indent s = push_indent(st, t, n);
+		st->expansions++;
+		render_range(st, at, ai + 1, at->nodes[ai].end, cx, ov);
+		st->expansions--;
+		pop_indent(st, s);
+	} else if (n->flags & MF_STANDALONE) {
+		saved_indent s = push_indent(st, t, n);
+		render_range(st, t, i + 1, n->end, cx, ov);
+		pop_indent(st, s);
+	} else {
+		render_range(st, t, i + 1, n->end, cx, ov);
+	}
+}
+
+static void render_range(rstate *st, const sg_tpl *t, size_t i, size_t end, const cframe *cx, const oframe *ov)
+{
+	if (st->depth >= MAX_DEPTH)
+		return;
+	st->depth++;
+	while (i < end) {
+		const mnode *n = &t->nodes[i];
+		if (n->kind != MN_TEXT && (n->flags & MF_BOL))
+			put_indent(st);
+		switch ((mnode_kind)n->kind) {
+		case MN_TEXT:
+			put_text(st, t->pool + n->off, n->len, n->flags & MF_BOL);
+			break;
+		case MN_VAR:
+			put_value(st, lookup(cx, t->src + n->off, n->len), n->flags & MF_ESCAPE);
+			break;
+		case MN_SECTION: {
+			const sg_value *v = lookup(cx, t->src + n->off, n->len);
+			if (sg_value_kind_of(v) == SG_VAL_LIST) {
+				size_t count = sg_value_count(v);
+				for (size_t k = 0; k < count; k++) {
+					cframe f = {sg_value_item(v, k), cx};
+					render_range(st, t, i + 1, n->end, &f, ov);
+				}
+			} else if (sg_value_truthy(v)) {
+				cframe f = {v, cx};
+				render_range(st, t, i + 1, n->end, &f, ov);
+			}
+			break;
+		}
+		case MN_INVERTED:
+			if (!sg_value_truthy(lookup(cx, t->src + n->off, n->len)))
+				render_range(st, t, i + 1, n->end, cx, ov);
+			break;
+		case MN_PARTIAL:
+			expand(st, t, n, cx, ov);
+			break;
+		case MN_PARENT: {
+			oframe f = {t, i, ov};
+			expand(st, t, n, cx, &f);
+			break;
+		}
+		case MN_BLOCK:
+			if (!(n->flags & MF_ARGUMENT))
+				render_block(st, t, i, cx, ov);
+			break;
+		}
+		i = n->end;
+	}
+	st->depth--;
+}
+
+int sg_tpl_render(const sg_tpl_set *set, const char *name, const sg_value *ctx, sg_buf *out)
+{
+	const sg_tpl *t = sg_tpl_set_find(set, name, strlen(name));
+	if (!t)
+		return -1;
+	rstate st = {.set = set, .out = out, .indent = SG_BUF_INIT};
+	cframe root = {ctx, NULL};
+	render_range(&st, t, 0, t->n_nodes, &root, NULL);
+	sg_buf_free(&st.indent);
+	return 0;
+}

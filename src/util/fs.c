@@ -1,0 +1,222 @@
+/* fs.c — file-system helpers (see fs.h). */
+#include "fs.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "alloc.h"
+
+char *sg_read_file(const char *path, size_t *len, size_t max_bytes)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EISDIR;
+		return NULL;
+	}
+	if ((size_t)st.st_size > max_bytes) {
+		close(fd);
+		errno = EFBIG;
+		return NULL;
+	}
+	size_t cap = (size_t)st.st_size + 1, n = 0;
+	char *data = sg_malloc(cap);
+	for (;;) {
+		if (n + 1 >= cap) {
+			if (cap > max_bytes) {
+				free(data);
+				close(fd);
+				errno = EFBIG;
+				return NULL;
+			}
+			cap *= 2;
+			data = sg_realloc(data, cap);
+		}
+		ssize_t r = read(fd, data + n, cap - n - 1);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			int e = errno;
+			free(data);
+			close(fd);
+			errno = e;
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	data[n] = '\0';
+	if (len)
+		*len = n;
+	return data;
+}
+
+int sg_write_file(const char *path, const void *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -1;
+	const char *p = data;
+	while (len > 0) {
+		ssize_t w = write(fd, p, len);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			int e = errno;
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		p += w, len -= (size_t)w;
+	}
+	return close(fd);
+}
+
+static int cmp_names(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+char **sg_list_dir(const char *dir, size_t *count)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return NULL;
+	size_t n = 0, cap = 16;
+	char **names = sg_malloc(cap * sizeof *names);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (n == cap)
+			names = sg_realloc(names, (cap *= 2) * sizeof *names);
+		names[n++] = sg_strdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, cmp_names);
+	*count = n;
+	return names;
+}
+
+void sg_free_names(char **names, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		free(names[i]);
+	free(names);
+}
+
+bool sg_is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool sg_is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool sg_exists(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0;
+}
+
+int sg_mkdirs(const char *path)
+{
+	char *p = sg_strdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+			int e = errno;
+			free(p);
+			errno = e;
+			return -1;
+		}
+		*s = '/';
+	}
+	int r = mkdir(p, 0755);
+	int e = errno;
+	free(p);
+	if (r != 0 && e == EEXIST && sg_is_dir(path))
+		return 0;
+	errno = e;
+	return r;
+}
+
+char *sg_path_join(const char *a, const char *b)
+{
+	size_t la = strlen(a);
+	if (la && a[la - 1] == '/')
+		return sg_asprintf("%s%s", a, b);
+	return sg_asprintf("%s/%s", a, b);
+}
+
+int sg_remove_tree(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? 0 : -1;
+	if (!S_ISDIR(st.st_mode))
+		return unlink(path);
+	size_t n;
+	char **names = sg_list_dir(path, &n);
+	if (!names)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *child = sg_path_join(path, names[i]);
+		rc = sg_remove_tree(child);
+		free(child);
+	}
+	sg_free_names(names, n);
+	return rc == 0 ? rmdir(path) : rc;
+}
+
+int sg_copy_tree(const char *from, const char *to)
+{
+	struct stat st;
+	if (lstat(from, &st) != 0)
+		return -1;
+	if (S_ISREG(st.st_mode)) {
+		size_t len;
+		char *data = sg_read_file(from, &len, (size_t)1 << 34);
+		if (!data)
+			return -1;
+		int rc = sg_write_file(to, data, len);
+		free(data);
+		return rc;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return 0;
+	if (sg_mkdirs(to) != 0)
+		return -1;
+	size_t n;
+	char **names = sg_list_dir(from, &n);
+	if (!names)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *a = sg_path_join(from, names[i]), *b = sg_path_join(to, names[i]);
+		rc = sg_copy_tree(a, b);
+		free(a);
+		free(b);
+	}
+	sg_free_names(names, n);
+	return rc;
+}

@@ -1,0 +1,30 @@
+/* fs.h — the file-system operations sofgen needs: whole-file reads, sorted directory
+ * listings, recursive mkdir/remove/copy. Errors are returned (with errno set), never
+ * printed. */
+#ifndef SG_FS_H
+#define SG_FS_H
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Reads a whole file into a NUL-terminated malloc'd buffer (*len without the NUL).
+ * Returns NULL and sets errno on failure. Refuses files over max_bytes (EFBIG). */
+char *sg_read_file(const char *path, size_t *len, size_t max_bytes);
+/* Writes data to path (created or truncated). Returns 0, or -1 with errno. */
+int sg_write_file(const char *path, const void *data, size_t len);
+/* Names in dir (no . and ..), sorted bytewise; *count set. NULL on failure.
+ * Free with sg_free_names. */
+char **sg_list_dir(const char *dir, size_t *count);
+void sg_free_names(char **names, size_t count);
+bool sg_is_dir(const char *path);
+bool sg_is_file(const char *path);
+bool sg_exists(const char *path);
+/* mkdir -p. Returns 0, or -1 with errno. */
+int sg_mkdirs(const char *path);
+/* rm -r (does not follow symlinks). Returns 0, or -1 with errno. */
+int sg_remove_tree(const char *path);
+/* cp -r of regular files and directories (symlinks are skipped). Returns 0 or -1. */
+int sg_copy_tree(const char *from, const char *to);
+/* "a/b" + "c" → "a/b/c" (malloc'd). */
+char *sg_path_join(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,127 @@
+/* output.c — temporary folder, atomic swap (see output.h). */
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../util/alloc.h"
+#include "../util/fs.h"
+
+#define MARKER ".sofgen-output"
+
+struct sg_output {
+	char *out;
+	char *tmp;
+};
+
+static char *trimmed(const char *dir)
+{
+	char *s = sg_strdup(dir);
+	size_t n = strlen(s);
+	while (n > 1 && s[n - 1] == '/')
+		s[--n] = '\0';
+	return s;
+}
+
+sg_output *sg_output_begin(const char *out_dir, sg_diags *d)
+{
+	char *out = trimmed(out_dir);
+	if (sg_exists(out)) {
+		char *marker = sg_path_join(out, MARKER);
+		size_t n = 0;
+		char **names = sg_is_dir(out) ? sg_list_dir(out, &n) : NULL;
+		bool ours = sg_exists(marker) || (names && n == 0);
+		if (names)
+			sg_free_names(names, n);
+		free(marker);
+		if (!ours) {
+			sg_error(d, out, 0, 0,
+			         "refusing to replace this folder: sofgen did not make it (it has no %s file); "
+			         "choose another --out or empty it first",
+			         MARKER);
+			free(out);
+			return NULL;
+		}
+	}
+	sg_output *o = sg_calloc(1, sizeof *o);
+	o->out = out;
+	o->tmp = sg_asprintf("%s.tmp-%ld", out, (long)getpid());
+	sg_remove_tree(o->tmp);
+	if (sg_mkdirs(o->tmp) != 0) {
+		sg_error(d, o->tmp, 0, 0, "cannot create the build folder: %s", strerror(errno));
+		free(o->out);
+		free(o->tmp);
+		free(o);
+		return NULL;
+	}
+	char *marker = sg_path_join(o->tmp, MARKER);
+	sg_write_file(marker, "built by sofgen\n", 16);
+	free(marker);
+	return o;
+}
+
+int sg_output_write(sg_output *o, const char *rel_path, const void *data, size_t len, sg_diags *d)
+{
+	char *path = sg_path_join(o->tmp, rel_path);
+	char *slash = strrchr(path, '/');
+	int rc = 0;
+	*slash = '\0';
+	if (sg_mkdirs(path) != 0)
+		rc = -1;
+	*slash = '/';
+	if (rc == 0)
+		rc = sg_write_file(path, data, len);
+	if (rc != 0)
+		sg_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
+	free(path);
+	return rc;
+}
+
+int sg_output_copy_dir(sg_output *o, const char *dir, sg_diags *d)
+{
+	if (!sg_is_dir(dir))
+		return 0;
+	if (sg_copy_tree(dir, o->tmp) != 0) {
+		sg_error(d, dir, 0, 0, "cannot copy the assets: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static void output_free(sg_output *o)
+{
+	free(o->out);
+	free(o->tmp);
+	free(o);
+}
+
+int sg_output_commit(sg_output *o, sg_diags *d)
+{
+	int rc;
+	if (sg_exists(o->out)) {
+		/* one atomic step: readers see the old site or the new one, never a mix */
+		rc = renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->out, RENAME_EXCHANGE);
+		if (rc == 0)
+			sg_remove_tree(o->tmp); /* now the old site */
+	} else {
+		rc = rename(o->tmp, o->out);
+	}
+	if (rc != 0) {
+		sg_error(d, o->out, 0, 0, "cannot put the new site in place: %s", strerror(errno));
+		sg_remove_tree(o->tmp);
+	}
+	output_free(o);
+	return rc;
+}
+
+void sg_output_abort(sg_output *o)
+{
+	if (!o)
+		return;
+	sg_remove_tree(o->tmp);
+	output_free(o);
+}

@@ -1,0 +1,26 @@
+/* output.h — writing the site: every file goes into a fresh temporary folder beside
+ * the output folder, and only a complete build replaces the old site, in one atomic
+ * rename (renameat2 RENAME_EXCHANGE). A failed or killed build leaves the previous
+ * site untouched. An existing output folder is only ever replaced if sofgen made it
+ * (it holds the marker file .sofgen-output), so `--out` cannot wipe a wrong folder. */
+#ifndef SG_OUTPUT_H
+#define SG_OUTPUT_H
+#include <stddef.h>
+
+#include "../util/diag.h"
+
+typedef struct sg_output sg_output;
+
+/* NULL (with an error in d) when out_dir cannot be used. */
+sg_output *sg_output_begin(const char *out_dir, sg_diags *d);
+/* Writes a file at a path relative to the site root, creating folders. Returns 0,
+ * or -1 with an error added. */
+int sg_output_write(sg_output *o, const char *rel_path, const void *data, size_t len, sg_diags *d);
+/* Copies a folder's files into the site root (assets). Returns 0 or -1. */
+int sg_output_copy_dir(sg_output *o, const char *dir, sg_diags *d);
+/* Swaps the finished site in and frees o. Returns 0, or -1 (old site kept). */
+int sg_output_commit(sg_output *o, sg_diags *d);
+/* Throws the temporary folder away and frees o. */
+void sg_output_abort(sg_output *o);
+
+#endif

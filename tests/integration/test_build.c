@@ -1,0 +1,304 @@
+/* Integration: the sofgen binary on the real example content and on broken fixtures.
+ * Run from the project root; $SOFGEN names the binary (default build/release/sofgen). */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "../support/fixture.h"
+#include "util/buf.h"
+
+static const char *sofgen(void)
+{
+	const char *s = getenv("SOFGEN");
+	return s && *s ? s : "build/release/sofgen";
+}
+
+/* Runs `sofgen ARGS`, returns the exit status; output (stdout+stderr) in *out. */
+static int run(sg_buf *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int run(sg_buf *out, const char *fmt, ...)
+{
+	sg_buf cmd = SG_BUF_INIT;
+	sg_buf_printf(&cmd, "%s ", sofgen());
+	va_list ap;
+	va_start(ap, fmt);
+	sg_buf_vprintf(&cmd, fmt, ap);
+	va_end(ap);
+	sg_buf_puts(&cmd, " 2>&1");
+	FILE *p = popen(cmd.ptr, "r");
+	cr_assert_not_null(p);
+	char chunk[4096];
+	size_t n;
+	sg_buf_clear(out);
+	while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
+		sg_buf_put(out, chunk, n);
+	int st = pclose(p);
+	sg_buf_free(&cmd);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static char *slurp(const char *path)
+{
+	size_t len;
+	char *s = sg_read_file(path, &len, 1 << 26);
+	cr_assert_not_null(s, "cannot read %s", path);
+	return s;
+}
+
+static char *tmpdir(void)
+{
+	char tmpl[] = "/tmp/sofgen-it-XXXXXX";
+	cr_assert_not_null(mkdtemp(tmpl));
+	return sg_strdup(tmpl);
+}
+
+static bool has(const char *hay, const char *needle) { return strstr(hay, needle) != NULL; }
+
+/* "dir" + "/" + rel in one of a few rotating static buffers: test code only. */
+static const char *at(const char *dir, const char *rel)
+{
+	static char ring[8][4096];
+	static int next;
+	char *b = ring[next++ % 8];
+	snprintf(b, sizeof ring[0], "%s/%s", dir, rel);
+	return b;
+}
+
+Test(example, builds_every_kommun_and_every_insats, .timeout = 120)
+{
+	char *dir = tmpdir();
+	char *out = sg_path_join(dir, "site");
+	sg_buf log = SG_BUF_INIT;
+	int rc = run(&log, "build --out %s", out);
+	cr_assert_eq(rc, 0, "build failed:\n%s", sg_buf_cstr(&log));
+	cr_assert_not(has(sg_buf_cstr(&log), "error:"), "%s", sg_buf_cstr(&log));
+
+	/* the 13 kommuner of the two plans */
+	const char *kommuner[] = {"bollebygd", "boras", "herrljunga", "mark", "svenljunga", "tranemo", "ulricehamn",
+	                          "vargarda", "ale", "kungalv", "stenungsund", "tjorn", "ockero"};
+	for (size_t i = 0; i < 13; i++) {
+		char *p = sg_asprintf("%s/kommun/%s/index.html", out, kommuner[i]);
+		cr_expect(sg_is_file(p), "missing %s", p);
+		free(p);
+	}
+	size_t n_kommun_dirs;
+	char *kdir = sg_path_join(out, "kommun");
+	char **names = sg_list_dir(kdir, &n_kommun_dirs);
+	cr_assert_eq(n_kommun_dirs, 13);
+	sg_free_names(names, n_kommun_dirs);
+	free(kdir);
+
+	/* every insats file of both plans has its page with its title */
+	const char *forbund[] = {"sjuharad", "alv-och-kust"};
+	size_t total = 0;
+	for (size_t f = 0; f < 2; f++) {
+		char *src = sg_asprintf("content/insatser/%s", forbund[f]);
+		size_t n;
+		char **files = sg_list_dir(src, &n);
+		cr_assert_not_null(files);
+		cr_assert_gt(n, 10, "%s has only %zu insatser", src, n);
+		for (size_t i = 0; i < n; i++) {
+			*strrchr(files[i], '.') = '\0';
+			char *page = sg_asprintf("%s/insats/%s/%s/index.html", out, forbund[f], files[i]);
+			cr_expect(sg_is_file(page), "missing %s", page);
+			free(page);
+			total++;
+		}
+		sg_free_names(files, n);
+		free(src);
+	}
+	cr_assert_gt(total, 30);
+
+	char *home = slurp(at(out, "index.html"));
+	cr_expect(has(home, "<html lang=\"sv\">"));
+	cr_expect(has(home, "href=\"/kommun/boras/\""), "the kommun picker links each kommun");
+	cr_expect(has(home, "Sjuhärads samordningsförbund"));
+	cr_expect(has(home, "Samordningsförbundet Älv &amp; Kust"));
+	cr_expect(has(home, "class=\"skip\" href=\"#main\""));
+	free(home);
+
+	char *boras = slurp(at(out, "kommun/boras/index.html"));
+	cr_expect(has(boras, "href=\"/insats/sjuharad/grona-vagen/\""), "Gröna vägen is placed in Borås");
+	cr_expect(has(boras, "Gemensamma insatser för hela förbundet"));
+	cr_expect_not(has(boras, "/insats/alv-och-kust/"), "Borås is not in Älv & Kust");
+	free(boras);
+
+	char *insats = slurp(at(out, "insats/sjuharad/grona-vagen/index.html"));
+	cr_expect(has(insats, "<caption>"));
+	cr_expect(has(insats, "<th scope=\"row\"><a href=\"/kommun/boras/\">Borås</a></th>"));
+	free(insats);
+
+	cr_expect(sg_is_file(at(out, "404.html")));
+	cr_expect(sg_is_file(at(out, "style.css")), "assets are copied");
+	char *sitemap = slurp(at(out, "sitemap.xml"));
+	cr_expect(has(sitemap, "<loc>https://example.se/kommun/boras/</loc>"));
+	cr_expect_not(has(sitemap, "404"));
+	free(sitemap);
+	char *robots = slurp(at(out, "robots.txt"));
+	cr_expect(has(robots, "Sitemap: https://example.se/sitemap.xml"));
+	free(robots);
+	cr_expect(sg_is_dir(at(out, "kategori/forberedande")));
+	cr_expect(sg_is_file(at(out, "sidor/tillganglighetsredogorelse/index.html")));
+
+	sg_remove_tree(dir);
+	sg_buf_free(&log);
+}
+
+Test(example, varend_single_forbund_site_builds, .timeout = 60)
+{
+	char *dir = tmpdir();
+	sg_buf log = SG_BUF_INIT;
+	int rc = run(&log, "build --content examples/varend/content --out %s/site", dir);
+	cr_assert_eq(rc, 0, "%s", sg_buf_cstr(&log));
+	char *p = sg_asprintf("%s/site/kommun/vaxjo/index.html", dir);
+	cr_expect(sg_is_file(p));
+	free(p);
+	sg_remove_tree(dir);
+	sg_buf_free(&log);
+}
+
+Test(example, check_passes_and_writes_nothing)
+{
+	sg_buf log = SG_BUF_INIT;
+	cr_assert_eq(run(&log, "check"), 0, "%s", sg_buf_cstr(&log));
+	cr_expect(has(sg_buf_cstr(&log), "is valid"));
+	sg_buf_free(&log);
+}
+
+/* ---- hostile and broken content ------------------------------------------ */
+
+Test(safety, script_raw_html_and_javascript_links_are_neutralised)
+{
+	fixture_file f[] = {
+		FIXTURE_SITE, FIXTURE_FORBUND,
+		{"insatser/sjuharad/x.md",
+		 "---\ntitle: \"<script>alert(1)</script>\"\nsummary: \"a & b\"\n---\n"
+		 "<div onclick=\"evil()\">raw block</div>\n\nText <b>inline</b> [klick](javascript:alert(1)) "
+		 "[ok](https://example.se/) ![img](data:text/html,x)\n"}};
+	char *root = fixture_make(f, 3);
+	sg_buf log = SG_BUF_INIT;
+	int rc = run(&log, "build --content %s/content --out %s/site", root, root);
+	cr_assert_eq(rc, 0, "%s", sg_buf_cstr(&log));
+	char *page = slurp(at(root, "site/insats/sjuharad/x/index.html"));
+	cr_expect(has(page, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+	cr_expect_not(has(page, "<script>"));
+	cr_expect_not(has(page, "onclick"));
+	cr_expect_not(has(page, "<b>"));
+	cr_expect_not(has(page, "javascript:"));
+	cr_expect_not(has(page, "data:text"));
+	cr_expect(has(page, "klick"), "the link text stays");
+	cr_expect(has(page, "<a href=\"https://example.se/\">ok</a>"));
+	cr_expect(has(page, "a &amp; b"));
+	const char *l = sg_buf_cstr(&log);
+	cr_expect(has(l, "x.md:5:1: warning: raw HTML is left out of the page"), "%s", l);
+	cr_expect(has(l, "warning: the link to 'javascript:alert(1)' is removed"), "%s", l);
+	sg_remove_tree(root);
+	sg_buf_free(&log);
+}
+
+Test(bad_input, all_errors_in_one_run_and_old_site_untouched, .timeout = 60)
+{
+	fixture_file good[] = {FIXTURE_SITE, FIXTURE_FORBUND,
+	                       {"insatser/sjuharad/ok.md", "---\ntitle: Fungerar\n---\nBra.\n"}};
+	char *root = fixture_make(good, 3);
+	sg_buf log = SG_BUF_INIT;
+	cr_assert_eq(run(&log, "build --content %s/content --out %s/site", root, root), 0, "%s", sg_buf_cstr(&log));
+	char *okpage = sg_asprintf("%s/site/insats/sjuharad/ok/index.html", root);
+	char *before = slurp(okpage);
+
+	fixture_file bad[] = {
+		{"insatser/sjuharad/yaml.md", "---\ntitle: A\nsummary: x: y\n---\n"},
+		{"insatser/sjuharad/missing.md", "---\nyear: 2015\n---\n"},
+		{"insatser/sjuharad/kommun.md", "---\ntitle: K\nplaces:\n  - municipality: Svenljung\n---\n"},
+		{"insatser/sjuharad/cat.md", "---\ntitle: C\narea: strukturövergripande\ncategory: rehabilitering\n---\n"},
+		{"insatser/sjuharad/ok.md", "---\ntitle: Fungerar\n---\nÄndrad.\n"},
+		{"insatser/sjuharad/notes.txt", "hej"},
+		{"insatser/sjuharad/utf.md", "---\ntitle: \xff\n---\n"},
+		{"insatser/sjuharad/key.md", "---\ntitle: U\nstatuss: active\n---\n"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char *p = sg_asprintf("%s/content/%s", root, bad[i].path);
+		cr_assert_eq(sg_write_file(p, bad[i].text, strlen(bad[i].text)), 0);
+		free(p);
+	}
+	int rc = run(&log, "build --content %s/content --out %s/site", root, root);
+	const char *l = sg_buf_cstr(&log);
+	cr_assert_eq(rc, 1, "%s", l);
+	cr_expect(has(l, "insatser/sjuharad/yaml.md:3:11: error: invalid YAML: mapping values are not allowed in this context "
+	                 "(a value containing ': ' must be in quotes)"),
+	          "%s", l);
+	cr_expect(has(l, "insatser/sjuharad/missing.md:2:1: error: missing 'title': every insats needs a title"), "%s", l);
+	cr_expect(has(l, "insatser/sjuharad/kommun.md:4:19: error: 'Svenljung' is not a member kommun of Sjuhärads "
+	                 "samordningsförbund; did you mean 'Svenljunga'?"),
+	          "%s", l);
+	cr_expect(has(l, "insatser/sjuharad/cat.md:4:11: error: 'rehabilitering' is a category for individinriktade insatser"),
+	          "%s", l);
+	cr_expect(has(l, "insatser/sjuharad/notes.txt:1:1: error: not a content file"), "%s", l);
+	cr_expect(has(l, "insatser/sjuharad/utf.md:2:8: error: the file is not valid UTF-8 text"), "%s", l);
+	cr_expect(has(l, "insatser/sjuharad/key.md:3:10: warning: unknown key 'statuss' in an insats is ignored; did you mean 'status'?"),
+	          "%s", l);
+	cr_expect(has(l, "6 errors, 1 warning; the site was not changed"), "%s", l);
+
+	char *after = slurp(okpage);
+	cr_expect_str_eq(after, before, "the previous site must be untouched");
+	/* no temporary folder left behind */
+	size_t n;
+	char **names = sg_list_dir(root, &n);
+	cr_expect_eq(n, 2, "only content/ and site/ remain");
+	sg_free_names(names, n);
+	cr_expect_eq(run(&log, "check --content %s/content", root), 1);
+	sg_remove_tree(root);
+	sg_buf_free(&log);
+}
+
+Test(bad_input, refuses_to_replace_a_folder_it_did_not_make)
+{
+	char *dir = tmpdir();
+	char *victim = sg_path_join(dir, "important.txt");
+	sg_write_file(victim, "keep", 4);
+	sg_buf log = SG_BUF_INIT;
+	cr_assert_eq(run(&log, "build --out %s", dir), 2, "%s", sg_buf_cstr(&log));
+	cr_expect(has(sg_buf_cstr(&log), "refusing to replace this folder"));
+	cr_expect(sg_is_file(victim));
+	sg_remove_tree(dir);
+	sg_buf_free(&log);
+}
+
+/* ---- the command line ---------------------------------------------------- */
+
+Test(cli, help_version_and_usage_errors)
+{
+	sg_buf log = SG_BUF_INIT;
+	cr_expect_eq(run(&log, "--help"), 0);
+	cr_expect(has(sg_buf_cstr(&log), "sofgen build [--content DIR]"));
+	cr_expect_eq(run(&log, "--version"), 0);
+	cr_expect(has(sg_buf_cstr(&log), "sofgen "));
+	cr_expect_eq(run(&log, "frobnicate"), 2);
+	cr_expect_eq(run(&log, "build --bogus"), 2);
+	cr_expect(has(sg_buf_cstr(&log), "unknown option '--bogus'"));
+	cr_expect_eq(run(&log, "build --out"), 2);
+	cr_expect_eq(run(&log, "check --content /nonexistent/dir"), 2);
+	sg_buf_free(&log);
+}
+
+Test(cli, render_prints_exactly_the_rendered_bytes)
+{
+	char *dir = tmpdir();
+	char *tpl = sg_path_join(dir, "t.mustache"), *data = sg_path_join(dir, "d.yaml");
+	char *pdir = sg_path_join(dir, "partials");
+	sg_mkdirs(pdir);
+	sg_write_file(tpl, "Hej {{name}}!{{#list}} {{.}}{{/list}}{{>p}}", 43);
+	sg_write_file(data, "name: <Borås>\nlist: [1, 2.5]\n", 29);
+	char *partial = sg_path_join(pdir, "p.mustache");
+	sg_write_file(partial, "|{{{name}}}", 11);
+	sg_buf log = SG_BUF_INIT;
+	cr_assert_eq(run(&log, "render %s --data %s --partials %s", tpl, data, pdir), 0, "%s", sg_buf_cstr(&log));
+	cr_expect_str_eq(sg_buf_cstr(&log), "Hej &lt;Borås&gt;! 1 2.5|<Borås>");
+	sg_write_file(tpl, "{{#open}}x", 10);
+	cr_expect_eq(run(&log, "render %s", tpl), 1);
+	cr_expect(has(sg_buf_cstr(&log), "t.mustache:1:1: error:"), "%s", sg_buf_cstr(&log));
+	sg_remove_tree(dir);
+	sg_buf_free(&log);
+}

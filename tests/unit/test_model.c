@@ -1,0 +1,187 @@
+/* Validation into the site model (src/model): the messages editors see. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../support/fixture.h"
+#include "model/model.h"
+#include "read/content.h"
+
+typedef struct {
+	char *root;
+	char *content;
+	sg_diags *d;
+	sg_site *site;
+} built;
+
+static built build(const fixture_file *extra, size_t n, bool drafts)
+{
+	fixture_file files[16] = {FIXTURE_SITE, FIXTURE_FORBUND};
+	for (size_t i = 0; i < n; i++)
+		files[2 + i] = extra[i];
+	built b;
+	b.root = fixture_make(files, n + 2);
+	b.content = sg_path_join(b.root, "content");
+	b.d = sg_diags_new();
+	sg_sources *s = sg_sources_read(b.content, b.d);
+	cr_assert_not_null(s);
+	sg_build_opts o = {.drafts = drafts};
+	b.site = sg_site_build(s, &o, b.d);
+	return b;
+}
+
+static void done(built *b)
+{
+	sg_site_free(b->site);
+	sg_diags_free(b->d);
+	sg_remove_tree(b->root);
+	free(b->root);
+	free(b->content);
+}
+
+Test(model, valid_insats_is_modelled)
+{
+	fixture_file f[] = {{"insatser/sjuharad/aktiv-halsa.md",
+	                     "---\ntitle: Aktiv hälsa\nyear: 2015\narea: individinriktad\ncategory: förberedande\n"
+	                     "places:\n  - {municipality: Borås, participants: 20, funds: {forbund: 505.5}}\n"
+	                     "  - {participants: 5, funds: {forbund: 10, esf: 2}}\n"
+	                     "referral: {open: true, referrers: [Försäkringskassan], vacancies: 3, how: 'Ring *oss*'}\n"
+	                     "status: active\nstart: 2015-01-01\nend: 2015-12-31\n---\nText.\n"}};
+	built b = build(f, 1, false);
+	diags_dump(b.d);
+	cr_assert_eq(sg_diags_len(b.d), 0);
+	cr_assert_eq(b.site->n_insatser, 1);
+	sg_insats *x = b.site->insatser[0];
+	cr_assert_str_eq(x->forbund->slug, "sjuharad");
+	cr_assert_eq(x->area, SG_AREA_INDIVID);
+	cr_assert_str_eq(x->categories[0], "forberedande");
+	cr_assert_eq(x->n_places, 2);
+	cr_assert_str_eq(x->places[0].member->kommun->slug, "boras");
+	cr_assert_null(x->places[1].member);
+	cr_assert_float_eq(x->places[0].funds.forbund, 505.5, 1e-9);
+	cr_assert_eq(x->referral.vacancies, 3);
+	cr_assert_eq(b.site->n_kommuner, 3);
+	cr_assert_str_eq(b.site->kommuner[0]->name, "Borås");
+	done(&b);
+}
+
+Test(model, unknown_kommun_names_the_closest_member)
+{
+	fixture_file f[] = {{"insatser/sjuharad/x.md",
+	                     "---\ntitle: X\nplaces:\n  - municipality: Borrås\n    participants: 3\n---\n"}};
+	built b = build(f, 1, false);
+	cr_assert(diags_have(b.d, 4, 19, "'Borrås' is not a member kommun of Sjuhärads samordningsförbund; did you mean 'Borås'?"));
+	done(&b);
+}
+
+Test(model, far_off_kommun_lists_the_members)
+{
+	fixture_file f[] = {{"insatser/sjuharad/x.md", "---\ntitle: X\nplaces:\n  - municipality: Göteborg\n---\n"}};
+	built b = build(f, 1, false);
+	cr_assert(diags_have(b.d, 4, 19,
+	                     "'Göteborg' is not a member kommun of Sjuhärads samordningsförbund (members: Borås, Mark, "
+	                     "Svenljunga); leave out 'municipality' for the whole förbund"));
+	done(&b);
+}
+
+Test(model, wrong_category_for_area)
+{
+	fixture_file f[] = {{"insatser/sjuharad/x.md",
+	                     "---\ntitle: X\narea: individinriktad\ncategory: dialog\n---\n"}};
+	built b = build(f, 1, false);
+	cr_assert(diags_have(b.d, 4, 11,
+	                     "'dialog' is a category for strukturövergripande insatser; an individinriktad insats is "
+	                     "kartläggning, förberedande, rehabilitering or förebyggande"));
+	done(&b);
+}
+
+Test(model, unknown_key_warns_with_closest_key)
+{
+	fixture_file f[] = {{"insatser/sjuharad/x.md", "---\ntitle: X\nsumary: Kort.\n---\n"}};
+	built b = build(f, 1, false);
+	cr_assert_eq(sg_diags_errors(b.d), 0);
+	cr_assert(diags_have(b.d, 3, 9, "unknown key 'sumary' in an insats is ignored; did you mean 'summary'?"));
+	done(&b);
+}
+
+Test(model, missing_title_is_an_error)
+{
+	fixture_file f[] = {{"insatser/sjuharad/x.md", "---\nyear: 2015\n---\n"}};
+	built b = build(f, 1, false);
+	cr_assert(diags_have(b.d, 2, 1, "missing 'title': every insats needs a title"));
+	done(&b);
+}
+
+Test(model, bad_numbers_and_dates)
+{
+	fixture_file f[] = {{"insatser/sjuharad/x.md",
+	                     "---\ntitle: X\nplaces:\n  - municipality: Mark\n    funds:\n      forbund: 1 234,5\n"
+	                     "start: 2015-02-30\nstatus: activ\n---\n"}};
+	built b = build(f, 1, false);
+	cr_assert(diags_have(b.d, 6, 16,
+	                     "'forbund' must be a number in tkr, not '1 234,5'; write it without spaces and with a "
+	                     "decimal point, e.g. 1234.5"));
+	cr_assert(diags_have(b.d, 7, 8, "'start': '2015-02-30' is not a date: February 2015 has 28 days"));
+	cr_assert(diags_have(b.d, 8, 9, "'status' cannot be 'activ'; did you mean 'active'? (one of active, planned or ended)"));
+	done(&b);
+}
+
+Test(model, duplicate_insats_across_folders)
+{
+	fixture_file f[] = {{"insatser/sjuharad/x.md", "---\ntitle: X\n---\n"},
+	                    {"forbund/mark.md", "---\ntitle: Markförbundet\nmembers: [Mark]\n---\n"},
+	                    {"insatser/mark/x.md", "---\ntitle: X2\nforbund: sjuharad\n---\n"}};
+	built b = build(f, 3, false);
+	cr_assert_eq(sg_diags_errors(b.d), 1);
+	const sg_diag *e = sg_diags_at(b.d, 0);
+	cr_assert(strstr(e->message, "duplicate insats: sjuharad/x is also defined in ") == e->message, "%s", e->message);
+	done(&b);
+}
+
+Test(model, drafts_are_left_out_unless_asked)
+{
+	fixture_file f[] = {{"insatser/sjuharad/x.md", "---\ntitle: X\ndraft: true\n---\n"}};
+	built b = build(f, 1, false);
+	cr_assert_eq(b.site->n_insatser, 0);
+	done(&b);
+	b = build(f, 1, true);
+	cr_assert_eq(b.site->n_insatser, 1);
+	done(&b);
+}
+
+Test(model, bad_file_names_and_non_markdown)
+{
+	fixture_file f[] = {{"insatser/sjuharad/Aktiv Hälsa.md", "---\ntitle: X\n---\n"},
+	                    {"insatser/sjuharad/plan.docx", "binary"},
+	                    {"insatser/sjuharad/nofm.md", "# Just a heading\n"},
+	                    {"insatser/sjuharad/latin1.md", "---\ntitle: Bor\xe5s\n---\n"}};
+	built b = build(f, 4, false);
+	cr_assert_eq(sg_diags_errors(b.d), 4);
+	cr_assert(diags_have(b.d, 1, 1,
+	                     "the file name 'Aktiv Hälsa.md' cannot be used in a web address; rename the file to "
+	                     "'aktiv-halsa.md' (lowercase a-z, 0-9 and '-'; å ä → a, ö → o)"));
+	cr_assert(diags_have(b.d, 1, 1,
+	                     "not a content file: files in this folder are Markdown with front matter and end in '.md'"));
+	cr_assert(diags_have(b.d, 1, 1,
+	                     "no front matter: a content file starts with a line '---', then 'key: value' lines, then '---'"));
+	cr_assert(diags_have(b.d, 2, 11, "the file is not valid UTF-8 text; save it as UTF-8 (Unicode)"));
+	done(&b);
+}
+
+Test(model, crlf_and_bom_work)
+{
+	fixture_file f[] = {{"insatser/sjuharad/x.md", "\xEF\xBB\xBF---\r\ntitle: X\r\nyear: 2015\r\n---\r\nText\r\n"}};
+	built b = build(f, 1, false);
+	cr_assert_eq(sg_diags_len(b.d), 0);
+	cr_assert_eq(b.site->n_insatser, 1);
+	cr_assert_eq(b.site->insatser[0]->year, 2015);
+	done(&b);
+}
+
+Test(model, unknown_forbund_suggests)
+{
+	fixture_file f[] = {{"insatser/sjuharad/x.md", "---\ntitle: X\nforbund: sjuhard\n---\n"}};
+	built b = build(f, 1, false);
+	cr_assert(diags_have(b.d, 3, 10, "there is no förbund 'sjuhard'; did you mean 'sjuharad'?"));
+	done(&b);
+}

@@ -1,0 +1,125 @@
+/* Small utilities: slugs, UTF-8, suggestions, escaping, number formats, values, buffers. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/escape.h"
+#include "util/numfmt.h"
+#include "util/slug.h"
+#include "util/suggest.h"
+#include "util/utf8.h"
+#include "util/value.h"
+
+static void slug_is(const char *in, const char *want)
+{
+	char *s = sg_slugify(in);
+	cr_expect_str_eq(s, want, "slug of '%s'", in);
+	free(s);
+}
+
+Test(slug, follows_the_schema_rule)
+{
+	slug_is("Borås", "boras");
+	slug_is("Älv & Kust", "alv-kust");
+	slug_is("Öckerö", "ockero");
+	slug_is("Café Ängel", "cafe-angel");
+	slug_is("Lilla Edet", "lilla-edet");
+	slug_is("  --Aktiv   hälsa!! ", "aktiv-halsa");
+	slug_is("K20", "k20");
+	slug_is("../../etc/passwd", "etc-passwd");
+	slug_is("日本", "");
+	cr_assert(sg_is_slug("aktiv-halsa"));
+	cr_assert_not(sg_is_slug("Aktiv-halsa"));
+	cr_assert_not(sg_is_slug("aktiv halsa"));
+	cr_assert_not(sg_is_slug(""));
+}
+
+Test(utf8, finds_the_bad_byte)
+{
+	int line = 0, col = 0;
+	cr_assert(sg_utf8_valid("Borås\nÖckerö", strlen("Borås\nÖckerö"), &line, &col));
+	const char bad[] = "ab\ncd\xff";
+	cr_assert_not(sg_utf8_valid(bad, strlen(bad), &line, &col));
+	cr_assert_eq(line, 2);
+	cr_assert_eq(col, 3);
+	cr_assert_not(sg_utf8_valid("\xc0\xaf", 2, &line, &col), "overlong");
+	cr_assert_not(sg_utf8_valid("\xed\xa0\x80", 3, &line, &col), "surrogate");
+	cr_assert_not(sg_utf8_valid("a\0b", 3, &line, &col), "NUL");
+	cr_assert_eq(sg_utf8_length("åäö", strlen("åäö")), 3);
+}
+
+Test(suggest, finds_the_closest_kommun)
+{
+	const char *members[] = {"Bollebygd", "Borås", "Herrljunga", "Mark", "Svenljunga", "Tranemo"};
+	cr_assert_str_eq(sg_closest("Borrås", members, 6), "Borås");
+	cr_assert_str_eq(sg_closest("boras", members, 6), "Borås");
+	cr_assert_str_eq(sg_closest("Svenljung", members, 6), "Svenljunga");
+	cr_assert_null(sg_closest("Göteborg", members, 6));
+	cr_assert_eq(sg_edit_distance("kitten", "sitting"), 3);
+}
+
+Test(escape, html_special_characters)
+{
+	sg_buf b = SG_BUF_INIT;
+	const char *s = "<script>alert(\"x\" & 'y')</script>";
+	sg_escape_html(&b, s, strlen(s));
+	cr_assert_str_eq(sg_buf_cstr(&b), "&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;");
+	sg_buf_free(&b);
+}
+
+Test(numfmt, swedish_style)
+{
+	char out[48];
+	cr_assert_str_eq(sg_format_sv(505, out), "505");
+	cr_assert_str_eq(sg_format_sv(1234.5, out), "1\xC2\xA0" "234,5");
+	cr_assert_str_eq(sg_format_sv(16652, out), "16\xC2\xA0" "652");
+	cr_assert_str_eq(sg_format_sv(1234567.25, out), "1\xC2\xA0" "234\xC2\xA0" "567,25");
+	cr_assert_str_eq(sg_format_sv(0, out), "0");
+	cr_assert_str_eq(sg_format_sv(-12.5, out), "-12,5");
+}
+
+Test(value, numbers_keep_text_and_format_shortest)
+{
+	char out[32];
+	sg_number_format(1.21, out);
+	cr_assert_str_eq(out, "1.21");
+	sg_number_format(0.1 + 0.2, out);
+	cr_assert_str_eq(out, "0.30000000000000004");
+	sg_value *v = sg_value_number_text(1490, "1490", 4);
+	cr_assert_str_eq(sg_value_as_string(v, NULL), "1490");
+	sg_value_unref(v);
+}
+
+Test(value, maps_lists_and_truthiness)
+{
+	sg_value *m = sg_value_map();
+	sg_value_put_str(m, "a", "x");
+	sg_value_put_str(m, "a", "y");
+	cr_assert_eq(sg_value_count(m), 1);
+	cr_assert_str_eq(sg_value_as_string(sg_value_get(m, "a"), NULL), "y");
+	sg_value *l = sg_value_list();
+	cr_assert_not(sg_value_truthy(l));
+	sg_value_push(l, sg_value_ref(m)); /* shared */
+	sg_value_push(l, m);
+	cr_assert(sg_value_truthy(l));
+	cr_assert_eq(sg_value_item(l, 0), sg_value_item(l, 1));
+	cr_assert_not(sg_value_truthy(sg_value_get(m, "missing")));
+	sg_value *empty = sg_value_cstring("");
+	cr_assert_not(sg_value_truthy(empty));
+	sg_value_unref(empty);
+	sg_value_unref(l);
+}
+
+Test(buf, grows_and_detaches)
+{
+	sg_buf b = SG_BUF_INIT;
+	for (int i = 0; i < 1000; i++)
+		sg_buf_printf(&b, "%d,", i);
+	cr_assert(b.len > 3000);
+	cr_assert_eq(b.ptr[b.len], '\0');
+	char *s = sg_buf_detach(&b);
+	cr_assert_eq(b.ptr, NULL);
+	cr_assert(strncmp(s, "0,1,2,", 6) == 0);
+	free(s);
+}
