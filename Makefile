@@ -48,7 +48,8 @@ site: deps
 
 # Every criterion test binary, run from the project root (tests read content/, ../shared/).
 unit: $(TEST_BIN) $(BUILD)/sofgen
-	@set -e; for t in $(TEST_BIN); do SOFGEN=$(BUILD)/sofgen $$t --short-filename -j1; done
+	@failed=0; for t in $(TEST_BIN); do SOFGEN=$(BUILD)/sofgen $$t --short-filename -j2 || failed=$$((failed+1)); done; \
+	  if [ $$failed -ne 0 ]; then echo "unit: $$failed test program(s) failed"; exit 1; fi
 
 test: deps-test
 	@$(MAKE) --no-print-directory unit

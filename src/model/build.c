@@ -385,21 +385,55 @@ static void build_insats(sg_site *site, const sg_source *src, const sg_build_opt
 	if (!x->title)
 		x->title = sg_strdup(src->slug);
 
-	if (x->forbund)
-		for (size_t i = 0; i < site->n_insatser; i++) {
-			sg_insats *o = site->insatser[i];
-			if (o->forbund == x->forbund && strcmp(o->slug, x->slug) == 0) {
-				sg_error(d, src->path, 1, 1, "duplicate insats: %s/%s is also defined in %s; rename one of the files",
-				         x->forbund->slug, x->slug, o->path);
-				free_insats(x);
-				return;
-			}
-		}
 	if ((x->draft && !opts->drafts) || !x->forbund) {
 		free_insats(x);
 		return;
 	}
 	PUSH(site->insatser, site->n_insatser, x);
+}
+
+static int by_identity(const void *pa, const void *pb)
+{
+	const sg_insats *a = *(sg_insats *const *)pa, *b = *(sg_insats *const *)pb;
+	int c = strcmp(a->forbund->slug, b->forbund->slug);
+	if (!c)
+		c = strcmp(a->slug, b->slug);
+	return c ? c : strcmp(a->path, b->path);
+}
+
+/* Two files for one förbund/slug (an insats moved with `forbund:`): sorted, so
+ * duplicates are neighbours; the later file is reported and left out. */
+static void drop_duplicate_insatser(sg_site *site, sg_diags *d)
+{
+	size_t n = site->n_insatser;
+	if (n < 2)
+		return;
+	sg_insats **sorted = sg_malloc(n * sizeof *sorted);
+	memcpy(sorted, site->insatser, n * sizeof *sorted);
+	qsort(sorted, n, sizeof *sorted, by_identity);
+	size_t dropped = 0;
+	for (size_t i = 1, keep = 0; i < n; i++) {
+		sg_insats *x = sorted[i], *k = sorted[keep];
+		if (x->forbund == k->forbund && strcmp(x->slug, k->slug) == 0) {
+			sg_error(d, x->path, 1, 1, "duplicate insats: %s/%s is also defined in %s; rename one of the files",
+			         x->forbund->slug, x->slug, k->path);
+			x->index = (size_t)-1; /* marked */
+			dropped++;
+		} else {
+			keep = i;
+		}
+	}
+	free(sorted);
+	if (!dropped)
+		return;
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (site->insatser[i]->index == (size_t)-1)
+			free_insats(site->insatser[i]);
+		else
+			site->insatser[o++] = site->insatser[i];
+	}
+	site->n_insatser = o;
 }
 
 /* ---- sidor -------------------------------------------------------------- */
@@ -463,6 +497,7 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 	for (size_t i = 0; i < n; i++)
 		if (sg_sources_at(sources, i)->kind == SG_SRC_INSATS)
 			build_insats(site, sg_sources_at(sources, i), opts, d);
+	drop_duplicate_insatser(site, d);
 	for (size_t i = 0; i < n; i++)
 		if (sg_sources_at(sources, i)->kind == SG_SRC_SIDA)
 			build_sida(site, sg_sources_at(sources, i), d);

@@ -89,6 +89,15 @@ sg_plan *sg_plan_new(const sg_site *site)
 			for (size_t k = 0; k < ncat; k++)
 				if (strcmp(cats[k].slug, x->categories[c]) == 0)
 					list_push(&by_cat[k], x);
+		if (x->area == SG_AREA_STRUKTUR) {
+			/* not something a person is referred to: listed apart on each member's page */
+			for (size_t m = 0; m < x->forbund->n_members; m++) {
+				sg_kommun *k = x->forbund->members[m].kommun;
+				if (is_shared(x) || has_place_in(x, k))
+					list_push(&p->kommuner[index_of_kommun(site, k)].structural, x);
+			}
+			continue;
+		}
 		for (size_t k = 0; k < x->n_places; k++) {
 			const sg_place *pl = &x->places[k];
 			if (!pl->member)
@@ -151,6 +160,7 @@ void sg_plan_free(sg_plan *p)
 		free(p->kommuner[i].local.items);
 		free(p->kommuner[i].shared.items);
 		free(p->kommuner[i].other.items);
+		free(p->kommuner[i].structural.items);
 	}
 	free(p->kommuner);
 	for (size_t i = 0; i < p->n_forbund; i++)

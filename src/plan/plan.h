@@ -25,9 +25,11 @@ typedef struct sg_insats_list {
 /* What a referrer sees for one kommun. */
 typedef struct sg_kommun_index {
 	sg_kommun *kommun;
+	/* local, shared and other hold individinriktade insatser (and those without area) */
 	sg_insats_list local;  /* insatser with a place in the kommun */
 	sg_insats_list shared; /* its förbund's insatser for the whole förbund */
 	sg_insats_list other;  /* its förbund's insatser elsewhere that take referrals now */
+	sg_insats_list structural; /* strukturövergripande work of its förbund (not for referral) */
 } sg_kommun_index;
 
 typedef struct sg_category_index {

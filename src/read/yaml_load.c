@@ -34,7 +34,7 @@ typedef struct {
 	const char *file;
 	int line_offset;
 	sg_diags *d;
-	frame stack[MAX_DEPTH + 1];
+	frame stack[MAX_DEPTH];
 	int depth;
 	anchor *anchors;
 	size_t n_anchors, cap_anchors;
@@ -190,21 +190,21 @@ static void attach(loader *L, sg_value *v, size_t nodes, int line, int col)
 	f->pending_key = NULL;
 }
 
-static void open_container(loader *L, sg_value *v, const yaml_char_t *anchor_name, int line, int col)
+/* Returns false when the document nests too deep (parsing then stops). */
+static bool open_container(loader *L, sg_value *v, const yaml_char_t *anchor_name, int line, int col)
 {
 	sg_value_set_pos(v, line, col);
 	if (L->depth >= MAX_DEPTH) {
-		if (!L->failed)
-			error_at(L, line, col, "%s", "lists and maps are nested too deep (over 64 levels)");
+		error_at(L, line, col, "%s", "lists and maps are nested too deep (over 64 levels)");
 		sg_value_unref(v);
-		L->stack[L->depth].v = NULL; /* placeholder so closes still balance */
-	} else {
-		L->stack[L->depth].v = v;
+		return false;
 	}
+	L->stack[L->depth].v = v;
 	L->stack[L->depth].pending_key = NULL;
 	L->stack[L->depth].nodes = 1;
-	L->stack[L->depth].anchor_idx = remember_anchor(L, anchor_name, L->stack[L->depth].v, 1);
+	L->stack[L->depth].anchor_idx = remember_anchor(L, anchor_name, v, 1);
 	L->depth++;
+	return true;
 }
 
 static const char *hint_for(const char *problem)
@@ -270,10 +270,10 @@ sg_value *sg_yaml_load(const char *text, size_t len, const char *file, int line_
 			break;
 		}
 		case YAML_SEQUENCE_START_EVENT:
-			open_container(&L, sg_value_list(), ev.data.sequence_start.anchor, line, col);
+			done = !open_container(&L, sg_value_list(), ev.data.sequence_start.anchor, line, col);
 			break;
 		case YAML_MAPPING_START_EVENT:
-			open_container(&L, sg_value_map(), ev.data.mapping_start.anchor, line, col);
+			done = !open_container(&L, sg_value_map(), ev.data.mapping_start.anchor, line, col);
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT: {

@@ -341,9 +341,11 @@ static sg_value *kommun_value(sg_contexts *c, const sg_kommun_index *ki)
 	sg_value_put(v, "local", local);
 	sg_value_put(v, "shared", card_list(c, &ki->shared));
 	sg_value_put(v, "other", card_list(c, &ki->other));
+	sg_value_put(v, "structural", card_list(c, &ki->structural));
 	sg_value_put_num(v, "local_count", (double)ki->local.n);
 	sg_value_put_num(v, "shared_count", (double)ki->shared.n);
 	sg_value_put_num(v, "other_count", (double)ki->other.n);
+	sg_value_put_num(v, "structural_count", (double)ki->structural.n);
 	return v;
 }
 

@@ -143,6 +143,8 @@ Test(example, builds_every_kommun_and_every_insats, .timeout = 120)
 	cr_expect(sg_is_file(at(out, "sidor/tillganglighetsredogorelse/index.html")));
 
 	sg_remove_tree(dir);
+	free(out);
+	free(dir);
 	sg_buf_free(&log);
 }
 
@@ -156,6 +158,7 @@ Test(example, varend_single_forbund_site_builds, .timeout = 60)
 	cr_expect(sg_is_file(p));
 	free(p);
 	sg_remove_tree(dir);
+	free(dir);
 	sg_buf_free(&log);
 }
 
@@ -194,7 +197,9 @@ Test(safety, script_raw_html_and_javascript_links_are_neutralised)
 	const char *l = sg_buf_cstr(&log);
 	cr_expect(has(l, "x.md:5:1: warning: raw HTML is left out of the page"), "%s", l);
 	cr_expect(has(l, "warning: the link to 'javascript:alert(1)' is removed"), "%s", l);
+	free(page);
 	sg_remove_tree(root);
+	free(root);
 	sg_buf_free(&log);
 }
 
@@ -249,7 +254,11 @@ Test(bad_input, all_errors_in_one_run_and_old_site_untouched, .timeout = 60)
 	cr_expect_eq(n, 2, "only content/ and site/ remain");
 	sg_free_names(names, n);
 	cr_expect_eq(run(&log, "check --content %s/content", root), 1);
+	free(before);
+	free(after);
+	free(okpage);
 	sg_remove_tree(root);
+	free(root);
 	sg_buf_free(&log);
 }
 
@@ -263,6 +272,8 @@ Test(bad_input, refuses_to_replace_a_folder_it_did_not_make)
 	cr_expect(has(sg_buf_cstr(&log), "refusing to replace this folder"));
 	cr_expect(sg_is_file(victim));
 	sg_remove_tree(dir);
+	free(victim);
+	free(dir);
 	sg_buf_free(&log);
 }
 
@@ -300,5 +311,10 @@ Test(cli, render_prints_exactly_the_rendered_bytes)
 	cr_expect_eq(run(&log, "render %s", tpl), 1);
 	cr_expect(has(sg_buf_cstr(&log), "t.mustache:1:1: error:"), "%s", sg_buf_cstr(&log));
 	sg_remove_tree(dir);
+	free(dir);
+	free(tpl);
+	free(data);
+	free(pdir);
+	free(partial);
 	sg_buf_free(&log);
 }
