@@ -144,7 +144,7 @@ static void build_forbund(sg_site *site, const sg_source *src, sg_diags *d)
 		sg_error(d, src->path, f.line, 1, "missing 'members': list the member kommuner, e.g. members: [{name: Borås, code: \"1490\"}]");
 	fb->parties = sg_field_text_list(&f, src->meta, "parties", &fb->n_parties);
 	sg_field_contact(&f, src->meta, "contact", &fb->contact, true);
-	fb->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, site->info.allow_raw_html, d);
+	fb->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown, d);
 	PUSH(site->forbund, site->n_forbund, fb);
 }
 
@@ -224,7 +224,21 @@ static void build_places(sg_insats *x, const sg_fields *f, const sg_value *list)
 		const sg_value *funds = sg_field_map(f, p, "funds");
 		if (funds) {
 			static const char *const fkeys[] = {"forbund", "cofunding", "esf", NULL};
-			sg_fields_check_keys(f, funds, fkeys, "funds");
+			/* {forbund: 12,5} reads as forbund: 12 and a key "5": catch it */
+			bool comma = false;
+			for (size_t k = 0; k < sg_value_count(funds); k++) {
+				const char *key = sg_value_key(funds, k);
+				if (*key && strspn(key, "0123456789") == strlen(key)) {
+					const sg_value *kv = sg_value_item(funds, k);
+					sg_error(f->d, f->file, sg_fields_line(f, kv), sg_fields_col(kv),
+					         "',%s' looks like the decimals of the amount before it: inside { } a comma separates "
+					         "entries; write amounts with a decimal point, e.g. 12.5",
+					         key);
+					comma = true;
+				}
+			}
+			if (!comma)
+				sg_fields_check_keys(f, funds, fkeys, "funds");
 			pl->has_funds = true;
 			pl->funds.forbund = sg_field_amount(f, funds, "forbund");
 			pl->funds.cofunding = sg_field_amount(f, funds, "cofunding");
@@ -299,7 +313,7 @@ static void build_referral(sg_site *site, sg_insats *x, const sg_fields *f, cons
 	char *how = sg_field_text(f, r, "how", false, NULL);
 	if (how) {
 		const sg_value *v = sg_value_get(r, "how");
-		x->referral.how = sg_markdown_parse(how, strlen(how), f->file, sg_fields_line(f, v), site->info.allow_raw_html,
+		x->referral.how = sg_markdown_parse(how, strlen(how), f->file, sg_fields_line(f, v), &site->info.markdown,
 		                                    f->d);
 		free(how);
 	}
@@ -381,7 +395,7 @@ static void build_insats(sg_site *site, const sg_source *src, const sg_build_opt
 		         x->start);
 	}
 	x->draft = sg_field_bool(&f, meta, "draft", false);
-	x->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, site->info.allow_raw_html, d);
+	x->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown, d);
 	if (!x->title)
 		x->title = sg_strdup(src->slug);
 
@@ -450,7 +464,7 @@ static void build_sida(sg_site *site, const sg_source *src, sg_diags *d)
 	if (!p->title)
 		p->title = sg_strdup(src->slug);
 	p->summary = sg_field_text(&f, src->meta, "summary", false, NULL);
-	p->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, site->info.allow_raw_html, d);
+	p->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown, d);
 	PUSH(site->sidor, site->n_sidor, p);
 }
 
@@ -491,6 +505,13 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 		site->info.title = sg_strdup("sofgen");
 	if (!site->info.language)
 		site->info.language = sg_strdup("sv");
+	const char *path = site->info.base_url ? strstr(site->info.base_url, "://") : NULL;
+	path = path ? strchr(path + 3, '/') : NULL;
+	size_t plen = path ? strlen(path) : 0;
+	while (plen > 0 && path[plen - 1] == '/')
+		plen--;
+	site->info.root = sg_strndup(path ? path : "", plen);
+	site->info.markdown = (sg_markdown_opts){site->info.allow_raw_html, site->info.root};
 	for (size_t i = 0; i < n; i++)
 		if (sg_sources_at(sources, i)->kind == SG_SRC_FORBUND)
 			build_forbund(site, sg_sources_at(sources, i), d);
@@ -589,6 +610,7 @@ void sg_site_free(sg_site *site)
 	free(in->language);
 	free(in->region);
 	free(in->description);
+	free(in->root);
 	sg_sources_free(site->sources);
 	free(site);
 }

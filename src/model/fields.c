@@ -13,6 +13,20 @@ int sg_fields_col(const sg_value *v) { return v && sg_value_col(v) ? sg_value_co
 
 #define AT(v) f->d, f->file, sg_fields_line(f, (v)), sg_fields_col(v)
 
+/* A number written in quotes ("2015", "12.5") is still that number. */
+static bool numeric_text(const sg_value *v, double *out)
+{
+	const char *s = sg_value_kind_of(v) == SG_VAL_STRING ? sg_value_as_string(v, NULL) : NULL;
+	if (!s || !*s || *s == ' ')
+		return false;
+	char *end;
+	double x = strtod(s, &end);
+	if (*end != '\0' || x != x || x - x != 0) /* trailing text, NaN or infinity */
+		return false;
+	*out = x;
+	return true;
+}
+
 void sg_free_list(char **list, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -87,6 +101,8 @@ long sg_field_int(const sg_fields *f, const sg_value *map, const char *key, long
 	if (k == SG_VAL_NULL)
 		return dflt;
 	double x = sg_value_as_number(v);
+	if (k == SG_VAL_STRING && numeric_text(v, &x))
+		k = SG_VAL_NUMBER;
 	if (k != SG_VAL_NUMBER || x != (double)(long)x) {
 		const char *s = sg_value_as_string(v, NULL);
 		sg_error(AT(v), "'%s' must be a whole number%s%s%s", key, s ? ", not '" : "", s ? s : "", s ? "'" : "");
@@ -105,6 +121,9 @@ double sg_field_amount(const sg_fields *f, const sg_value *map, const char *key)
 	sg_value_kind k = sg_value_kind_of(v);
 	if (k == SG_VAL_NULL)
 		return 0;
+	double x = sg_value_as_number(v);
+	if (k == SG_VAL_STRING && numeric_text(v, &x))
+		k = SG_VAL_NUMBER;
 	if (k != SG_VAL_NUMBER) {
 		const char *s = sg_value_as_string(v, NULL);
 		if (s) {
@@ -124,7 +143,6 @@ double sg_field_amount(const sg_fields *f, const sg_value *map, const char *key)
 		}
 		return 0;
 	}
-	double x = sg_value_as_number(v);
 	if (x < 0) {
 		sg_error(AT(v), "'%s' must not be negative", key);
 		return 0;

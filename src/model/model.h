@@ -101,7 +101,9 @@ typedef struct sg_sida {
 
 typedef struct sg_site_info {
 	char *title, *base_url, *language, *region, *description;
+	char *root; /* the path of base_url without its final '/': "" or e.g. "/varend" */
 	bool allow_raw_html;
+	sg_markdown_opts markdown; /* how bodies are parsed, from the two above */
 } sg_site_info;
 
 typedef struct sg_site {

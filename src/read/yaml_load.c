@@ -179,12 +179,10 @@ static void attach(loader *L, sg_value *v, size_t nodes, int line, int col)
 		L->failed = true;
 		sg_value_unref(v);
 	} else {
-		/* the position of a map entry's value is where its key is */
-		sg_value_kind k = sg_value_kind_of(v);
-		if (k != SG_VAL_LIST && k != SG_VAL_MAP)
-			sg_value_set_pos(v, line, col);
+		/* an empty value has no text of its own to point at: point at its key */
+		if (sg_value_kind_of(v) == SG_VAL_NULL)
+			sg_value_set_pos(v, f->key_line, f->key_col);
 		sg_value_put(f->v, f->pending_key, v);
-		/* record the key position on scalar values too, for "wrong value" messages */
 	}
 	free(f->pending_key);
 	f->pending_key = NULL;
@@ -216,9 +214,15 @@ static const char *hint_for(const char *problem)
 	if (strstr(problem, "cannot start any token"))
 		return " (a tab or a character like @ or ` at the start of a value? indent with spaces and quote such values)";
 	if (strstr(problem, "mapping values are not allowed"))
-		return " (a value containing ': ' must be in quotes)";
+		return " (a value containing ': ' must be in quotes; otherwise check this line's indentation)";
 	if (strstr(problem, "could not find expected ':'"))
 		return " (each line must be 'key: value'; is a quote or bracket left open?)";
+	if (strstr(problem, "expected ',' or ']'") || strstr(problem, "expected ',' or '}'"))
+		return " (a [ or { is left open, or a comma is missing between entries)";
+	if (strstr(problem, "expected '-' indicator"))
+		return " (every item of a list starts with '- ' at the same indentation)";
+	if (strstr(problem, "end of stream while scanning a quoted"))
+		return " (a quote \" or ' is opened and never closed)";
 	if (strstr(problem, "did not find expected key"))
 		return " (check the indentation of this line)";
 	return "";

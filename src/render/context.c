@@ -231,14 +231,8 @@ static sg_value *site_value(const sg_site *site, const sg_plan *plan)
 	sg_value_put_str(v, "description", in->description);
 	sg_value_put_str(v, "region", in->region);
 	sg_value_put_str(v, "base_url", in->base_url);
-	/* the path of base_url without its final '/': "" or e.g. "/varend"; links are
-	 * written as {{site.root}}/kommun/… so a site can live below a path */
-	const char *path = in->base_url ? strstr(in->base_url, "://") : NULL;
-	path = path ? strchr(path + 3, '/') : NULL;
-	size_t plen = path ? strlen(path) : 0;
-	while (plen > 0 && path[plen - 1] == '/')
-		plen--;
-	sg_value_put(v, "root", sg_value_string(path ? path : "", plen));
+	/* links are written as {{site.root}}/kommun/… so a site can live below a path */
+	sg_value_put_str(v, "root", in->root);
 	sg_value_put_str(v, "language", in->language);
 	sg_value_put_bool(v, "portal", site->n_forbund > 1);
 	sg_value_put_num(v, "insats_count", (double)site->n_insatser);

@@ -42,9 +42,11 @@ static void unwrap(cmark_node *node)
 	cmark_node_free(node);
 }
 
-sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, int first_line, bool allow_html,
-                               sg_diags *d)
+sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, int first_line,
+                               const sg_markdown_opts *opts, sg_diags *d)
 {
+	bool allow_html = opts && opts->allow_html;
+	const char *root = opts && opts->link_root ? opts->link_root : "";
 	sg_markdown *md = sg_calloc(1, sizeof *md);
 	md->allow_html = allow_html;
 	md->doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
@@ -70,9 +72,13 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 			const char *url = cmark_node_get_url(node);
 			if (url && !sg_url_is_safe(url)) {
 				sg_warning(d, file, line, col,
-				           "the link to '%.40s' is removed: links must start with https://, http://, mailto:, tel: or /",
-				           url);
+				           "the %s to '%.40s' is removed: addresses must start with https://, http://, mailto:, tel: or /",
+				           t == CMARK_NODE_LINK ? "link" : "image", url);
 				drop = true;
+			} else if (url && *root && url[0] == '/' && url[1] != '/') {
+				char *full = sg_asprintf("%s%s", root, url);
+				cmark_node_set_url(node, full);
+				free(full);
 			}
 		} else if (t == CMARK_NODE_HEADING && cmark_node_get_heading_level(node) == 1) {
 			/* the page title is the only h1 on a page */

@@ -13,9 +13,14 @@
 
 typedef struct sg_markdown sg_markdown;
 
+typedef struct sg_markdown_opts {
+	bool allow_html;       /* keep raw HTML (site.yaml allow_raw_html) */
+	const char *link_root; /* prefixed to links starting with one '/' (a site below a path) */
+} sg_markdown_opts;
+
 /* `first_line` is the file line the text starts on. Never fails. */
-sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, int first_line, bool allow_html,
-                               sg_diags *d);
+sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, int first_line,
+                               const sg_markdown_opts *opts, sg_diags *d);
 void sg_markdown_free(sg_markdown *md);
 bool sg_markdown_is_empty(const sg_markdown *md);
 /* Appends the HTML. Only reads the document: safe from many threads. */

@@ -28,7 +28,8 @@ static size_t hash_name(const char *s, size_t len)
 
 static bool name_is(const sg_tpl *t, const char *name, size_t len)
 {
-	return strncmp(t->name, name, len) == 0 && t->name[len] == '\0';
+	/* name may hold any bytes (a dynamic name comes from data) */
+	return strnlen(t->name, len + 1) == len && memcmp(t->name, name, len) == 0;
 }
 
 sg_tpl_set *sg_tpl_set_new(void)

@@ -232,7 +232,7 @@ Test(bad_input, all_errors_in_one_run_and_old_site_untouched, .timeout = 60)
 	const char *l = sg_buf_cstr(&log);
 	cr_assert_eq(rc, 1, "%s", l);
 	cr_expect(has(l, "insatser/sjuharad/yaml.md:3:11: error: invalid YAML: mapping values are not allowed in this context "
-	                 "(a value containing ': ' must be in quotes)"),
+	                 "(a value containing ': ' must be in quotes; otherwise check this line's indentation)"),
 	          "%s", l);
 	cr_expect(has(l, "insatser/sjuharad/missing.md:2:1: error: missing 'title': every insats needs a title"), "%s", l);
 	cr_expect(has(l, "insatser/sjuharad/kommun.md:4:19: error: 'Svenljung' is not a member kommun of Sjuhärads "

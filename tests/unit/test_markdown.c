@@ -6,7 +6,8 @@
 
 static char *render(const char *md, bool allow_html, sg_diags *d)
 {
-	sg_markdown *m = sg_markdown_parse(md, strlen(md), "f.md", 10, allow_html, d);
+	sg_markdown_opts o = {allow_html, NULL};
+	sg_markdown *m = sg_markdown_parse(md, strlen(md), "f.md", 10, &o, d);
 	sg_buf b = SG_BUF_INIT;
 	sg_markdown_render(m, &b);
 	sg_markdown_free(m);
@@ -80,4 +81,19 @@ Test(markdown, url_safety)
 	cr_assert_not(sg_url_is_safe(" javascript:alert(1)"));
 	cr_assert_not(sg_url_is_safe("data:text/html,x"));
 	cr_assert_not(sg_url_is_safe("file:///etc/passwd"));
+}
+
+Test(markdown, site_relative_links_get_the_site_root)
+{
+	sg_diags *d = sg_diags_new();
+	sg_markdown_opts o = {false, "/varend"};
+	const char *md = "[a](/kontakt/) [b](//cdn.example/x) [c](https://x.se/) [d](rel/)\n";
+	sg_markdown *m = sg_markdown_parse(md, strlen(md), "f.md", 1, &o, d);
+	sg_buf b = SG_BUF_INIT;
+	sg_markdown_render(m, &b);
+	cr_assert_str_eq(sg_buf_cstr(&b), "<p><a href=\"/varend/kontakt/\">a</a> <a href=\"//cdn.example/x\">b</a> "
+	                                  "<a href=\"https://x.se/\">c</a> <a href=\"rel/\">d</a></p>\n");
+	sg_buf_free(&b);
+	sg_markdown_free(m);
+	sg_diags_free(d);
 }

@@ -185,3 +185,19 @@ Test(model, unknown_forbund_suggests)
 	cr_assert(diags_have(b.d, 3, 10, "there is no förbund 'sjuhard'; did you mean 'sjuharad'?"));
 	done(&b);
 }
+
+Test(model, decimal_comma_inside_braces_and_quoted_numbers)
+{
+	fixture_file f[] = {{"insatser/sjuharad/x.md",
+	                     "---\ntitle: X\nyear: \"2015\"\nplaces:\n  - {municipality: Mark, funds: {forbund: 12,5}}\n"
+	                     "  - {municipality: Borås, funds: {forbund: \"7.5\"}}\n---\n"}};
+	built b = build(f, 1, false);
+	cr_assert_eq(sg_diags_errors(b.d), 1);
+	cr_assert_eq(sg_diags_warnings(b.d), 0);
+	cr_assert(diags_have(b.d, 5, 46,
+	                     "',5' looks like the decimals of the amount before it: inside { } a comma separates entries; "
+	                     "write amounts with a decimal point, e.g. 12.5"));
+	cr_assert_eq(b.site->insatser[0]->year, 2015);
+	cr_assert_float_eq(b.site->insatser[0]->places[1].funds.forbund, 7.5, 1e-9);
+	done(&b);
+}

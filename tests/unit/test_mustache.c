@@ -367,6 +367,47 @@ Test(mustache, load_dir)
 	sg_tpl_set_free(set);
 }
 
+/* Random templates made of tag fragments: whatever parses must render without a
+ * memory error (this earns its keep under `make check-asan`). */
+Test(mustache, random_templates_are_safe, .timeout = 60)
+{
+	static const char *const bits[] = {
+		"{{", "}}", "{{{", "}}}", "#", "^", "/", ">", "<", "$", "&", "!", "=", "*", ".", "a", "b", "c",
+		" ", "  ", "\t", "\n", "\r\n", "x", "{{#a}}", "{{/a}}", "{{^b}}", "{{/b}}", "{{$c}}", "{{/c}}",
+		"{{<a}}", "{{/a}}", "{{>b}}", "{{>*c}}", "{{<*c}}", "{{/*c}}", "{{=<% %>=}}", "<%", "%>", "{{.}}",
+		"{{a.b}}", "{{! note }}", "é",
+	};
+	const size_t n_bits = sizeof bits / sizeof bits[0];
+	sg_value *ctx = yaml("a: [{b: x, c: a}, {b: '', c: b}, 3]\nb: true\nc: a\n");
+	unsigned long seed = 12345;
+	size_t parsed = 0;
+	for (int iter = 0; iter < 20000; iter++) {
+		sg_tpl_set *set = sg_tpl_set_new();
+		for (const char *const *name = (const char *const[]){"main", "a", "b", NULL}; *name; name++) {
+			sg_buf src = SG_BUF_INIT;
+			int len = (int)(seed >> 16) % 24;
+			for (int i = 0; i < len; i++) {
+				seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+				sg_buf_puts(&src, bits[(seed >> 33) % n_bits]);
+			}
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			sg_diags *d = sg_diags_new();
+			if (sg_tpl_set_add(set, *name, sg_buf_cstr(&src), src.len, NULL, d) == 0)
+				parsed++;
+			else
+				cr_assert_gt(sg_diags_errors(d), 0, "failed without an error: %s", sg_buf_cstr(&src));
+			sg_diags_free(d);
+			sg_buf_free(&src);
+		}
+		sg_buf out = SG_BUF_INIT;
+		sg_tpl_render(set, "main", ctx, &out);
+		sg_buf_free(&out);
+		sg_tpl_set_free(set);
+	}
+	cr_expect_gt(parsed, 1000); /* the fragments do make valid templates too */
+	sg_value_unref(ctx);
+}
+
 Test(mustache, large_templates_stay_linear, .timeout = 20)
 {
 	/* 200 000 tags on one line, and as many lines: parse and render in well under the
