@@ -358,7 +358,7 @@ static void build_insats(sg_site *site, const sg_source *src, const sg_build_opt
 	if (x->summary && sg_utf8_length(x->summary, strlen(x->summary)) > SUMMARY_MAX) {
 		const sg_value *v = sg_value_get(meta, "summary");
 		sg_warning(d, src->path, sg_fields_line(&f, v), sg_fields_col(v),
-		           "the summary is %zu characters; keep it under %d so lists stay readable",
+		           "the summary is %zu characters; keep it to at most %d so lists stay readable",
 		           sg_utf8_length(x->summary, strlen(x->summary)), SUMMARY_MAX);
 	}
 	x->target_groups = sg_field_text_list(&f, meta, "target_groups", &x->n_target_groups);

@@ -3,14 +3,13 @@
  * mustache_render.c. */
 #include "mustache.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "../util/alloc.h"
+#include "../util/fs.h"
 #include "mustache_internal.h"
 
 struct sg_tpl_set {
@@ -99,81 +98,39 @@ int sg_tpl_set_add(sg_tpl_set *set, const char *name, const char *src, size_t le
 	return 0;
 }
 
-/* Reads a whole file into a new buffer (NUL-terminated); NULL with errno set. */
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	sg_buf b = SG_BUF_INIT;
-	char chunk[16384];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		sg_buf_put(&b, chunk, n);
-	int err = ferror(f) ? errno : 0;
-	fclose(f);
-	if (err) {
-		sg_buf_free(&b);
-		errno = err;
-		return NULL;
-	}
-	*len = b.len;
-	return sg_buf_detach(&b);
-}
-
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
 int sg_tpl_set_load_dir(sg_tpl_set *set, const char *dir, sg_diags *d)
 {
 	static const char ext[] = ".mustache";
 	const size_t ext_len = sizeof ext - 1;
-	DIR *dh = opendir(dir);
-	if (!dh) {
+	size_t n;
+	char **names = sg_list_dir(dir, &n); /* sorted: messages come out the same everywhere */
+	if (!names) {
 		sg_error(d, dir, 0, 0, "cannot open the template folder: %s", strerror(errno));
 		return -1;
 	}
-	/* read every name first, then load in sorted order so messages come out the same
-	 * on every machine */
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(dh)) != NULL) {
-		size_t l = strlen(e->d_name);
-		if (e->d_name[0] == '.' || l <= ext_len || strcmp(e->d_name + l - ext_len, ext) != 0)
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			names = sg_realloc(names, cap * sizeof *names);
-		}
-		names[n++] = sg_strdup(e->d_name);
-	}
-	closedir(dh);
-	if (n > 1)
-		qsort(names, n, sizeof *names, cmp_str);
-
 	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
-		char *path = sg_asprintf("%s/%s", dir, names[i]);
-		struct stat st;
-		size_t len = 0;
-		char *src = NULL;
-		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		size_t l = strlen(names[i]);
+		if (names[i][0] == '.' || l <= ext_len || strcmp(names[i] + l - ext_len, ext) != 0)
+			continue;
+		char *path = sg_path_join(dir, names[i]);
+		if (!sg_is_file(path)) { /* a folder named x.mustache, say */
 			free(path);
-			free(names[i]);
-			continue; /* a folder named x.mustache, say */
+			continue;
 		}
-		if (!(src = read_file(path, &len))) {
+		size_t len = 0;
+		char *src = sg_read_file(path, &len, (size_t)16 << 20);
+		if (!src) {
 			sg_error(d, path, 0, 0, "cannot read the template: %s", strerror(errno));
 			rc = -1;
 		} else {
-			names[i][strlen(names[i]) - ext_len] = '\0';
+			names[i][l - ext_len] = '\0';
 			if (sg_tpl_set_add(set, names[i], src, len, path, d) != 0)
 				rc = -1;
 		}
 		free(src);
 		free(path);
-		free(names[i]);
 	}
-	free(names);
+	sg_free_names(names, n);
 	return rc;
 }

@@ -3,7 +3,8 @@
  * stack or in the render call's own buffers; the set, its templates and the values are
  * only read, so any number of threads may render from one set at once. Expansion
  * (partials, parents, overridden blocks) and overall nesting are capped, so a template
- * that includes itself ends instead of exhausting the stack. */
+ * that includes itself ends instead of exhausting the stack, and so are the nodes one
+ * render visits and the bytes it writes, so one that includes itself twice ends too. */
 #include <stdbool.h>
 #include <string.h>
 
@@ -12,6 +13,11 @@
 
 /* Sections and expansions inside each other during one render; deeper renders nothing. */
 #define MAX_DEPTH 1000
+/* Depth caps do not stop breadth: a partial that includes itself twice is 2^100
+ * expansions deep down. One render visits at most this many nodes and writes at most
+ * this many bytes, then stops (a real page needs a small fraction of either). */
+#define MAX_STEPS 50000000
+#define MAX_OUTPUT ((size_t)256 << 20)
 
 /* The context stack: innermost first. */
 typedef struct cframe {
@@ -33,6 +39,8 @@ typedef struct {
 	size_t ind_start;
 	int expansions;   /* partials, parents and overridden blocks we are inside */
 	int depth;        /* render_range calls we are inside */
+	size_t steps;     /* nodes visited */
+	size_t out_start; /* out->len when the render began */
 } rstate;
 
 static bool all_digits(const char *s, size_t len)
@@ -214,6 +222,8 @@ static void render_range(rstate *st, const sg_tpl *t, size_t i, size_t end, cons
 		return;
 	st->depth++;
 	while (i < end) {
+		if (++st->steps > MAX_STEPS || st->out->len - st->out_start > MAX_OUTPUT)
+			break; /* runaway: stop everything */
 		const mnode *n = &t->nodes[i];
 		if (n->kind != MN_TEXT && (n->flags & MF_BOL))
 			put_indent(st);
@@ -265,7 +275,7 @@ int sg_tpl_render(const sg_tpl_set *set, const char *name, const sg_value *ctx, 
 	const sg_tpl *t = sg_tpl_set_find(set, name, strlen(name));
 	if (!t)
 		return -1;
-	rstate st = {.set = set, .out = out, .indent = SG_BUF_INIT};
+	rstate st = {.set = set, .out = out, .indent = SG_BUF_INIT, .out_start = out->len};
 	cframe root = {ctx, NULL};
 	render_range(&st, t, 0, t->n_nodes, &root, NULL);
 	sg_buf_free(&st.indent);

@@ -195,7 +195,7 @@ Test(mustache, nesting_is_capped)
 	sg_buf_free(&src);
 }
 
-Test(mustache, recursion_stops, .timeout = 10)
+Test(mustache, recursion_stops, .timeout = 60)
 {
 	/* a partial that includes itself: 100 levels, then nothing */
 	sg_tpl_set *set = sg_tpl_set_new();
@@ -207,6 +207,9 @@ Test(mustache, recursion_stops, .timeout = 10)
 		{"loop", "{{<loop}}{{$a}}{{$a}}y{{/a}}{{/a}}{{/loop}}"},
 		/* an argument that expands itself: the argument is its own override */
 		{"blk", "{{<blk}}{{$b}}[{{$b}}z{{/b}}]{{/b}}{{/blk}}"},
+		/* depth alone does not stop these: 2^100 expansions */
+		{"twice", "{{>twice}}{{>twice}}"},
+		{"wide", "ab{{>wide}}{{>wide}}"},
 	};
 	for (size_t i = 0; i < sizeof tpls / sizeof tpls[0]; i++)
 		cr_assert_eq(sg_tpl_set_add(set, tpls[i][0], tpls[i][1], strlen(tpls[i][1]), NULL, NULL), 0);
@@ -223,6 +226,12 @@ Test(mustache, recursion_stops, .timeout = 10)
 	sg_buf_clear(&out);
 	cr_expect_eq(sg_tpl_render(set, "blk", ctx, &out), 0);
 	cr_expect(out.len < 1000);
+	sg_buf_clear(&out);
+	cr_expect_eq(sg_tpl_render(set, "twice", ctx, &out), 0); /* ends, in seconds */
+	cr_expect_eq(out.len, 0);
+	sg_buf_clear(&out);
+	cr_expect_eq(sg_tpl_render(set, "wide", ctx, &out), 0);
+	cr_expect_leq(out.len, (size_t)300 << 20);
 	sg_buf_free(&out);
 	sg_value_unref(ctx);
 	sg_tpl_set_free(set);
