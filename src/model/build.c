@@ -515,9 +515,17 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 	for (size_t i = 0; i < n; i++)
 		if (sg_sources_at(sources, i)->kind == SG_SRC_FORBUND)
 			build_forbund(site, sg_sources_at(sources, i), d);
-	for (size_t i = 0; i < n; i++)
-		if (sg_sources_at(sources, i)->kind == SG_SRC_INSATS)
-			build_insats(site, sg_sources_at(sources, i), opts, d);
+	sg_diags *draft_diags = sg_diags_new();
+	for (size_t i = 0; i < n; i++) {
+		const sg_source *src = sg_sources_at(sources, i);
+		if (src->kind != SG_SRC_INSATS)
+			continue;
+		/* a draft left out of the build must not stop it: its problems are warnings */
+		bool unpublished = !opts->drafts && sg_value_as_bool(sg_value_get(src->meta, "draft"));
+		build_insats(site, src, opts, unpublished ? draft_diags : d);
+		sg_diags_move_as_warnings(d, draft_diags, " (in a draft; fix it before publishing)");
+	}
+	sg_diags_free(draft_diags);
 	drop_duplicate_insatser(site, d);
 	for (size_t i = 0; i < n; i++)
 		if (sg_sources_at(sources, i)->kind == SG_SRC_SIDA)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../util/alloc.h"
+#include "../util/slug.h"
 #include "../util/suggest.h"
 
 int sg_fields_line(const sg_fields *f, const sg_value *v) { return v && sg_value_line(v) ? sg_value_line(v) : f->line; }
@@ -258,11 +259,19 @@ int sg_field_choice(const sg_fields *f, const sg_value *map, const char *key, co
 	size_t n = 0;
 	while (choices[n])
 		n++;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(s, choices[i]) == 0) {
+	/* "Strukturövergripande", "strukturovergripande" and "ACTIVE" are all fine */
+	char *slug = sg_slugify(s);
+	for (size_t i = 0; i < n; i++) {
+		char *want = sg_slugify(choices[i]);
+		bool same = strcmp(slug, want) == 0;
+		free(want);
+		if (same) {
+			free(slug);
 			free(s);
 			return (int)i;
 		}
+	}
+	free(slug);
 	sg_buf all = SG_BUF_INIT;
 	for (size_t i = 0; i < n; i++)
 		sg_buf_printf(&all, "%s%s", i ? (i + 1 == n ? " or " : ", ") : "", choices[i]);

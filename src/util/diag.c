@@ -81,6 +81,22 @@ void sg_diags_move(sg_diags *dst, sg_diags *src)
 	src->errors = 0;
 }
 
+void sg_diags_move_as_warnings(sg_diags *dst, sg_diags *src, const char *note)
+{
+	for (size_t i = 0; i < src->len; i++) {
+		sg_diag x = src->items[i];
+		if (x.severity == SG_DIAG_ERROR) {
+			char *m = sg_asprintf("%s%s", x.message, note);
+			free(x.message);
+			x.message = m;
+			x.severity = SG_DIAG_WARNING;
+		}
+		push(dst, x);
+	}
+	src->len = 0;
+	src->errors = 0;
+}
+
 size_t sg_diags_len(const sg_diags *d) { return d ? d->len : 0; }
 size_t sg_diags_errors(const sg_diags *d) { return d ? d->errors : 0; }
 size_t sg_diags_warnings(const sg_diags *d) { return d ? d->len - d->errors : 0; }

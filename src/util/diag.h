@@ -25,6 +25,9 @@ void sg_error(sg_diags *d, const char *file, int line, int col, const char *fmt,
 	__attribute__((format(printf, 5, 6)));
 void sg_warning(sg_diags *d, const char *file, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+/* Moves src's diagnostics to dst as warnings, each message followed by `note`
+ * (src is left empty): for problems that must not stop a build, such as a draft's. */
+void sg_diags_move_as_warnings(sg_diags *dst, sg_diags *src, const char *note);
 /* Moves every diagnostic of src to the end of dst (src is left empty). */
 void sg_diags_move(sg_diags *dst, sg_diags *src);
 size_t sg_diags_len(const sg_diags *d);

@@ -201,3 +201,27 @@ Test(model, decimal_comma_inside_braces_and_quoted_numbers)
 	cr_assert_float_eq(b.site->insatser[0]->places[1].funds.forbund, 7.5, 1e-9);
 	done(&b);
 }
+
+Test(model, problems_in_unpublished_drafts_are_warnings)
+{
+	fixture_file f[] = {{"insatser/sjuharad/x.md", "---\ntitle: X\ndraft: true\nplaces: [{municipality: Boras}, {municipality: Oslo}]\n---\n"}};
+	built b = build(f, 1, false);
+	cr_assert_eq(sg_diags_errors(b.d), 0);
+	cr_assert_eq(sg_diags_warnings(b.d), 1);
+	cr_assert(strstr(sg_diags_at(b.d, 0)->message, "'Oslo' is not a member kommun") != NULL);
+	cr_assert(strstr(sg_diags_at(b.d, 0)->message, "(in a draft; fix it before publishing)") != NULL);
+	done(&b);
+	b = build(f, 1, true);
+	cr_assert_eq(sg_diags_errors(b.d), 1, "with --drafts the draft is published, so it is an error");
+	done(&b);
+}
+
+Test(model, choices_ignore_case_and_swedish_letters)
+{
+	fixture_file f[] = {{"insatser/sjuharad/x.md", "---\ntitle: X\narea: Strukturovergripande\ncategory: Dialog\nstatus: Active\n---\n"}};
+	built b = build(f, 1, false);
+	cr_assert_eq(sg_diags_len(b.d), 0);
+	cr_assert_eq(b.site->insatser[0]->area, SG_AREA_STRUKTUR);
+	cr_assert_eq(b.site->insatser[0]->status, SG_STATUS_ACTIVE);
+	done(&b);
+}
