@@ -4,7 +4,7 @@
 #               sanitizers, valgrind)
 CC      ?= cc
 OPT     ?= -O2 -g
-PKGS     = libcmark yaml-0.1
+PKGS     = libcmark yaml-0.1 jansson
 WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  += -std=c17 $(OPT) $(WARN) -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -MMD -MP
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -35,7 +35,7 @@ $(BUILD)/%.o: %.c
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libsofgen.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< $(BUILD)/libsofgen.a $(PKG_LIBS) $(shell pkg-config --libs criterion)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< $(BUILD)/libsofgen.a $(PKG_LIBS) $(shell pkg-config --libs criterion jansson)
 
 deps:
 	@scripts/deps.sh build

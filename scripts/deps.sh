@@ -2,7 +2,7 @@
 # deps.sh build|test|e2e — install the Debian packages sofgen needs, if missing.
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -eu
-build="gcc make pkg-config libcmark-dev libyaml-dev"
+build="gcc make pkg-config libcmark-dev libyaml-dev libjansson-dev"
 test="$build libcriterion-dev valgrind"
 case "${1:-build}" in
 build) want=$build ;;

@@ -10,11 +10,13 @@
 #include "template/mustache.h"
 #include "util/buf.h"
 #include "util/fs.h"
+#include "write/opendata.h"
 #include "write/output.h"
 #include "write/sitemap.h"
 
 /* the templates every site needs, one per page kind */
-static const char *const required_templates[] = {"home", "kommun", "forbund", "insats", "kategori", "sida", "404"};
+static const char *const required_templates[] = {"home", "kommun", "forbund", "insats", "kategori", "sida", "ekonomi",
+                                                    "404"};
 
 static int load_templates(sg_tpl_set *set, const char *dir, sg_diags *d)
 {
@@ -64,6 +66,21 @@ static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, 
 		if (result == SG_RUN_OK && sg_output_write(out, "robots.txt", page.ptr, page.len, d) != 0)
 			result = SG_RUN_IO_ERROR;
 		stats->files += 2;
+		/* open data */
+		static const struct {
+			const char *path;
+			void (*make)(const sg_site *, sg_buf *);
+		} data[] = {{"data/insatser.json", sg_opendata_json},
+		            {"data/insatser.schema.json", sg_opendata_schema},
+		            {"data/insatser.csv", sg_opendata_csv},
+		            {"data/catalog.jsonld", sg_opendata_catalog}};
+		for (size_t i = 0; i < sizeof data / sizeof *data && result == SG_RUN_OK; i++) {
+			sg_buf_clear(&page);
+			data[i].make(site, &page);
+			if (sg_output_write(out, data[i].path, page.ptr, page.len, d) != 0)
+				result = SG_RUN_IO_ERROR;
+			stats->files++;
+		}
 	}
 	if (result == SG_RUN_OK && sg_output_copy_dir(out, o->assets_dir, d) != 0)
 		result = SG_RUN_IO_ERROR;

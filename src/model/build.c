@@ -8,6 +8,7 @@
 #include "../util/slug.h"
 #include "../util/suggest.h"
 #include "../util/utf8.h"
+#include "budget.h"
 #include "fields.h"
 #include "model.h"
 
@@ -126,7 +127,7 @@ static void build_member(sg_site *site, sg_forbund *fb, const sg_fields *f, cons
 static void build_forbund(sg_site *site, const sg_source *src, sg_diags *d)
 {
 	sg_fields f = fields_for(src, d);
-	static const char *const keys[] = {"title", "orgnr", "members", "parties", "contact", NULL};
+	static const char *const keys[] = {"title", "orgnr", "members", "parties", "contact", "budget", NULL};
 	sg_fields_check_keys(&f, src->meta, keys, "a förbund");
 	sg_forbund *fb = sg_calloc(1, sizeof *fb);
 	fb->slug = sg_strdup(src->slug);
@@ -144,6 +145,7 @@ static void build_forbund(sg_site *site, const sg_source *src, sg_diags *d)
 		sg_error(d, src->path, f.line, 1, "missing 'members': list the member kommuner, e.g. members: [{name: Borås, code: \"1490\"}]");
 	fb->parties = sg_field_text_list(&f, src->meta, "parties", &fb->n_parties);
 	sg_field_contact(&f, src->meta, "contact", &fb->contact, true);
+	sg_budgets_read(&f, src->meta, &fb->budgets, &fb->n_budgets);
 	fb->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown, d);
 	PUSH(site->forbund, site->n_forbund, fb);
 }
@@ -547,6 +549,7 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 		qsort(site->insatser, site->n_insatser, sizeof *site->insatser, by_insats);
 	for (size_t i = 0; i < site->n_insatser; i++)
 		site->insatser[i]->index = i;
+	sg_budgets_check(site, d);
 	if (site->n_sidor)
 		qsort(site->sidor, site->n_sidor, sizeof *site->sidor, by_sida_title);
 	return site;
@@ -593,6 +596,7 @@ void sg_site_free(sg_site *site)
 		free(fb->orgnr);
 		sg_free_list(fb->parties, fb->n_parties);
 		sg_contact_clear(&fb->contact);
+		sg_budgets_free(fb->budgets, fb->n_budgets);
 		sg_markdown_free(fb->body);
 		free(fb);
 	}

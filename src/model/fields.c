@@ -148,6 +148,16 @@ double sg_field_amount(const sg_fields *f, const sg_value *map, const char *key)
 		sg_error(AT(v), "'%s' must not be negative", key);
 		return 0;
 	}
+	/* open data writes 15 significant digits, which is exact only up to there */
+	size_t digits = 0;
+	const char *t = sg_value_as_string(v, NULL);
+	for (const char *p = t; p && *p && *p != 'e' && *p != 'E'; p++)
+		if (*p >= '0' && *p <= '9' && (digits || *p != '0'))
+			digits++;
+	if (digits > 15) {
+		sg_error(AT(v), "'%s' has more than 15 digits (%s); round it, e.g. to whole kronor", key, t);
+		return 0;
+	}
 	if (x > 1e9) {
 		sg_error(AT(v), "'%s' is %s tkr, which cannot be right; amounts are in thousands of kronor", key,
 		         sg_value_as_string(v, NULL));

@@ -26,8 +26,34 @@ typedef struct sg_member {
 	sg_forbund *forbund;
 } sg_member;
 
+typedef struct sg_cost_line {
+	char *item;
+	double amount; /* tkr */
+} sg_cost_line;
+
+typedef struct sg_financing {
+	char *party;
+	double share; /* of the whole, 0..1 */
+	double share_rounding; /* how far off the share may be, from the decimals written (0.25 → 0.005) */
+	double amount; /* tkr */
+} sg_financing;
+
+/* One year of a förbund's own budget: cost lines that are not insatser, the
+ * finansieringsplan and the planned use of eget kapital. */
+typedef struct sg_budget {
+	int year;
+	sg_cost_line *costs;
+	size_t n_costs;
+	sg_financing *financing;
+	size_t n_financing;
+	double equity_use; /* tkr */
+	int line, financing_line; /* where it is written, for messages */
+} sg_budget;
+
 struct sg_forbund {
 	char *slug, *title, *orgnr;
+	sg_budget *budgets; /* sorted by year */
+	size_t n_budgets;
 	sg_member *members;
 	size_t n_members;
 	char **parties;

@@ -11,6 +11,7 @@ char *sg_url_kommun(const sg_kommun *k) { return sg_asprintf("/kommun/%s/", k->s
 char *sg_url_forbund(const sg_forbund *f) { return sg_asprintf("/forbund/%s/", f->slug); }
 char *sg_url_kategori(const char *slug) { return sg_asprintf("/kategori/%s/", slug); }
 char *sg_url_sida(const sg_sida *s) { return sg_asprintf("/sidor/%s/", s->slug); }
+char *sg_url_ekonomi(const sg_forbund *f, int year) { return sg_asprintf("/forbund/%s/ekonomi/%d/", f->slug, year); }
 
 static void list_push(sg_insats_list *l, sg_insats *x)
 {
@@ -130,6 +131,19 @@ sg_plan *sg_plan_new(const sg_site *site)
 	}
 	free(by_cat);
 
+	/* economic summaries: every year a förbund has insatser or a budget for */
+	size_t ecap = 0;
+	for (size_t i = 0; i < site->n_forbund; i++) {
+		size_t ny;
+		int *years = sg_economy_years(site, site->forbund[i], &ny);
+		for (size_t y = 0; y < ny; y++) {
+			if (p->n_economies == ecap)
+				p->economies = sg_realloc(p->economies, (ecap = ecap ? ecap * 2 : 8) * sizeof *p->economies);
+			p->economies[p->n_economies++] = sg_economy_new(site, site->forbund[i], years[y]);
+		}
+		free(years);
+	}
+
 	/* pages */
 	add_page(p, &cap, SG_PAGE_HOME, sg_strdup("/"), "home", NULL);
 	for (size_t i = 0; i < p->n_kommuner; i++)
@@ -141,6 +155,9 @@ sg_plan *sg_plan_new(const sg_site *site)
 	for (size_t i = 0; i < p->n_categories; i++)
 		add_page(p, &cap, SG_PAGE_KATEGORI, sg_url_kategori(p->categories[i].category->slug), "kategori",
 		         &p->categories[i]);
+	for (size_t i = 0; i < p->n_economies; i++)
+		add_page(p, &cap, SG_PAGE_EKONOMI, sg_url_ekonomi(p->economies[i]->forbund, p->economies[i]->year), "ekonomi",
+		         p->economies[i]);
 	for (size_t i = 0; i < site->n_sidor; i++)
 		add_page(p, &cap, SG_PAGE_SIDA, sg_url_sida(site->sidor[i]), "sida", site->sidor[i]);
 	add_page(p, &cap, SG_PAGE_NOT_FOUND, sg_strdup("/404.html"), "404", NULL);
@@ -168,6 +185,9 @@ void sg_plan_free(sg_plan *p)
 	free(p->by_forbund);
 	for (size_t i = 0; i < p->n_categories; i++)
 		free(p->categories[i].insatser.items);
+	for (size_t i = 0; i < p->n_economies; i++)
+		sg_economy_free(p->economies[i]);
+	free(p->economies);
 	free(p->categories);
 	free(p);
 }

@@ -5,6 +5,7 @@
 #define SG_PLAN_H
 #include <stddef.h>
 
+#include "../model/economy.h"
 #include "../model/model.h"
 
 typedef enum {
@@ -14,6 +15,7 @@ typedef enum {
 	SG_PAGE_INSATS,
 	SG_PAGE_KATEGORI,
 	SG_PAGE_SIDA,
+	SG_PAGE_EKONOMI,
 	SG_PAGE_NOT_FOUND
 } sg_page_kind;
 
@@ -42,7 +44,8 @@ typedef struct sg_page {
 	char *url;      /* site-relative, e.g. "/kommun/boras/" */
 	char *out_path; /* relative to the output dir, e.g. "kommun/boras/index.html" */
 	const char *template;
-	const void *subject; /* sg_kommun_index*, sg_forbund*, sg_insats*, sg_category_index*, sg_sida*, or NULL */
+	const void *subject; /* sg_kommun_index*, sg_forbund*, sg_insats*, sg_category_index*, sg_sida*,
+	                        sg_economy*, or NULL */
 } sg_page;
 
 typedef struct sg_plan {
@@ -54,6 +57,8 @@ typedef struct sg_plan {
 	size_t n_forbund;
 	sg_category_index *categories; /* only categories that have insatser */
 	size_t n_categories;
+	sg_economy **economies; /* one per förbund and year, by förbund then year */
+	size_t n_economies;
 } sg_plan;
 
 sg_plan *sg_plan_new(const sg_site *site);
@@ -65,5 +70,6 @@ char *sg_url_kommun(const sg_kommun *k);
 char *sg_url_forbund(const sg_forbund *f);
 char *sg_url_kategori(const char *category_slug);
 char *sg_url_sida(const sg_sida *s);
+char *sg_url_ekonomi(const sg_forbund *f, int year);
 
 #endif

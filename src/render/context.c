@@ -7,6 +7,7 @@
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/numfmt.h"
+#include "chart.h"
 
 struct sg_contexts {
 	const sg_site *site;
@@ -205,6 +206,153 @@ static sg_value *insats_value(const sg_insats *x)
 	return v;
 }
 
+/* A summary row: the förbund's costs (förbundsmedel + ESF) and, apart, cofunding. */
+static sg_value *econ_row_value(const sg_econ_row *r)
+{
+	sg_value *v = sg_value_map();
+	put_sv(v, "participants", (double)r->participants);
+	put_sv(v, "forbund", r->forbund);
+	put_sv(v, "esf", r->esf);
+	put_sv(v, "total", r->forbund + r->esf);
+	put_sv(v, "cofunding", r->cofunding);
+	sg_value_put_bool(v, "empty", r->places == 0);
+	return v;
+}
+
+static sg_value *economy_value(const sg_contexts *c, const sg_economy *e)
+{
+	const sg_forbund *f = e->forbund;
+	sg_value *v = sg_value_map();
+	sg_value_put_str(v, "forbund_title", f->title);
+	put_take(v, "forbund_url", sg_url_forbund(f));
+	sg_value_put_num(v, "year", e->year);
+	sg_value_put_num(v, "insats_count", (double)e->n_insatser);
+	sg_value *rows = sg_value_list();
+	sg_bar *bars = sg_calloc(f->n_members + 1, sizeof *bars);
+	for (size_t k = 0; k < f->n_members; k++) {
+		sg_value *r = econ_row_value(&e->kommuner[k]);
+		sg_value_put_str(r, "kommun", f->members[k].name);
+		put_take(r, "kommun_url", sg_url_kommun(f->members[k].kommun));
+		sg_value_push(rows, r);
+		bars[k] = (sg_bar){f->members[k].name, e->kommuner[k].forbund + e->kommuner[k].esf};
+	}
+	sg_value_put(v, "kommuner", rows);
+	sg_value_put(v, "individ_whole", econ_row_value(&e->individ_whole));
+	sg_value_put(v, "struktur", econ_row_value(&e->struktur));
+	sg_value_put(v, "insatser", econ_row_value(&e->insatser));
+	sg_value *own = sg_value_list();
+	if (e->budget)
+		for (size_t k = 0; k < e->budget->n_costs; k++) {
+			sg_value *r = sg_value_map();
+			sg_value_put_str(r, "item", e->budget->costs[k].item);
+			put_sv(r, "amount", e->budget->costs[k].amount);
+			sg_value_push(own, r);
+		}
+	sg_value_put(v, "own_costs", own);
+	put_sv(v, "own_total", e->own_costs);
+	put_sv(v, "insats_costs", e->insats_costs);
+	put_sv(v, "total_costs", e->total_costs);
+	put_sv(v, "total_forbund", e->insatser.forbund + e->own_costs);
+	if (e->budget && e->budget->n_financing) {
+		sg_value *fin = sg_value_list();
+		for (size_t k = 0; k < e->budget->n_financing; k++) {
+			const sg_financing *x = &e->budget->financing[k];
+			sg_value *r = sg_value_map();
+			sg_value_put_str(r, "party", x->party);
+			char pct[48];
+			put_take(r, "share", sg_asprintf("%s\xC2\xA0%%", sg_format_sv(x->share * 100.0, pct)));
+			put_sv(r, "amount", x->amount);
+			sg_value_push(fin, r);
+		}
+		sg_value *plan = sg_value_map();
+		sg_value_put(plan, "parties", fin);
+		put_sv(plan, "financing", e->financing);
+		put_sv(plan, "equity_use", e->equity_use);
+		put_sv(plan, "total", e->financing + e->equity_use);
+		sg_value_put(v, "financing", plan);
+	}
+	sg_buf svg = SG_BUF_INIT;
+	char *title = sg_asprintf("Förbundsmedel och ESF-medel per kommun %d, tkr", e->year);
+	sg_chart_bars(&svg, "chart-kommun", title, "tkr", bars, f->n_members);
+	free(title);
+	sg_value_put(v, "chart_kommuner_html", sg_value_string_take(sg_buf_detach(&svg)));
+	size_t ncat;
+	const sg_category_info *cats = sg_categories(&ncat);
+	sg_bar *cbars = sg_calloc(ncat, sizeof *cbars);
+	size_t nb = 0;
+	sg_value *crows = sg_value_list();
+	for (size_t k = 0; k < ncat; k++) {
+		if (e->categories[k].places == 0)
+			continue;
+		cbars[nb++] = (sg_bar){cats[k].name, (double)e->categories[k].participants};
+		sg_value *r = econ_row_value(&e->categories[k]);
+		sg_value_put_str(r, "category", cats[k].name);
+		put_take(r, "category_url", sg_url_kategori(cats[k].slug));
+		sg_value_push(crows, r);
+	}
+	sg_value_put(v, "categories", crows);
+	title = sg_asprintf("Planerade deltagare per SUS-kategori %d", e->year);
+	sg_chart_bars(&svg, "chart-kategori", title, "deltagare", cbars, nb);
+	free(title);
+	sg_value_put(v, "chart_kategorier_html", sg_value_string_take(sg_buf_detach(&svg)));
+	free(bars);
+	free(cbars);
+	/* the other years of the same förbund, for navigation */
+	sg_value *years = sg_value_list();
+	for (size_t i = 0; i < c->plan->n_economies; i++) {
+		const sg_economy *o = c->plan->economies[i];
+		if (o->forbund != f)
+			continue;
+		sg_value *y = sg_value_map();
+		sg_value_put_num(y, "year", o->year);
+		put_take(y, "url", sg_url_ekonomi(f, o->year));
+		sg_value_put_bool(y, "current", o == e);
+		sg_value_push(years, y);
+	}
+	sg_value_put(v, "years", years);
+	return v;
+}
+
+/* One line per year on the förbund page: totals and a link to the year's page. */
+static sg_value *economy_years_of(const sg_contexts *c, const sg_forbund *f)
+{
+	sg_value *l = sg_value_list();
+	for (size_t i = 0; i < c->plan->n_economies; i++) {
+		const sg_economy *e = c->plan->economies[i];
+		if (e->forbund != f)
+			continue;
+		sg_value *y = sg_value_map();
+		sg_value_put_num(y, "year", e->year);
+		put_take(y, "url", sg_url_ekonomi(f, e->year));
+		put_sv(y, "insats_costs", e->insats_costs);
+		put_sv(y, "own_costs", e->own_costs);
+		put_sv(y, "total_costs", e->total_costs);
+		put_sv(y, "participants", (double)e->insatser.participants);
+		sg_value_put_num(y, "insats_count", (double)e->n_insatser);
+		sg_value_push(l, y);
+	}
+	return l;
+}
+
+/* What is placed in one kommun, per förbund and year. */
+static sg_value *economy_of_kommun(const sg_contexts *c, const sg_kommun *k)
+{
+	sg_value *l = sg_value_list();
+	for (size_t i = 0; i < c->plan->n_economies; i++) {
+		const sg_economy *e = c->plan->economies[i];
+		for (size_t m = 0; m < e->forbund->n_members; m++) {
+			if (e->forbund->members[m].kommun != k || e->kommuner[m].places == 0)
+				continue;
+			sg_value *r = econ_row_value(&e->kommuner[m]);
+			sg_value_put_num(r, "year", e->year);
+			sg_value_put_str(r, "forbund_title", e->forbund->title);
+			put_take(r, "url", sg_url_ekonomi(e->forbund, e->year));
+			sg_value_push(l, r);
+		}
+	}
+	return l;
+}
+
 static sg_value *card_list(sg_contexts *c, const sg_insats_list *l)
 {
 	sg_value *v = sg_value_list();
@@ -340,6 +488,7 @@ static sg_value *kommun_value(sg_contexts *c, const sg_kommun_index *ki)
 	sg_value_put_num(v, "shared_count", (double)ki->shared.n);
 	sg_value_put_num(v, "other_count", (double)ki->other.n);
 	sg_value_put_num(v, "structural_count", (double)ki->structural.n);
+	sg_value_put(v, "economy", economy_of_kommun(c, k));
 	return v;
 }
 
@@ -375,6 +524,7 @@ static sg_value *forbund_value(sg_contexts *c, const sg_forbund *fb)
 	sg_value_put(v, "strukturovergripande", str);
 	sg_value_put(v, "utan_omrade", none);
 	sg_value_put_num(v, "insats_count", (double)all->n);
+	sg_value_put(v, "economy", economy_years_of(c, fb));
 	return v;
 }
 
@@ -435,11 +585,19 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 		sg_value_put(ctx, "sida", k);
 		break;
 	}
+	case SG_PAGE_EKONOMI: {
+		const sg_economy *e = page->subject;
+		char *t = sg_asprintf("Ekonomi %d – %s", e->year, e->forbund->title);
+		sg_value_put(pg, "title", sg_value_string_take(t));
+		sg_value_put(ctx, "ekonomi", economy_value(c, e));
+		break;
+	}
 	case SG_PAGE_NOT_FOUND:
 		title = "Sidan finns inte";
 		break;
 	}
-	sg_value_put_str(pg, "title", title);
+	if (title)
+		sg_value_put_str(pg, "title", title);
 	sg_value_put_str(pg, "description", description);
 	sg_value_put(ctx, "page", pg);
 	return ctx;

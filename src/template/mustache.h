@@ -3,7 +3,31 @@
  * Debian. Implements the Mustache spec (interpolation, sections, inverted sections,
  * comments, partials with standalone indentation, set delimiters, dynamic names and
  * template inheritance with blocks and parents); lambdas are not supported, since
- * data comes from YAML, not code. `{{x}}` is HTML-escaped, `{{{x}}}` and `{{&x}}` not. */
+ * data comes from YAML, not code. `{{x}}` is HTML-escaped, `{{{x}}}` and `{{&x}}` not.
+ *
+ * Names: `.` is the current item; `a.b.c` finds `a` in the innermost context that has
+ * it, then descends (a missing link renders nothing); a number picks a list item
+ * (`items.0.title`, an extension). `{{>*x}}` and `{{<*x}}…{{/x}}` take the template
+ * name from the value of x.
+ *
+ * Whitespace, as the spec has it: a tag other than an interpolation alone on its line
+ * takes the whole line with it. A standalone partial indents every line of the partial
+ * by the blanks before it; so do parents and blocks (`{{<p}}…{{/p}}` and `{{$b}}…{{/b}}`
+ * count as standalone when the opening tag starts its line and the closing tag ends
+ * its line). A block whose opening tag ends its line has the indentation of the next
+ * line removed from its lines, and adds the indentation of the block it replaces. Note
+ * that `  {{$main}}{{/main}}` on one line keeps its line end (spec: "Standalone block"),
+ * so an argument ending in a newline leaves an empty line there: in layouts write
+ *     {{$main}}
+ *     {{/main}}
+ * An argument a parent passes is seen by every block named so inside the parent,
+ * including blocks in partials the parent includes; the outermost argument wins.
+ *
+ * Limits: sections, blocks and parents nest at most 100 deep in one template (a parse
+ * error); partials, parents and overridden blocks expand at most 100 deep, and one
+ * render visits at most 50 million nodes and writes at most 256 MiB; past these it
+ * renders nothing more (a template that includes itself ends instead of crashing).
+ * Parsing stops at the first error; its column counts characters (UTF-8), not bytes. */
 #ifndef SG_MUSTACHE_H
 #define SG_MUSTACHE_H
 #include <stdbool.h>

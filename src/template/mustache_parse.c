@@ -246,6 +246,10 @@ static bool lex(parser *P)
 			         (int)olen, otag, (int)clen, ctag);
 			return false;
 		}
+		if (memchr(s + cs, '\0', ce - cs)) {
+			error_at(P, ts, "the tag %.*s has a NUL byte in its name", quote_len(t), s + ts);
+			return false;
+		}
 		for (size_t i = cs; i < ce; i++)
 			if (is_space(s[i])) {
 				error_at(P, ts, "the tag %.*s has a space in its name: names are single words like page.title",

@@ -150,7 +150,7 @@ sg_value *sg_value_getn(const sg_value *map, const char *key, size_t keylen)
 	if (!map || map->kind != SG_VAL_MAP)
 		return NULL;
 	for (size_t i = 0; i < map->count; i++)
-		if (strncmp(map->keys[i], key, keylen) == 0 && map->keys[i][keylen] == '\0')
+		if (strlen(map->keys[i]) == keylen && memcmp(map->keys[i], key, keylen) == 0)
 			return map->items[i];
 	return NULL;
 }

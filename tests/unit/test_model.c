@@ -225,3 +225,11 @@ Test(model, choices_ignore_case_and_swedish_letters)
 	cr_assert_eq(b.site->insatser[0]->status, SG_STATUS_ACTIVE);
 	done(&b);
 }
+
+Test(model, amounts_beyond_15_digits_are_refused)
+{
+	fixture_file f[] = {{"insatser/sjuharad/x.md", "---\ntitle: X\nplaces:\n  - funds:\n      forbund: 0.30000000000000004\n---\n"}};
+	built b = build(f, 1, false);
+	cr_assert(diags_have(b.d, 5, 16, "'forbund' has more than 15 digits (0.30000000000000004); round it, e.g. to whole kronor"));
+	done(&b);
+}

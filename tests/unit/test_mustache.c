@@ -175,6 +175,14 @@ Test(mustache, parse_errors_have_positions)
 	expect_error("{{<layout}}\n", 1, 1, "parent {{<layout}} opened on line 1 is never closed (add {{/layout}})");
 	expect_error("{{#}}", 1, 1, "the tag {{#}} has no name: write one between {{ and }}");
 	expect_error("{{first name}}", 1, 1, "the tag {{first name}} has a space in its name: names are single words like page.title");
+	{
+		sg_tpl_set *set = sg_tpl_set_new();
+		sg_diags *d = sg_diags_new();
+		cr_expect_eq(sg_tpl_set_add(set, "nul", "{{a\0b}}", 8, NULL, d), -1);
+		cr_expect_str_eq(sg_diags_at(d, 0)->message, "the tag {{a has a NUL byte in its name");
+		sg_diags_free(d);
+		sg_tpl_set_free(set);
+	}
 	/* columns count characters, not bytes */
 	expect_error("åäö {{x", 1, 5, "unclosed tag: missing }}");
 }
@@ -257,6 +265,15 @@ Test(mustache, layout_with_blocks)
 	                        "page: {title: Om oss}", partials);
 	cr_expect_str_eq(got, "<html>\n<head><title>Om oss – Site</title></head>\n<body>\n  <h1>Om oss</h1>\n  <p>Hi</p>\n"
 	                      "</body>\n</html>\n");
+	free(got);
+}
+
+Test(mustache, dynamic_parent)
+{
+	static const char *const partials[] = {"wide", "[{{$x}}w{{/x}}]", "narrow", "({{$x}}n{{/x}})", NULL};
+	char *got = render_with("{{#pages}}{{<*layout}}{{$x}}{{title}}{{/x}}{{/layout}}{{<*layout}}{{/*layout}}{{/pages}}",
+	                        "pages: [{layout: wide, title: A}, {layout: narrow, title: B}, {title: C}]", partials);
+	cr_expect_str_eq(got, "[A][w](B)(n)");
 	free(got);
 }
 

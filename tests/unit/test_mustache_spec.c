@@ -149,6 +149,7 @@ static const char *text_of(const sg_value *v)
 ParameterizedTest(spec_case *c, mustache_spec, cases)
 {
 	cr_assert(c->index != SIZE_MAX, "%s.yml: %s", c->file, c->name);
+	cr_log_info("%s.yml: %s", c->file, c->name); /* shown with --verbose */
 	sg_value *root;
 	sg_buf why = SG_BUF_INIT;
 	const sg_value *tests = load_tests(c->file, &root, &why);

@@ -1,0 +1,177 @@
+/* budget.c — a förbund's `budget:` block (own cost lines, finansieringsplan, use of
+ * eget kapital per year): reading it, and checking it against the insatser once they
+ * are known (shares add up to 1; financing and eget kapital cover the costs). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/alloc.h"
+#include "../util/numfmt.h"
+#include "budget.h"
+#include "economy.h"
+#include "fields.h"
+
+static void read_costs(const sg_fields *f, const sg_value *list, sg_budget *b)
+{
+	size_t n = sg_value_count(list);
+	b->costs = sg_calloc(n ? n : 1, sizeof *b->costs);
+	for (size_t i = 0; i < n; i++) {
+		const sg_value *c = sg_value_item(list, i);
+		if (sg_value_kind_of(c) != SG_VAL_MAP) {
+			sg_error(f->d, f->file, sg_fields_line(f, c), sg_fields_col(c),
+			         "each cost line must be '{item: …, amount: …}'");
+			continue;
+		}
+		static const char *const keys[] = {"item", "amount", NULL};
+		sg_fields_check_keys(f, c, keys, "a cost line");
+		sg_fields at = *f;
+		at.line = sg_fields_line(f, c);
+		sg_cost_line *l = &b->costs[b->n_costs++];
+		l->item = sg_field_text(&at, c, "item", true, "say what the cost is, e.g. 'item: Kansli'");
+		if (!l->item)
+			l->item = sg_strdup("");
+		l->amount = sg_field_amount(&at, c, "amount");
+	}
+}
+
+/* Half a unit of the last decimal written: plans round shares ("ca 0,12"), so
+ * shares add up to 1 only within the sum of these. */
+static double rounding_of(const sg_value *v)
+{
+	const char *s = sg_value_as_string(v, NULL);
+	const char *dot = s ? strchr(s, '.') : NULL;
+	if (!dot)
+		return 0.5;
+	double r = 0.5;
+	for (const char *p = dot + 1; *p >= '0' && *p <= '9'; p++)
+		r /= 10;
+	return r;
+}
+
+static void read_financing(const sg_fields *f, const sg_value *list, sg_budget *b)
+{
+	size_t n = sg_value_count(list);
+	b->financing = sg_calloc(n ? n : 1, sizeof *b->financing);
+	b->financing_line = sg_fields_line(f, list);
+	for (size_t i = 0; i < n; i++) {
+		const sg_value *c = sg_value_item(list, i);
+		if (sg_value_kind_of(c) != SG_VAL_MAP) {
+			sg_error(f->d, f->file, sg_fields_line(f, c), sg_fields_col(c),
+			         "each financing line must be '{party: …, share: …, amount: …}'");
+			continue;
+		}
+		static const char *const keys[] = {"party", "share", "amount", NULL};
+		sg_fields_check_keys(f, c, keys, "a financing line");
+		sg_fields at = *f;
+		at.line = sg_fields_line(f, c);
+		sg_financing *l = &b->financing[b->n_financing++];
+		l->party = sg_field_text(&at, c, "party", true, "name the party, e.g. 'party: Försäkringskassan'");
+		if (!l->party)
+			l->party = sg_strdup("");
+		l->share = sg_field_amount(&at, c, "share");
+		l->share_rounding = rounding_of(sg_value_get(c, "share"));
+		if (l->share > 1) {
+			const sg_value *v = sg_value_get(c, "share");
+			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+			         "'share' is a fraction of the whole: write 0.25 for 25 %%");
+		}
+		l->amount = sg_field_amount(&at, c, "amount");
+	}
+}
+
+static int by_year(const void *a, const void *b)
+{
+	return ((const sg_budget *)a)->year - ((const sg_budget *)b)->year;
+}
+
+void sg_budgets_read(const sg_fields *f, const sg_value *meta, sg_budget **out, size_t *n_out)
+{
+	*out = NULL;
+	*n_out = 0;
+	const sg_value *budget = sg_field_map(f, meta, "budget");
+	size_t n = sg_value_count(budget);
+	if (!n)
+		return;
+	sg_budget *list = sg_calloc(n, sizeof *list);
+	size_t count = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *key = sg_value_key(budget, i);
+		const sg_value *y = sg_value_item(budget, i);
+		char *end;
+		long year = strtol(key, &end, 10);
+		if (*end || year < 1990 || year > 2100) {
+			sg_error(f->d, f->file, sg_fields_line(f, y), sg_fields_col(y),
+			         "'%s' is not a year: budget: takes one block per year, e.g. '2015:'", key);
+			continue;
+		}
+		if (sg_value_kind_of(y) != SG_VAL_MAP) {
+			sg_error(f->d, f->file, sg_fields_line(f, y), sg_fields_col(y),
+			         "the budget for %ld must be a map with costs, financing and equity_use", year);
+			continue;
+		}
+		static const char *const keys[] = {"costs", "financing", "equity_use", NULL};
+		sg_fields_check_keys(f, y, keys, "a budget year");
+		sg_budget *b = &list[count++];
+		b->year = (int)year;
+		b->line = sg_fields_line(f, y);
+		sg_fields at = *f;
+		at.line = b->line;
+		read_costs(&at, sg_field_list(&at, y, "costs"), b);
+		const sg_value *fin = sg_field_list(&at, y, "financing");
+		if (fin)
+			read_financing(&at, fin, b);
+		b->financing_line = fin ? sg_fields_line(&at, fin) : b->line;
+		b->equity_use = sg_field_amount(&at, y, "equity_use");
+	}
+	qsort(list, count, sizeof *list, by_year);
+	*out = list;
+	*n_out = count;
+}
+
+void sg_budgets_free(sg_budget *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < list[i].n_costs; k++)
+			free(list[i].costs[k].item);
+		free(list[i].costs);
+		for (size_t k = 0; k < list[i].n_financing; k++)
+			free(list[i].financing[k].party);
+		free(list[i].financing);
+	}
+	free(list);
+}
+
+void sg_budgets_check(const sg_site *site, sg_diags *d)
+{
+	for (size_t i = 0; i < site->n_forbund; i++) {
+		const sg_forbund *fb = site->forbund[i];
+		for (size_t k = 0; k < fb->n_budgets; k++) {
+			const sg_budget *b = &fb->budgets[k];
+			if (b->n_financing == 0)
+				continue;
+			double shares = 0, rounding = 0;
+			for (size_t j = 0; j < b->n_financing; j++) {
+				shares += b->financing[j].share;
+				rounding += b->financing[j].share_rounding;
+			}
+			if (fabs(shares - 1.0) > rounding + 1e-9)
+				sg_error(d, fb->path, b->financing_line, 1,
+				         "the financing shares for %d add up to %.4g, not 1 (even allowing for rounding); check "
+				         "each party's share",
+				         b->year, shares);
+			sg_economy *e = sg_economy_new(site, fb, b->year);
+			double covered = e->financing + e->equity_use;
+			double gap = e->total_costs - covered;
+			if (gap > 0.005) {
+				char t[48], ins[48], own[48], fin[48], eq[48], g[48];
+				sg_error(d, fb->path, b->financing_line, 1,
+				         "the financing for %d does not cover the planned costs: %s tkr is missing (costs %s tkr = "
+				         "insatser %s + own cost lines %s; financing %s + eget kapital %s)",
+				         b->year, sg_format_sv(gap, g), sg_format_sv(e->total_costs, t),
+				         sg_format_sv(e->insats_costs, ins), sg_format_sv(e->own_costs, own),
+				         sg_format_sv(e->financing, fin), sg_format_sv(e->equity_use, eq));
+			}
+			sg_economy_free(e);
+		}
+	}
+}

@@ -1,0 +1,302 @@
+/* opendata.c — JSON, CSV and DCAT-AP-SE output of the catalogue (see opendata.h). */
+#include "opendata.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../plan/plan.h"
+#include "../util/alloc.h"
+#include "../util/value.h"
+
+/* Integral amounts as JSON integers, others as reals: 505 stays 505, 12.5 stays 12.5. */
+static json_t *amount(double x)
+{
+	if (x == floor(x) && fabs(x) < 9e15)
+		return json_integer((json_int_t)x);
+	return json_real(x);
+}
+
+static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+
+/* A JSON string from a malloc'd C string, which is freed. */
+static json_t *take_string(char *s)
+{
+	json_t *j = json_string(s);
+	free(s);
+	return j;
+}
+
+static char *absolute(const sg_site *site, char *path)
+{
+	const char *base = site->info.base_url ? site->info.base_url : "/";
+	size_t bl = strlen(base);
+	char *url = sg_asprintf("%.*s%s", (int)(bl && base[bl - 1] == '/' ? bl - 1 : bl), base, path);
+	free(path);
+	return url;
+}
+
+static json_t *string_array(char **items, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_string(items[i]));
+	return a;
+}
+
+static json_t *insats_json(const sg_site *site, const sg_insats *x)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_sprintf("%s/%s", x->forbund->slug, x->slug));
+	json_object_set_new(o, "titel", json_string(x->title));
+	json_object_set_new(o, "url", take_string(absolute(site, sg_url_insats(x))));
+	json_object_set_new(o, "forbund", json_pack("{s:s, s:s}", "id", x->forbund->slug, "namn", x->forbund->title));
+	json_object_set_new(o, "ar", x->year ? json_integer(x->year) : json_null());
+	json_object_set_new(o, "omrade", x->area == SG_AREA_INDIVID ? json_string("individinriktad")
+	                                 : x->area == SG_AREA_STRUKTUR ? json_string("strukturövergripande")
+	                                                               : json_null());
+	json_t *cats = json_array();
+	for (size_t i = 0; i < x->n_categories; i++) {
+		const sg_category_info *c = sg_category_find(x->categories[i]);
+		json_array_append_new(cats, json_string(c ? c->name : x->categories[i]));
+	}
+	json_object_set_new(o, "kategorier", cats);
+	json_object_set_new(o, "sammanfattning", str_or_null(x->summary));
+	json_object_set_new(o, "malgrupper", string_array(x->target_groups, x->n_target_groups));
+	json_object_set_new(o, "alder", json_pack("{s:o, s:o}", "min", x->age_min >= 0 ? json_integer(x->age_min) : json_null(),
+	                                          "max", x->age_max >= 0 ? json_integer(x->age_max) : json_null()));
+	json_object_set_new(o, "langd", str_or_null(x->duration));
+	json_object_set_new(o, "utforare", x->provider_name ? json_pack("{s:s, s:o}", "namn", x->provider_name, "orgnr",
+	                                                                str_or_null(x->provider_orgnr))
+	                                                    : json_null());
+	static const char *const status[] = {NULL, "active", "planned", "ended"};
+	json_object_set_new(o, "status", str_or_null(status[x->status]));
+	json_object_set_new(o, "start", str_or_null(x->start));
+	json_object_set_new(o, "slut", str_or_null(x->end));
+	json_object_set_new(o, "remiss", x->referral.given
+	                                     ? json_pack("{s:b, s:o, s:o}", "oppen", x->referral.open, "remittenter",
+	                                                 string_array(x->referral.referrers, x->referral.n_referrers),
+	                                                 "lediga_platser",
+	                                                 x->referral.vacancies >= 0 ? json_integer(x->referral.vacancies)
+	                                                                            : json_null())
+	                                     : json_null());
+	json_t *places = json_array();
+	for (size_t i = 0; i < x->n_places; i++) {
+		const sg_place *p = &x->places[i];
+		json_t *pl = json_object();
+		json_object_set_new(pl, "kommun", p->member ? json_string(p->member->kommun->name) : json_null());
+		json_object_set_new(pl, "kommunkod", p->member ? str_or_null(p->member->code) : json_null());
+		json_object_set_new(pl, "deltagare", p->participants >= 0 ? json_integer(p->participants) : json_null());
+		json_object_set_new(pl, "medel_tkr", p->has_funds ? json_pack("{s:o, s:o, s:o}", "forbund",
+		                                                              amount(p->funds.forbund), "medfinansiering",
+		                                                              amount(p->funds.cofunding), "esf",
+		                                                              amount(p->funds.esf))
+		                                                  : json_null());
+		json_array_append_new(places, pl);
+	}
+	json_object_set_new(o, "platser", places);
+	return o;
+}
+
+static void dump(json_t *root, sg_buf *out)
+{
+	/* 15 significant digits give back exactly the decimals an editor wrote */
+	char *s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+	sg_buf_puts(out, s);
+	sg_buf_putc(out, '\n');
+	free(s);
+	json_decref(root);
+}
+
+void sg_opendata_json(const sg_site *site, sg_buf *out)
+{
+	json_t *root = json_object();
+	json_object_set_new(root, "$schema", take_string(absolute(site, sg_strdup("/data/insatser.schema.json"))));
+	json_object_set_new(root, "webbplats", json_string(site->info.title));
+	json_object_set_new(root, "antal", json_integer((json_int_t)site->n_insatser));
+	json_t *list = json_array();
+	for (size_t i = 0; i < site->n_insatser; i++)
+		json_array_append_new(list, insats_json(site, site->insatser[i]));
+	json_object_set_new(root, "insatser", list);
+	dump(root, out);
+}
+
+/* The schema is data; it is parsed and written back with jansson like the rest. */
+static const char schema_text[] =
+	"{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\","
+	" \"title\": \"Insatser från samordningsförbund\","
+	" \"type\": \"object\", \"required\": [\"insatser\"],"
+	" \"properties\": {"
+	"  \"webbplats\": {\"type\": \"string\"}, \"antal\": {\"type\": \"integer\"},"
+	"  \"insatser\": {\"type\": \"array\", \"items\": {\"$ref\": \"#/$defs/insats\"}}},"
+	" \"$defs\": {"
+	"  \"text\": {\"type\": [\"string\", \"null\"]},"
+	"  \"tkr\": {\"type\": \"number\", \"minimum\": 0, \"description\": \"tusental kronor\"},"
+	"  \"insats\": {\"type\": \"object\","
+	"   \"required\": [\"id\", \"titel\", \"url\", \"forbund\", \"platser\"],"
+	"   \"properties\": {"
+	"    \"id\": {\"type\": \"string\", \"description\": \"förbund/insats\"},"
+	"    \"titel\": {\"type\": \"string\"}, \"url\": {\"type\": \"string\", \"format\": \"uri\"},"
+	"    \"forbund\": {\"type\": \"object\", \"required\": [\"id\", \"namn\"],"
+	"     \"properties\": {\"id\": {\"type\": \"string\"}, \"namn\": {\"type\": \"string\"}}},"
+	"    \"ar\": {\"type\": [\"integer\", \"null\"]},"
+	"    \"omrade\": {\"enum\": [\"individinriktad\", \"strukturövergripande\", null]},"
+	"    \"kategorier\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}},"
+	"    \"sammanfattning\": {\"$ref\": \"#/$defs/text\"},"
+	"    \"malgrupper\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}},"
+	"    \"alder\": {\"type\": \"object\", \"properties\": {\"min\": {\"type\": [\"integer\", \"null\"]},"
+	"     \"max\": {\"type\": [\"integer\", \"null\"]}}},"
+	"    \"langd\": {\"$ref\": \"#/$defs/text\"},"
+	"    \"utforare\": {\"type\": [\"object\", \"null\"], \"properties\": {\"namn\": {\"type\": \"string\"},"
+	"     \"orgnr\": {\"$ref\": \"#/$defs/text\"}}},"
+	"    \"status\": {\"enum\": [\"active\", \"planned\", \"ended\", null]},"
+	"    \"start\": {\"type\": [\"string\", \"null\"], \"format\": \"date\"},"
+	"    \"slut\": {\"type\": [\"string\", \"null\"], \"format\": \"date\"},"
+	"    \"remiss\": {\"type\": [\"object\", \"null\"], \"properties\": {\"oppen\": {\"type\": \"boolean\"},"
+	"     \"remittenter\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}},"
+	"     \"lediga_platser\": {\"type\": [\"integer\", \"null\"]}}},"
+	"    \"platser\": {\"type\": \"array\", \"items\": {\"type\": \"object\","
+	"     \"required\": [\"kommun\", \"deltagare\", \"medel_tkr\"],"
+	"     \"properties\": {"
+	"      \"kommun\": {\"$ref\": \"#/$defs/text\", \"description\": \"null: hela förbundet\"},"
+	"      \"kommunkod\": {\"$ref\": \"#/$defs/text\"},"
+	"      \"deltagare\": {\"type\": [\"integer\", \"null\"]},"
+	"      \"medel_tkr\": {\"type\": [\"object\", \"null\"], \"properties\": {"
+	"       \"forbund\": {\"$ref\": \"#/$defs/tkr\"}, \"medfinansiering\": {\"$ref\": \"#/$defs/tkr\"},"
+	"       \"esf\": {\"$ref\": \"#/$defs/tkr\"}}}}}}}}}}";
+
+void sg_opendata_schema(const sg_site *site, sg_buf *out)
+{
+	json_t *schema = json_loads(schema_text, 0, NULL);
+	json_object_set_new(schema, "$id", take_string(absolute(site, sg_strdup("/data/insatser.schema.json"))));
+	dump(schema, out);
+}
+
+const char *const sg_opendata_csv_columns[] = {
+	"id", "titel", "förbund", "år", "område", "kategori", "målgrupper", "status", "start", "slut",
+	"kommun", "kommunkod", "deltagare", "förbundsmedel_tkr", "medfinansiering_tkr", "esf_tkr", "url", NULL};
+
+/* RFC 4180: quote fields holding a comma, quote or line break; double the quotes. */
+static void csv_field(sg_buf *out, const char *s, bool first)
+{
+	if (!first)
+		sg_buf_putc(out, ',');
+	if (!s)
+		return;
+	if (!strpbrk(s, ",\"\r\n")) {
+		sg_buf_puts(out, s);
+		return;
+	}
+	sg_buf_putc(out, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			sg_buf_putc(out, '"');
+		sg_buf_putc(out, *s);
+	}
+	sg_buf_putc(out, '"');
+}
+
+static void csv_number(sg_buf *out, double x, bool present)
+{
+	char tmp[32] = "";
+	if (present)
+		sg_number_format(x, tmp);
+	csv_field(out, present ? tmp : NULL, false);
+}
+
+void sg_opendata_csv(const sg_site *site, sg_buf *out)
+{
+	for (size_t i = 0; sg_opendata_csv_columns[i]; i++)
+		csv_field(out, sg_opendata_csv_columns[i], i == 0);
+	sg_buf_puts(out, "\r\n");
+	static const char *const status[] = {NULL, "active", "planned", "ended"};
+	for (size_t i = 0; i < site->n_insatser; i++) {
+		const sg_insats *x = site->insatser[i];
+		size_t rows = x->n_places ? x->n_places : 1;
+		char *url = absolute(site, sg_url_insats(x));
+		sg_buf cats = SG_BUF_INIT, groups = SG_BUF_INIT;
+		for (size_t c = 0; c < x->n_categories; c++) {
+			const sg_category_info *ci = sg_category_find(x->categories[c]);
+			sg_buf_printf(&cats, "%s%s", c ? "; " : "", ci ? ci->name : x->categories[c]);
+		}
+		for (size_t g = 0; g < x->n_target_groups; g++)
+			sg_buf_printf(&groups, "%s%s", g ? "; " : "", x->target_groups[g]);
+		for (size_t r = 0; r < rows; r++) {
+			const sg_place *p = x->n_places ? &x->places[r] : NULL;
+			char *id = sg_asprintf("%s/%s", x->forbund->slug, x->slug);
+			char year[16] = "";
+			if (x->year)
+				snprintf(year, sizeof year, "%d", x->year);
+			csv_field(out, id, true);
+			csv_field(out, x->title, false);
+			csv_field(out, x->forbund->title, false);
+			csv_field(out, year, false);
+			csv_field(out, x->area == SG_AREA_INDIVID ? "individinriktad"
+			               : x->area == SG_AREA_STRUKTUR ? "strukturövergripande" : NULL, false);
+			csv_field(out, sg_buf_cstr(&cats), false);
+			csv_field(out, sg_buf_cstr(&groups), false);
+			csv_field(out, status[x->status], false);
+			csv_field(out, x->start, false);
+			csv_field(out, x->end, false);
+			csv_field(out, p && p->member ? p->member->kommun->name : (p ? "hela förbundet" : NULL), false);
+			csv_field(out, p && p->member ? p->member->code : NULL, false);
+			csv_number(out, p ? (double)p->participants : 0, p && p->participants >= 0);
+			csv_number(out, p ? p->funds.forbund : 0, p && p->has_funds);
+			csv_number(out, p ? p->funds.cofunding : 0, p && p->has_funds);
+			csv_number(out, p ? p->funds.esf : 0, p && p->has_funds);
+			csv_field(out, url, false);
+			sg_buf_puts(out, "\r\n");
+			free(id);
+		}
+		sg_buf_free(&cats);
+		sg_buf_free(&groups);
+		free(url);
+	}
+}
+
+void sg_opendata_catalog(const sg_site *site, sg_buf *out)
+{
+	const char *title = site->info.title ? site->info.title : "sofgen";
+	char *home = absolute(site, sg_strdup("/"));
+	char *json_url = absolute(site, sg_strdup("/data/insatser.json"));
+	char *csv_url = absolute(site, sg_strdup("/data/insatser.csv"));
+	char *schema_url = absolute(site, sg_strdup("/data/insatser.schema.json"));
+	char *cat_url = absolute(site, sg_strdup("/data/catalog.jsonld"));
+	char *ds_url = absolute(site, sg_strdup("/data/#insatser"));
+	json_t *publisher = json_pack("{s:s, s:s, s:s}", "@id", home, "@type", "foaf:Agent", "foaf:name", title);
+	json_t *dist_json = json_pack(
+		"{s:s, s:s, s:{s:s}, s:{s:s}, s:s, s:{s:s}, s:s, s:{s:s}}", "@id", json_url, "@type", "dcat:Distribution",
+		"dcterms:title", "@sv", "Insatser (JSON)", "dcat:accessURL", "@id", json_url, "dcat:mediaType",
+		"application/json", "dcat:downloadURL", "@id", json_url, "dcterms:format", "JSON", "dcterms:conformsTo", "@id",
+		schema_url);
+	json_t *dist_csv = json_pack("{s:s, s:s, s:{s:s}, s:{s:s}, s:s, s:{s:s}, s:s}", "@id", csv_url, "@type",
+	                             "dcat:Distribution", "dcterms:title", "@sv", "Insatser per kommun (CSV)",
+	                             "dcat:accessURL", "@id", csv_url, "dcat:mediaType", "text/csv", "dcat:downloadURL",
+	                             "@id", csv_url, "dcterms:format", "CSV");
+	char *desc = sg_asprintf("Insatser för samordnad arbetslivsinriktad rehabilitering (FINSAM) från %s: kommuner, "
+	                         "SUS-kategorier, målgrupper, planerade deltagare och medel i tkr.",
+	                         title);
+	json_t *keywords = json_pack("[{s:s},{s:s},{s:s},{s:s}]", "@value", "samordningsförbund", "@language", "sv",
+	                             "@value", "FINSAM", "@language", "sv", "@value", "rehabilitering", "@language", "sv",
+	                             "@value", "insatser", "@language", "sv");
+	json_t *dataset = json_pack(
+		"{s:s, s:s, s:{s:s}, s:{s:s}, s:O, s:o, s:{s:s}, s:{s:s}, s:[o,o]}", "@id", ds_url, "@type", "dcat:Dataset",
+		"dcterms:title", "@sv", "Insatser från samordningsförbunden", "dcterms:description", "@sv", desc,
+		"dcterms:publisher", publisher, "dcat:keyword", keywords, "dcterms:language", "@id",
+		"http://publications.europa.eu/resource/authority/language/SWE", "dcat:landingPage", "@id", home,
+		"dcat:distribution", dist_json, dist_csv);
+	json_t *root = json_pack("{s:{s:s, s:s, s:s}, s:s, s:s, s:{s:s}, s:{s:s}, s:o, s:[o]}", "@context", "dcat",
+	                         "http://www.w3.org/ns/dcat#", "dcterms", "http://purl.org/dc/terms/", "foaf",
+	                         "http://xmlns.com/foaf/0.1/", "@id", cat_url, "@type", "dcat:Catalog", "dcterms:title",
+	                         "@sv", title, "dcterms:description", "@sv", "Öppna data från webbplatsen",
+	                         "dcterms:publisher", publisher, "dcat:dataset", dataset);
+	dump(root, out);
+	free(desc);
+	free(home);
+	free(json_url);
+	free(csv_url);
+	free(schema_url);
+	free(cat_url);
+	free(ds_url);
+}

@@ -1,0 +1,19 @@
+/* opendata.h — the catalogue as open data: /data/insatser.json (with a JSON Schema),
+ * /data/insatser.csv (RFC 4180) and /data/catalog.jsonld (DCAT-AP-SE), so anyone can
+ * reuse it and it can be registered on Sveriges dataportal. JSON is made with jansson.
+ * Contact persons are left out: the data describes insatser, not people. */
+#ifndef SG_OPENDATA_H
+#define SG_OPENDATA_H
+
+#include "../model/model.h"
+#include "../util/buf.h"
+
+void sg_opendata_json(const sg_site *site, sg_buf *out);
+void sg_opendata_schema(const sg_site *site, sg_buf *out);
+void sg_opendata_csv(const sg_site *site, sg_buf *out);
+void sg_opendata_catalog(const sg_site *site, sg_buf *out);
+
+/* Column names of the CSV, in order (documented in docs/open-data.md). */
+extern const char *const sg_opendata_csv_columns[];
+
+#endif

@@ -1,0 +1,137 @@
+/* Economy (src/model/economy.c, budget.c): sums per kommun and year, budget checks. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../support/fixture.h"
+#include "model/economy.h"
+#include "model/model.h"
+
+static sg_site *site_of(const fixture_file *extra, size_t n, char **root, sg_diags *d)
+{
+	fixture_file files[12] = {FIXTURE_SITE, FIXTURE_FORBUND};
+	for (size_t i = 0; i < n; i++)
+		files[2 + i] = extra[i];
+	*root = fixture_make(files, n + 2);
+	char *content = sg_path_join(*root, "content");
+	sg_build_opts o = {false};
+	sg_site *s = sg_site_build(sg_sources_read(content, d), &o, d);
+	free(content);
+	return s;
+}
+
+static void cleanup(sg_site *s, char *root, sg_diags *d)
+{
+	sg_site_free(s);
+	sg_remove_tree(root);
+	free(root);
+	sg_diags_free(d);
+}
+
+static const fixture_file insatser[] = {
+	{"insatser/sjuharad/a.md", "---\ntitle: A\nyear: 2015\narea: individinriktad\nplaces:\n"
+	                           "  - {municipality: Borås, participants: 10, funds: {forbund: 100.1, esf: 0.2, cofunding: 5}}\n"
+	                           "  - {municipality: Mark, participants: 3, funds: {forbund: 0.7}}\n"
+	                           "  - {participants: 4, funds: {forbund: 50}}\n---\n"},
+	{"insatser/sjuharad/b.md", "---\ntitle: B\nyear: 2015\nplaces:\n  - {municipality: Borås, participants: 2, funds: {forbund: 1}}\n"
+	                           "  - {municipality: Svenljunga}\n---\n"},
+	{"insatser/sjuharad/c.md", "---\ntitle: C\nyear: 2015\narea: strukturövergripande\ncategory: dialog\n"
+	                           "places: [{municipality: Mark, funds: {forbund: 20}}]\n---\n"},
+	{"insatser/sjuharad/d.md", "---\ntitle: D\nyear: 2016\nplaces: [{municipality: Mark, funds: {forbund: 999}}]\n---\n"},
+};
+
+Test(economy, sums_per_kommun_whole_forbund_and_structural)
+{
+	char *root;
+	sg_diags *d = sg_diags_new();
+	sg_site *s = site_of(insatser, 4, &root, d);
+	const sg_forbund *f = s->forbund[0];
+	sg_economy *e = sg_economy_new(s, f, 2015);
+	/* members: Borås, Mark, Svenljunga (in file order) */
+	cr_assert_float_eq(e->kommuner[0].forbund, 101.1, 1e-9, "100.1 + 1 (B's Borås place)");
+	cr_assert_float_eq(e->kommuner[0].esf, 0.2, 1e-9);
+	cr_assert_float_eq(e->kommuner[0].cofunding, 5, 1e-9);
+	cr_assert_eq(e->kommuner[0].participants, 12, "missing participants add nothing");
+	cr_assert_float_eq(e->kommuner[1].forbund, 0.7, 1e-9);
+	cr_assert_eq(e->kommuner[2].places, 1, "a place without figures still counts as a place");
+	cr_assert_float_eq(e->kommuner[2].forbund, 0, 1e-9);
+	cr_assert_float_eq(e->individ_whole.forbund, 50, 1e-9);
+	cr_assert_eq(e->individ_whole.participants, 4);
+	cr_assert_float_eq(e->struktur.forbund, 20, 1e-9, "structural work is not counted per kommun");
+	cr_assert_float_eq(e->insats_costs, 101.1 + 0.2 + 0.7 + 50 + 20, 1e-9); /* 172 */
+	cr_assert_eq(e->n_insatser, 3, "D is 2016");
+	cr_assert_null(e->budget);
+	sg_economy_free(e);
+	size_t n;
+	int *years = sg_economy_years(s, f, &n);
+	cr_assert_eq(n, 2);
+	cr_assert_eq(years[0], 2015);
+	cr_assert_eq(years[1], 2016);
+	free(years);
+	cleanup(s, root, d);
+}
+
+#define BUDGET_FORBUND(budget)                                                                                 \
+	{"forbund/sjuharad.md", "---\ntitle: Sjuhärads samordningsförbund\nmembers: [Borås, Mark, Svenljunga]\n"   \
+	                        "budget:\n  2015:\n" budget "---\n"}
+
+Test(economy, a_balanced_budget_is_accepted)
+{
+	fixture_file f[] = {{"site.yaml", "title: T\nbase_url: https://example.se/\n"},
+	                    BUDGET_FORBUND("    costs: [{item: Kansli, amount: 28}]\n"
+	                                   "    financing:\n      - {party: Staten, share: 0.5, amount: 100}\n"
+	                                   "      - {party: Regionen, share: 0.25, amount: 50}\n"
+	                                   "      - {party: Kommunerna, share: 0.25, amount: 50}\n"
+	                                   "    equity_use: 0.2\n"),
+	                    insatser[0], insatser[1], insatser[2]};
+	char *root = fixture_make(f, 5);
+	char *content = sg_path_join(root, "content");
+	sg_diags *d = sg_diags_new();
+	sg_build_opts o = {false};
+	sg_site *s = sg_site_build(sg_sources_read(content, d), &o, d);
+	diags_dump(d);
+	cr_assert_eq(sg_diags_len(d), 0);
+	sg_economy *e = sg_economy_new(s, s->forbund[0], 2015);
+	cr_assert_float_eq(e->own_costs, 28, 1e-9);
+	cr_assert_float_eq(e->total_costs, 200, 1e-9);
+	cr_assert_float_eq(e->financing + e->equity_use, 200.2, 1e-9, "a surplus is fine");
+	sg_economy_free(e);
+	free(content);
+	cleanup(s, root, d);
+}
+
+Test(economy, shares_and_gaps_are_errors_naming_the_gap)
+{
+	fixture_file f[] = {{"site.yaml", "title: T\nbase_url: https://example.se/\n"},
+	                    BUDGET_FORBUND("    costs: [{item: Kansli, amount: 28}]\n"
+	                                   "    financing:\n      - {party: Staten, share: 0.5, amount: 100}\n"
+	                                   "      - {party: Regionen, share: 0.2, amount: 50}\n"
+	                                   "    equity_use: 10\n"),
+	                    insatser[0], insatser[1], insatser[2]};
+	char *root = fixture_make(f, 5);
+	char *content = sg_path_join(root, "content");
+	sg_diags *d = sg_diags_new();
+	sg_build_opts o = {false};
+	sg_site *s = sg_site_build(sg_sources_read(content, d), &o, d);
+	cr_assert_eq(sg_diags_errors(d), 2);
+	cr_assert(diags_have(d, 8, 1, "the financing shares for 2015 add up to 0.7, not 1 (even allowing for rounding); check each party's share"));
+	cr_assert(diags_have(d, 8, 1,
+	                     "the financing for 2015 does not cover the planned costs: 40 tkr is missing (costs 200 tkr "
+	                     "= insatser 172 + own cost lines 28; financing 150 + eget kapital 10)"));
+	free(content);
+	cleanup(s, root, d);
+}
+
+Test(economy, budget_year_keys_must_be_years)
+{
+	fixture_file f[] = {{"site.yaml", "title: T\nbase_url: https://example.se/\n"},
+	                    {"forbund/sjuharad.md", "---\ntitle: S\nmembers: [Borås]\nbudget:\n  tjugo: {equity_use: 1}\n---\n"}};
+	char *root = fixture_make(f, 2);
+	char *content = sg_path_join(root, "content");
+	sg_diags *d = sg_diags_new();
+	sg_build_opts o = {false};
+	sg_site *s = sg_site_build(sg_sources_read(content, d), &o, d);
+	cr_assert(diags_have(d, 5, 10, "'tjugo' is not a year: budget: takes one block per year, e.g. '2015:'"));
+	free(content);
+	cleanup(s, root, d);
+}

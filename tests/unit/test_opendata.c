@@ -1,0 +1,94 @@
+/* Open data (src/write/opendata.c): CSV quoting, and exact numbers in JSON and CSV. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../support/fixture.h"
+#include "model/model.h"
+#include "write/opendata.h"
+
+static sg_site *site_of(char **root)
+{
+	fixture_file f[] = {
+		FIXTURE_SITE, FIXTURE_FORBUND,
+		{"insatser/sjuharad/x.md", "---\ntitle: \"Steg, \\\"nya\\\" vägar\"\nyear: 2015\narea: individinriktad\n"
+		                           "category: [förberedande, kartläggning]\ntarget_groups: [unga, psykisk ohälsa]\n"
+		                           "contact: {name: Anna Andersson, email: anna@example.se}\n"
+		                           "places:\n  - {municipality: Borås, participants: 7, funds: {forbund: 1234.5, cofunding: 0.1, esf: 3}}\n"
+		                           "  - {participants: 2, funds: {forbund: 12345.6789012345}}\n---\n"},
+	};
+	*root = fixture_make(f, 3);
+	char *content = sg_path_join(*root, "content");
+	sg_diags *d = sg_diags_new();
+	sg_build_opts o = {false};
+	sg_site *s = sg_site_build(sg_sources_read(content, d), &o, d);
+	cr_assert_eq(sg_diags_errors(d), 0);
+	sg_diags_free(d);
+	free(content);
+	return s;
+}
+
+Test(opendata, csv_is_rfc4180_with_a_header_and_a_row_per_place)
+{
+	char *root;
+	sg_site *s = site_of(&root);
+	sg_buf b = SG_BUF_INIT;
+	sg_opendata_csv(s, &b);
+	const char *csv = sg_buf_cstr(&b);
+	cr_assert(strncmp(csv, "id,titel,förbund,år,område,kategori,målgrupper,status,start,slut,kommun,kommunkod,"
+	                       "deltagare,förbundsmedel_tkr,medfinansiering_tkr,esf_tkr,url\r\n", 145) == 0, "%s", csv);
+	cr_assert_not_null(strstr(csv, "\r\nsjuharad/x,\"Steg, \"\"nya\"\" vägar\",Sjuhärads samordningsförbund,2015,"
+	                                "individinriktad,Förberedande; Kartläggning,unga; psykisk ohälsa,,,,Borås,1490,7,"
+	                                "1234.5,0.1,3,https://example.se/insats/sjuharad/x/\r\n"),
+	                  "%s", csv);
+	cr_assert_not_null(strstr(csv, ",hela förbundet,,2,12345.6789012345,0,0,"), "exact decimals: %s", csv);
+	cr_assert_null(strstr(csv, "Anna"), "no contact persons in open data");
+	sg_buf_free(&b);
+	sg_site_free(s);
+	sg_remove_tree(root);
+	free(root);
+}
+
+Test(opendata, json_round_trips_exact_amounts)
+{
+	char *root;
+	sg_site *s = site_of(&root);
+	sg_buf b = SG_BUF_INIT;
+	sg_opendata_json(s, &b);
+	json_error_t err;
+	json_t *j = json_loads(sg_buf_cstr(&b), 0, &err);
+	cr_assert_not_null(j, "%s", err.text);
+	json_t *x = json_array_get(json_object_get(j, "insatser"), 0);
+	cr_assert_str_eq(json_string_value(json_object_get(x, "titel")), "Steg, \"nya\" vägar");
+	json_t *places = json_object_get(x, "platser");
+	cr_assert_eq(json_array_size(places), 2);
+	for (size_t i = 0; i < 2; i++) {
+		json_t *m = json_object_get(json_array_get(places, i), "medel_tkr");
+		cr_assert_eq(json_number_value(json_object_get(m, "forbund")), s->insatser[0]->places[i].funds.forbund);
+		cr_assert_eq(json_number_value(json_object_get(m, "medfinansiering")), s->insatser[0]->places[i].funds.cofunding);
+	}
+	cr_assert(json_is_null(json_object_get(json_array_get(places, 1), "kommun")));
+	cr_assert_null(strstr(sg_buf_cstr(&b), "anna@example.se"));
+	json_decref(j);
+	sg_buf_free(&b);
+
+	sg_opendata_schema(s, &b);
+	j = json_loads(sg_buf_cstr(&b), 0, &err);
+	cr_assert_not_null(j, "the schema is valid JSON: %s", err.text);
+	cr_assert_str_eq(json_string_value(json_object_get(j, "$id")), "https://example.se/data/insatser.schema.json");
+	json_decref(j);
+	sg_buf_free(&b);
+
+	sg_opendata_catalog(s, &b);
+	j = json_loads(sg_buf_cstr(&b), 0, &err);
+	cr_assert_not_null(j, "%s", err.text);
+	cr_assert_str_eq(json_string_value(json_object_get(j, "@type")), "dcat:Catalog");
+	json_t *ds = json_array_get(json_object_get(j, "dcat:dataset"), 0);
+	cr_assert_eq(json_array_size(json_object_get(ds, "dcat:distribution")), 2);
+	json_decref(j);
+	sg_buf_free(&b);
+	sg_site_free(s);
+	sg_remove_tree(root);
+	free(root);
+}
