@@ -123,6 +123,49 @@ Test(economy_site, sjuharad_2015_matches_the_seeds_ekonomisk_sammanstallning, .i
 	free(path);
 }
 
+/* One RFC 4180 record from *p (fields malloc'd); advances *p past its CRLF. */
+static size_t csv_record(const char **p, char **fields, size_t max)
+{
+	size_t n = 0;
+	const char *s = *p;
+	if (!*s)
+		return 0;
+	for (;;) {
+		sg_buf f = SG_BUF_INIT;
+		if (*s == '"') {
+			for (s++; *s; s++) {
+				if (*s == '"' && s[1] == '"')
+					sg_buf_putc(&f, *s++);
+				else if (*s == '"')
+					break;
+				else
+					sg_buf_putc(&f, *s);
+			}
+			s++;
+		} else {
+			while (*s && *s != ',' && *s != '\r')
+				sg_buf_putc(&f, *s++);
+		}
+		if (n < max)
+			fields[n++] = sg_buf_detach(&f);
+		else
+			sg_buf_free(&f);
+		if (*s == ',') {
+			s++;
+			continue;
+		}
+		cr_assert(s[0] == '\r' && s[1] == '\n', "records end in CRLF");
+		*p = s + 2;
+		return n;
+	}
+}
+
+static void csv_free(char **fields, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(fields[i]);
+}
+
 static double num(json_t *o, const char *key) { return json_number_value(json_object_get(o, key)); }
 
 Test(economy_site, open_data_round_trips_the_content, .init = build_example, .fini = remove_example, .timeout = 60)
@@ -160,16 +203,33 @@ Test(economy_site, open_data_round_trips_the_content, .init = build_example, .fi
 	json_decref(j);
 	free(path);
 
-	/* the CSV: one row per insats × place (an insats without places has one row) */
+	/* the CSV, parsed back (RFC 4180): one row per insats × place, amounts exact */
 	path = sg_asprintf("%s/data/insatser.csv", out_dir);
 	size_t len;
 	char *csv = sg_read_file(path, &len, 1 << 24);
-	size_t rows = 0, want = 0;
-	for (char *p = csv; (p = strstr(p, "\r\n")); p += 2)
-		rows++;
-	for (size_t i = 0; i < site->n_insatser; i++)
-		want += site->insatser[i]->n_places ? site->insatser[i]->n_places : 1;
-	cr_expect_eq(rows, want + 1, "a header and one row per insats and place");
+	const char *p = csv;
+	char *fields[32];
+	size_t nf = csv_record(&p, fields, 32);
+	cr_assert_eq(nf, 17);
+	cr_assert_str_eq(fields[13], "förbundsmedel_tkr");
+	csv_free(fields, nf);
+	for (size_t i = 0; i < site->n_insatser; i++) {
+		const sg_insats *x = site->insatser[i];
+		for (size_t k = 0; k < (x->n_places ? x->n_places : 1); k++) {
+			nf = csv_record(&p, fields, 32);
+			cr_assert_eq(nf, 17, "row for %s", x->title);
+			cr_expect_str_eq(fields[1], x->title);
+			if (x->n_places && x->places[k].has_funds) {
+				cr_expect_eq(strtod(fields[13], NULL), x->places[k].funds.forbund, "%s", x->title);
+				cr_expect_eq(strtod(fields[14], NULL), x->places[k].funds.cofunding, "%s", x->title);
+				cr_expect_eq(strtod(fields[15], NULL), x->places[k].funds.esf, "%s", x->title);
+			}
+			if (x->n_places && x->places[k].member)
+				cr_expect_str_eq(fields[10], x->places[k].member->kommun->name);
+			csv_free(fields, nf);
+		}
+	}
+	cr_expect_eq(*p, '\0', "nothing after the last row");
 	free(csv);
 	free(path);
 	sg_site_free(site);
