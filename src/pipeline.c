@@ -11,12 +11,15 @@
 #include "util/buf.h"
 #include "util/fs.h"
 #include "write/opendata.h"
+#include "write/publications.h"
 #include "write/output.h"
 #include "write/sitemap.h"
 
 /* the templates every site needs, one per page kind */
-static const char *const required_templates[] = {"home", "kommun", "forbund", "insats", "kategori", "sida", "ekonomi",
-                                                    "404"};
+static const char *const required_templates[] = {"home",       "kommun",     "forbund",          "insats",
+                                                    "kategori",   "sida",       "ekonomi",          "404",
+                                                    "nyhetsbrev", "nyhetsbrev-lista", "nyhetsbrev-epost", "evenemang",
+                                                    "evenemang-lista", "dokument", "blankett"};
 
 static int load_templates(sg_tpl_set *set, const char *dir, sg_diags *d)
 {
@@ -40,7 +43,7 @@ static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, 
 	sg_output *out = sg_output_begin(o->out_dir, d);
 	if (!out)
 		return SG_RUN_IO_ERROR;
-	sg_plan *plan = sg_plan_new(site);
+	sg_plan *plan = sg_plan_new(site, o->now);
 	sg_contexts *ctx = sg_contexts_new(site, plan);
 	sg_run_result result = SG_RUN_OK;
 	sg_buf page = SG_BUF_INIT;
@@ -81,6 +84,13 @@ static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, 
 				result = SG_RUN_IO_ERROR;
 			stats->files++;
 		}
+	}
+	if (result == SG_RUN_OK) {
+		long n = sg_write_publications(out, site, plan, d);
+		if (n < 0)
+			result = SG_RUN_IO_ERROR;
+		else
+			stats->files += (size_t)n;
 	}
 	if (result == SG_RUN_OK && sg_output_copy_dir(out, o->assets_dir, d) != 0)
 		result = SG_RUN_IO_ERROR;

@@ -10,6 +10,7 @@ typedef struct sg_pipeline_opts {
 	const char *content_dir, *templates_dir, *assets_dir, *out_dir;
 	bool drafts; /* include draft insatser */
 	bool write;  /* false: validate only (sofgen check) */
+	const char *now; /* "YYYY-MM-DD[THH:MM]": what counts as past (events); NULL: today */
 } sg_pipeline_opts;
 
 typedef enum { SG_RUN_OK = 0, SG_RUN_CONTENT_ERRORS = 1, SG_RUN_IO_ERROR = 2 } sg_run_result;

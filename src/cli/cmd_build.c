@@ -1,6 +1,8 @@
 /* cmd_build.c — `sofgen build` and `sofgen check`: options, the pipeline, and the one
  * place where diagnostics are printed. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "../pipeline.h"
@@ -8,13 +10,24 @@
 #include "args.h"
 #include "commands.h"
 
+static bool valid_now(const char *s)
+{
+	int y, m, d, hh, mm, n = 0;
+	size_t len = strlen(s);
+	if (len == 10)
+		return sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+	return len == 16 && sscanf(s, "%4d-%2d-%2dT%2d:%2d%n", &y, &m, &d, &hh, &mm, &n) == 5 && n == 16 && m >= 1 &&
+	       m <= 12 && d >= 1 && d <= 31 && hh < 24 && mm < 60;
+}
+
 int sg_cmd_build(int argc, char **argv, bool write)
 {
-	sg_pipeline_opts o = {"content", "templates", "assets", "site", false, write};
+	sg_pipeline_opts o = {"content", "templates", "assets", "site", false, write, NULL};
 	const sg_opt build_opts[] = {
 		{"--content", true, &o.content_dir, NULL},     {"--templates", true, &o.templates_dir, NULL},
 		{"--assets", true, &o.assets_dir, NULL},       {"--out", true, &o.out_dir, NULL},
-		{"--drafts", false, NULL, &o.drafts},          {NULL, false, NULL, NULL},
+		{"--drafts", false, NULL, &o.drafts},          {"--now", true, &o.now, NULL},
+		{NULL, false, NULL, NULL},
 	};
 	const sg_opt check_opts[] = {
 		{"--content", true, &o.content_dir, NULL},
@@ -24,6 +37,20 @@ int sg_cmd_build(int argc, char **argv, bool write)
 	const char *cmd = write ? "build" : "check";
 	if (sg_args_parse(argc, argv, 2, write ? build_opts : check_opts, NULL, 0, cmd) < 0)
 		return 2;
+	char today[32];
+	if (!o.now) {
+		/* the build date in Swedish time decides which events are upcoming */
+		time_t t = time(NULL);
+		struct tm tm;
+		setenv("TZ", "Europe/Stockholm", 0);
+		tzset();
+		localtime_r(&t, &tm);
+		strftime(today, sizeof today, "%Y-%m-%dT%H:%M", &tm);
+		o.now = today;
+	} else if (!valid_now(o.now)) {
+		fprintf(stderr, "sofgen %s: --now takes a date or a date and time: YYYY-MM-DD or YYYY-MM-DDTHH:MM\n", cmd);
+		return 2;
+	}
 
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);

@@ -41,7 +41,7 @@ static double rounding_of(const sg_value *v)
 	const char *s = sg_value_as_string(v, NULL);
 	const char *dot = s ? strchr(s, '.') : NULL;
 	if (!dot)
-		return 0.5;
+		return 0; /* a whole number is exact */
 	double r = 0.5;
 	for (const char *p = dot + 1; *p >= '0' && *p <= '9'; p++)
 		r /= 10;
@@ -147,14 +147,12 @@ void sg_budgets_check(const sg_site *site, sg_diags *d)
 		const sg_forbund *fb = site->forbund[i];
 		for (size_t k = 0; k < fb->n_budgets; k++) {
 			const sg_budget *b = &fb->budgets[k];
-			if (b->n_financing == 0)
-				continue;
 			double shares = 0, rounding = 0;
 			for (size_t j = 0; j < b->n_financing; j++) {
 				shares += b->financing[j].share;
 				rounding += b->financing[j].share_rounding;
 			}
-			if (fabs(shares - 1.0) > rounding + 1e-9)
+			if (b->n_financing && fabs(shares - 1.0) > rounding + 1e-9)
 				sg_error(d, fb->path, b->financing_line, 1,
 				         "the financing shares for %d add up to %.4g, not 1 (even allowing for rounding); check "
 				         "each party's share",

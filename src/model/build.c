@@ -3,12 +3,14 @@
  * each place, category against area, duplicate slugs. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../util/alloc.h"
 #include "../util/slug.h"
 #include "../util/suggest.h"
 #include "../util/utf8.h"
 #include "budget.h"
+#include "builders.h"
 #include "fields.h"
 #include "model.h"
 
@@ -19,13 +21,13 @@ static sg_fields fields_for(const sg_source *src, sg_diags *d)
 	return (sg_fields){src->path, d, src->kind == SG_SRC_SITE ? 1 : 2};
 }
 
-static void push_ptr(void ***arr, size_t *n, void *p)
+void sg_push_ptr(void ***arr, size_t *n, void *p)
 {
 	if ((*n & (*n - 1)) == 0) /* grow at powers of two */
 		*arr = sg_realloc(*arr, (*n ? *n * 2 : 1) * sizeof **arr);
 	(*arr)[(*n)++] = p;
 }
-#define PUSH(arr, n, p) push_ptr((void ***)&(arr), &(n), (p))
+#define PUSH SG_PUSH
 
 /* ---- site.yaml ---------------------------------------------------------- */
 
@@ -55,7 +57,28 @@ static void build_info(sg_site *site, const sg_source *src, sg_diags *d)
 	in->region = sg_field_text(&f, src->meta, "region", false, NULL);
 	in->description = sg_field_text(&f, src->meta, "description", false, NULL);
 	in->allow_raw_html = sg_field_bool(&f, src->meta, "allow_raw_html", false);
-	sg_field_map(&f, src->meta, "forms");
+	const sg_value *forms = sg_field_map(&f, src->meta, "forms");
+	if (forms) {
+		static const char *const fkeys[] = {"action", "method", NULL};
+		sg_fields_check_keys(&f, forms, fkeys, "forms");
+		char *action = sg_field_text(&f, forms, "action", false, NULL);
+		char *method = sg_field_text(&f, forms, "method", false, NULL);
+		const sg_value *av = sg_value_get(forms, "action");
+		if (action && strncmp(action, "https://", 8) != 0) {
+			sg_error(d, src->path, sg_fields_line(&f, av), sg_fields_col(av),
+			         "forms: 'action' must be an https:// address (personal data is never sent unencrypted, "
+			         "by e-mail or in a URL); leave it out to make forms that are printed and signed");
+			free(action);
+			action = NULL;
+		}
+		if (method && strcasecmp(method, "post") != 0) {
+			const sg_value *mv = sg_value_get(forms, "method");
+			sg_error(d, src->path, sg_fields_line(&f, mv), sg_fields_col(mv),
+			         "forms: 'method' can only be post: with get, personal data would end up in web addresses");
+		}
+		free(method);
+		in->forms_action = action;
+	}
 }
 
 /* ---- kommuner ----------------------------------------------------------- */
@@ -127,7 +150,8 @@ static void build_member(sg_site *site, sg_forbund *fb, const sg_fields *f, cons
 static void build_forbund(sg_site *site, const sg_source *src, sg_diags *d)
 {
 	sg_fields f = fields_for(src, d);
-	static const char *const keys[] = {"title", "orgnr", "members", "parties", "contact", "budget", NULL};
+	static const char *const keys[] = {"title", "orgnr", "members", "parties", "contact", "budget", "default_form",
+	                                   NULL};
 	sg_fields_check_keys(&f, src->meta, keys, "a förbund");
 	sg_forbund *fb = sg_calloc(1, sizeof *fb);
 	fb->slug = sg_strdup(src->slug);
@@ -146,11 +170,12 @@ static void build_forbund(sg_site *site, const sg_source *src, sg_diags *d)
 	fb->parties = sg_field_text_list(&f, src->meta, "parties", &fb->n_parties);
 	sg_field_contact(&f, src->meta, "contact", &fb->contact, true);
 	sg_budgets_read(&f, src->meta, &fb->budgets, &fb->n_budgets);
+	fb->default_form_slug = sg_field_text(&f, src->meta, "default_form", false, NULL);
 	fb->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown, d);
 	PUSH(site->forbund, site->n_forbund, fb);
 }
 
-static sg_forbund *find_forbund(const sg_site *site, const char *slug)
+sg_forbund *sg_site_find_forbund(const sg_site *site, const char *slug)
 {
 	for (size_t i = 0; i < site->n_forbund; i++)
 		if (strcmp(site->forbund[i]->slug, slug) == 0)
@@ -312,6 +337,11 @@ static void build_referral(sg_site *site, sg_insats *x, const sg_fields *f, cons
 	x->referral.referrers = sg_field_text_list(f, r, "referrers", &x->referral.n_referrers);
 	x->referral.vacancies = sg_field_int(f, r, "vacancies", -1, 0, 100000);
 	x->referral.form = sg_field_text(f, r, "form", false, NULL);
+	if (x->referral.form) {
+		const sg_value *v = sg_value_get(r, "form");
+		x->referral.form_line = sg_fields_line(f, v);
+		x->referral.form_col = sg_fields_col(v);
+	}
 	char *how = sg_field_text(f, r, "how", false, NULL);
 	if (how) {
 		const sg_value *v = sg_value_get(r, "how");
@@ -335,7 +365,7 @@ static void build_insats(sg_site *site, const sg_source *src, const sg_build_opt
 	char *fslug = sg_field_text(&f, meta, "forbund", false, NULL);
 	if (!fslug)
 		fslug = sg_strdup(src->folder);
-	x->forbund = find_forbund(site, fslug);
+	x->forbund = sg_site_find_forbund(site, fslug);
 	if (!x->forbund) {
 		const char **names = sg_malloc((site->n_forbund + 1) * sizeof *names);
 		for (size_t i = 0; i < site->n_forbund; i++)
@@ -527,11 +557,23 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 		build_insats(site, src, opts, unpublished ? draft_diags : d);
 		sg_diags_move_as_warnings(d, draft_diags, " (in a draft; fix it before publishing)");
 	}
-	sg_diags_free(draft_diags);
 	drop_duplicate_insatser(site, d);
-	for (size_t i = 0; i < n; i++)
-		if (sg_sources_at(sources, i)->kind == SG_SRC_SIDA)
-			build_sida(site, sg_sources_at(sources, i), d);
+	for (size_t i = 0; i < n; i++) {
+		const sg_source *src = sg_sources_at(sources, i);
+		/* as for insatser: a draft is checked, but its problems do not stop the build */
+		bool unpublished = !opts->drafts && sg_value_as_bool(sg_value_get(src->meta, "draft"));
+		sg_diags *to = unpublished ? draft_diags : d;
+		switch (src->kind) {
+		case SG_SRC_SIDA: build_sida(site, src, d); break;
+		case SG_SRC_NYHETSBREV: sg_build_nyhetsbrev(site, src, !unpublished, to); break;
+		case SG_SRC_EVENEMANG: sg_build_evenemang(site, src, !unpublished, to); break;
+		case SG_SRC_DOKUMENT: sg_build_dokument(site, src, d); break;
+		case SG_SRC_BLANKETT: sg_build_blankett(site, src, d); break;
+		default: break;
+		}
+		sg_diags_move_as_warnings(d, draft_diags, " (in a draft; fix it before publishing)");
+	}
+	sg_diags_free(draft_diags);
 	if (n > 0 && site->n_forbund == 0)
 		sg_error(d, NULL, 0, 0, "no förbund: add at least one file content/forbund/<slug>.md");
 
@@ -550,6 +592,8 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 	for (size_t i = 0; i < site->n_insatser; i++)
 		site->insatser[i]->index = i;
 	sg_budgets_check(site, d);
+	sg_publications_sort(site);
+	sg_resolve_references(site, d);
 	if (site->n_sidor)
 		qsort(site->sidor, site->n_sidor, sizeof *site->sidor, by_sida_title);
 	return site;
@@ -597,6 +641,7 @@ void sg_site_free(sg_site *site)
 		sg_free_list(fb->parties, fb->n_parties);
 		sg_contact_clear(&fb->contact);
 		sg_budgets_free(fb->budgets, fb->n_budgets);
+		free(fb->default_form_slug);
 		sg_markdown_free(fb->body);
 		free(fb);
 	}
@@ -616,6 +661,8 @@ void sg_site_free(sg_site *site)
 		free(site->sidor[i]);
 	}
 	free(site->sidor);
+	sg_publications_free(site);
+	sg_blanketter_free(site);
 	sg_site_info *in = &site->info;
 	free(in->title);
 	free(in->base_url);
@@ -623,6 +670,7 @@ void sg_site_free(sg_site *site)
 	free(in->region);
 	free(in->description);
 	free(in->root);
+	free(in->forms_action);
 	sg_sources_free(site->sources);
 	free(site);
 }

@@ -313,14 +313,20 @@ void sg_field_contact(const sg_fields *f, const sg_value *map, const char *key, 
 	sg_fields_check_keys(f, c, with_address ? full : plain, key);
 	out->name = sg_field_text(f, c, "name", false, NULL);
 	out->phone = sg_field_text(f, c, "phone", false, NULL);
-	out->email = sg_field_text(f, c, "email", false, NULL);
+	out->email = sg_field_email(f, c, "email");
 	if (with_address)
 		out->address = sg_field_text(f, c, "address", false, NULL);
-	if (out->email && !email_plausible(out->email)) {
-		sg_error(AT(sg_value_get(c, "email")), "'%s' is not an e-mail address (name@example.se)", out->email);
-		free(out->email);
-		out->email = NULL;
+}
+
+char *sg_field_email(const sg_fields *f, const sg_value *map, const char *key)
+{
+	char *email = sg_field_text(f, map, key, false, NULL);
+	if (email && !email_plausible(email)) {
+		sg_error(AT(sg_value_get(map, key)), "'%s' is not an e-mail address (name@example.se)", email);
+		free(email);
+		return NULL;
 	}
+	return email;
 }
 
 void sg_contact_clear(sg_contact *c)

@@ -36,6 +36,8 @@ const sg_value *sg_field_list(const sg_fields *f, const sg_value *map, const cha
 char *sg_field_date(const sg_fields *f, const sg_value *map, const char *key);
 /* One of `choices` (NULL-terminated); returns its index, or -1 when absent/wrong. */
 int sg_field_choice(const sg_fields *f, const sg_value *map, const char *key, const char *const *choices);
+/* An e-mail address (checked to look like one), or NULL. */
+char *sg_field_email(const sg_fields *f, const sg_value *map, const char *key);
 /* {name, phone, email[, address]} */
 void sg_field_contact(const sg_fields *f, const sg_value *map, const char *key, sg_contact *out, bool with_address);
 void sg_contact_clear(sg_contact *c);

@@ -17,6 +17,7 @@ typedef struct sg_contact {
 
 typedef struct sg_forbund sg_forbund;
 typedef struct sg_kommun sg_kommun;
+typedef struct sg_blankett sg_blankett;
 
 typedef struct sg_member {
 	char *name; /* as written in the förbund file, e.g. "Borås" */
@@ -54,6 +55,8 @@ struct sg_forbund {
 	char *slug, *title, *orgnr;
 	sg_budget *budgets; /* sorted by year */
 	size_t n_budgets;
+	char *default_form_slug;   /* as written */
+	sg_blankett *default_form; /* resolved, or NULL */
 	sg_member *members;
 	size_t n_members;
 	char **parties;
@@ -84,7 +87,9 @@ typedef struct sg_referral {
 	size_t n_referrers;
 	long vacancies; /* -1 when not given */
 	sg_markdown *how;
-	char *form;
+	char *form;          /* slug as written */
+	int form_line, form_col;
+	sg_blankett *blankett; /* the form referrers use: referral.form, else the förbund's default */
 } sg_referral;
 
 typedef struct sg_insats {
@@ -125,9 +130,83 @@ typedef struct sg_sida {
 	const char *path;
 } sg_sida;
 
+/* An informationsbrev. */
+typedef struct sg_nyhetsbrev {
+	char *slug, *title, *date, *summary; /* date YYYY-MM-DD */
+	sg_forbund *forbund;                 /* NULL: the whole portal */
+	sg_markdown *body;
+	const char *path;
+} sg_nyhetsbrev;
+
+/* A samverkansträff, frukostmöte, … */
+typedef struct sg_evenemang {
+	char *slug, *title;
+	char *start, *end; /* "YYYY-MM-DDTHH:MM" or "YYYY-MM-DD" (all day), Europe/Stockholm */
+	char *location, *audience;
+	sg_forbund *forbund;
+	char *reg_url, *reg_email, *reg_deadline;
+	sg_markdown *body;
+	const char *path;
+} sg_evenemang;
+
+typedef enum {
+	SG_DOC_VERKSAMHETSPLAN,
+	SG_DOC_ARSREDOVISNING,
+	SG_DOC_FORBUNDSORDNING,
+	SG_DOC_UTVARDERING,
+	SG_DOC_PROTOKOLL,
+	SG_DOC_OTHER
+} sg_doc_type;
+
+typedef struct sg_dokument {
+	char *slug, *title;
+	sg_doc_type type;
+	int year; /* 0 when not given */
+	sg_forbund *forbund;
+	char *file;     /* file name, as written */
+	char *src_path; /* where it is in content/ */
+	long long size; /* bytes */
+	const char *path;
+} sg_dokument;
+
+typedef enum {
+	SG_FIELD_TEXT,
+	SG_FIELD_TEXTAREA,
+	SG_FIELD_PERSONNUMMER,
+	SG_FIELD_DATE,
+	SG_FIELD_EMAIL,
+	SG_FIELD_TEL,
+	SG_FIELD_SELECT,
+	SG_FIELD_RADIO,
+	SG_FIELD_CHECKBOX
+} sg_field_type;
+
+typedef struct sg_form_field {
+	char *name, *label, *help;
+	sg_field_type type;
+	bool required;
+	char **options;
+	size_t n_options;
+} sg_form_field;
+
+typedef struct sg_form_section {
+	char *title, *help;
+	sg_form_field *fields;
+	size_t n_fields;
+} sg_form_section;
+
+struct sg_blankett {
+	char *slug, *title;
+	sg_markdown *intro, *consent;
+	sg_form_section *sections;
+	size_t n_sections;
+	const char *path;
+};
+
 typedef struct sg_site_info {
 	char *title, *base_url, *language, *region, *description;
 	char *root; /* the path of base_url without its final '/': "" or e.g. "/varend" */
+	char *forms_action; /* https URL the forms post to, or NULL: forms are printed */
 	bool allow_raw_html;
 	sg_markdown_opts markdown; /* how bodies are parsed, from the two above */
 } sg_site_info;
@@ -142,11 +221,19 @@ typedef struct sg_site {
 	size_t n_kommuner;
 	sg_sida **sidor; /* sorted by title */
 	size_t n_sidor;
+	sg_nyhetsbrev **nyhetsbrev; /* newest first */
+	size_t n_nyhetsbrev;
+	sg_evenemang **evenemang; /* by start */
+	size_t n_evenemang;
+	sg_dokument **dokument; /* by förbund, type, year (newest first), title */
+	size_t n_dokument;
+	sg_blankett **blanketter; /* by title */
+	size_t n_blanketter;
 	sg_sources *sources; /* keeps paths alive */
 } sg_site;
 
 typedef struct sg_build_opts {
-	bool drafts; /* include insatser with draft: true */
+	bool drafts; /* include content with draft: true */
 } sg_build_opts;
 
 /* Validates the sources into a model. Takes ownership of `sources`. Always returns a
@@ -163,6 +250,7 @@ const sg_category_info *sg_categories(size_t *count);
 const sg_category_info *sg_category_find(const char *slug);
 
 const char *sg_area_name(sg_area a);     /* "Individinriktad" … */
+const char *sg_doc_type_name(sg_doc_type t); /* "Verksamhetsplan" … */
 const char *sg_status_name(sg_status s); /* "Pågående" … */
 /* Swedish collation for sorting names (å ä ö after z). */
 int sg_collate(const char *a, const char *b);

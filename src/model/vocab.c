@@ -37,6 +37,13 @@ const char *sg_area_name(sg_area a)
 	return "";
 }
 
+const char *sg_doc_type_name(sg_doc_type t)
+{
+	static const char *const names[] = {"Verksamhetsplan", "Årsredovisning", "Förbundsordning",
+	                                    "Utvärdering",     "Protokoll",      "Övrigt"};
+	return t <= SG_DOC_OTHER ? names[t] : "Övrigt";
+}
+
 const char *sg_status_name(sg_status s)
 {
 	switch (s) {

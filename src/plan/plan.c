@@ -12,6 +12,19 @@ char *sg_url_forbund(const sg_forbund *f) { return sg_asprintf("/forbund/%s/", f
 char *sg_url_kategori(const char *slug) { return sg_asprintf("/kategori/%s/", slug); }
 char *sg_url_sida(const sg_sida *s) { return sg_asprintf("/sidor/%s/", s->slug); }
 char *sg_url_ekonomi(const sg_forbund *f, int year) { return sg_asprintf("/forbund/%s/ekonomi/%d/", f->slug, year); }
+char *sg_url_nyhetsbrev(const sg_nyhetsbrev *n) { return sg_asprintf("/nyhetsbrev/%s/", n->slug); }
+char *sg_url_evenemang(const sg_evenemang *e) { return sg_asprintf("/evenemang/%s/", e->slug); }
+char *sg_url_blankett(const sg_blankett *b) { return sg_asprintf("/blanketter/%s/", b->slug); }
+char *sg_url_remiss(const sg_insats *x) { return sg_asprintf("/insats/%s/%s/remiss/", x->forbund->slug, x->slug); }
+
+bool sg_plan_event_past(const sg_plan *plan, const sg_evenemang *e)
+{
+	/* an all-day event lasts the whole day: compare dates then */
+	const char *last = e->end ? e->end : e->start;
+	if (strlen(last) == 10)
+		return strncmp(last, plan->now, 10) < 0;
+	return strcmp(last, plan->now) < 0;
+}
 
 static void list_push(sg_insats_list *l, sg_insats *x)
 {
@@ -24,11 +37,8 @@ static void add_page(sg_plan *p, size_t *cap, sg_page_kind kind, char *url, cons
 {
 	if (p->n_pages == *cap)
 		p->pages = sg_realloc(p->pages, (*cap = *cap ? *cap * 2 : 64) * sizeof *p->pages);
-	char *out;
-	if (kind == SG_PAGE_NOT_FOUND)
-		out = sg_strdup("404.html");
-	else
-		out = sg_asprintf("%sindex.html", url + 1);
+	/* "/a/b/" is written as a/b/index.html; "/a/b.html" as itself */
+	char *out = url[strlen(url) - 1] == '/' ? sg_asprintf("%sindex.html", url + 1) : sg_strdup(url + 1);
 	p->pages[p->n_pages++] = (sg_page){kind, url, out, template, subject};
 }
 
@@ -67,9 +77,10 @@ static bool is_shared(const sg_insats *x)
 	return false;
 }
 
-sg_plan *sg_plan_new(const sg_site *site)
+sg_plan *sg_plan_new(const sg_site *site, const char *now)
 {
 	sg_plan *p = sg_calloc(1, sizeof *p);
+	p->now = sg_strdup(now ? now : "1970-01-01T00:00");
 	size_t cap = 0;
 
 	/* indexes */
@@ -158,6 +169,29 @@ sg_plan *sg_plan_new(const sg_site *site)
 	for (size_t i = 0; i < p->n_economies; i++)
 		add_page(p, &cap, SG_PAGE_EKONOMI, sg_url_ekonomi(p->economies[i]->forbund, p->economies[i]->year), "ekonomi",
 		         p->economies[i]);
+	if (site->n_nyhetsbrev)
+		add_page(p, &cap, SG_PAGE_NYHETSBREV_LISTA, sg_strdup("/nyhetsbrev/"), "nyhetsbrev-lista", NULL);
+	for (size_t i = 0; i < site->n_nyhetsbrev; i++) {
+		const sg_nyhetsbrev *n = site->nyhetsbrev[i];
+		add_page(p, &cap, SG_PAGE_NYHETSBREV, sg_url_nyhetsbrev(n), "nyhetsbrev", n);
+		add_page(p, &cap, SG_PAGE_NYHETSBREV_EPOST, sg_asprintf("/nyhetsbrev/%s/epost.html", n->slug),
+		         "nyhetsbrev-epost", n);
+	}
+	if (site->n_evenemang)
+		add_page(p, &cap, SG_PAGE_EVENEMANG_LISTA, sg_strdup("/evenemang/"), "evenemang-lista", NULL);
+	for (size_t i = 0; i < site->n_evenemang; i++)
+		add_page(p, &cap, SG_PAGE_EVENEMANG, sg_url_evenemang(site->evenemang[i]), "evenemang", site->evenemang[i]);
+	p->first_upcoming = site->n_evenemang;
+	for (size_t i = site->n_evenemang; i-- > 0;)
+		if (!sg_plan_event_past(p, site->evenemang[i]))
+			p->first_upcoming = i;
+	if (site->n_dokument)
+		add_page(p, &cap, SG_PAGE_DOKUMENT, sg_strdup("/dokument/"), "dokument", NULL);
+	for (size_t i = 0; i < site->n_blanketter; i++)
+		add_page(p, &cap, SG_PAGE_BLANKETT, sg_url_blankett(site->blanketter[i]), "blankett", site->blanketter[i]);
+	for (size_t i = 0; i < site->n_insatser; i++)
+		if (site->insatser[i]->referral.blankett)
+			add_page(p, &cap, SG_PAGE_REMISS, sg_url_remiss(site->insatser[i]), "blankett", site->insatser[i]);
 	for (size_t i = 0; i < site->n_sidor; i++)
 		add_page(p, &cap, SG_PAGE_SIDA, sg_url_sida(site->sidor[i]), "sida", site->sidor[i]);
 	add_page(p, &cap, SG_PAGE_NOT_FOUND, sg_strdup("/404.html"), "404", NULL);
@@ -188,6 +222,7 @@ void sg_plan_free(sg_plan *p)
 	for (size_t i = 0; i < p->n_economies; i++)
 		sg_economy_free(p->economies[i]);
 	free(p->economies);
+	free(p->now);
 	free(p->categories);
 	free(p);
 }

@@ -16,6 +16,14 @@ typedef enum {
 	SG_PAGE_KATEGORI,
 	SG_PAGE_SIDA,
 	SG_PAGE_EKONOMI,
+	SG_PAGE_NYHETSBREV_LISTA,
+	SG_PAGE_NYHETSBREV,
+	SG_PAGE_NYHETSBREV_EPOST, /* the e-mail version: self-contained HTML */
+	SG_PAGE_EVENEMANG_LISTA,
+	SG_PAGE_EVENEMANG,
+	SG_PAGE_DOKUMENT,
+	SG_PAGE_BLANKETT, /* a form on its own */
+	SG_PAGE_REMISS,   /* an insats' referral form */
 	SG_PAGE_NOT_FOUND
 } sg_page_kind;
 
@@ -59,9 +67,15 @@ typedef struct sg_plan {
 	size_t n_categories;
 	sg_economy **economies; /* one per förbund and year, by förbund then year */
 	size_t n_economies;
+	char *now; /* "YYYY-MM-DDTHH:MM": what counts as upcoming */
+	size_t first_upcoming; /* index in site->evenemang of the first event not yet over */
 } sg_plan;
 
-sg_plan *sg_plan_new(const sg_site *site);
+/* `now` is "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (Europe/Stockholm): events ending
+ * before it are archived. */
+sg_plan *sg_plan_new(const sg_site *site, const char *now);
+/* Has the event ended by plan->now? */
+bool sg_plan_event_past(const sg_plan *plan, const sg_evenemang *e);
 void sg_plan_free(sg_plan *plan);
 
 /* URLs of model objects (malloc'd, site-relative, ending in '/'). */
@@ -71,5 +85,9 @@ char *sg_url_forbund(const sg_forbund *f);
 char *sg_url_kategori(const char *category_slug);
 char *sg_url_sida(const sg_sida *s);
 char *sg_url_ekonomi(const sg_forbund *f, int year);
+char *sg_url_nyhetsbrev(const sg_nyhetsbrev *n);
+char *sg_url_evenemang(const sg_evenemang *e);
+char *sg_url_blankett(const sg_blankett *b);
+char *sg_url_remiss(const sg_insats *x);
 
 #endif

@@ -23,7 +23,18 @@ struct sg_sources {
 	char *root_real; /* realpath of the content dir, for the symlink check */
 };
 
-static const char *const known_folders[] = {"forbund", "insatser", "sidor"};
+/* Folders of one content type each, and whether their files are YAML or Markdown. */
+static const struct {
+	const char *name;
+	sg_source_kind kind;
+} folders[] = {
+	{"forbund", SG_SRC_FORBUND},       {"sidor", SG_SRC_SIDA},       {"nyhetsbrev", SG_SRC_NYHETSBREV},
+	{"evenemang", SG_SRC_EVENEMANG},   {"dokument", SG_SRC_DOKUMENT}, {"blanketter", SG_SRC_BLANKETT},
+};
+static const char *const known_folders[] = {"forbund", "insatser", "sidor", "nyhetsbrev",
+                                            "evenemang", "dokument", "blanketter"};
+
+static bool is_yaml_kind(sg_source_kind k) { return k == SG_SRC_SITE || k == SG_SRC_DOKUMENT || k == SG_SRC_BLANKETT; }
 
 void sg_source_clear(sg_source *src)
 {
@@ -95,10 +106,16 @@ static void add_file(sg_sources *s, sg_source_kind kind, const char *path, const
 		return;
 	}
 	size_t nlen = strlen(name);
-	const char *ext = kind == SG_SRC_SITE ? ".yaml" : ".md";
+	const char *ext = is_yaml_kind(kind) ? ".yaml" : ".md";
 	size_t elen = strlen(ext);
 	if (nlen <= elen || strcmp(name + nlen - elen, ext) != 0) {
-		sg_error(d, path, 1, 1, "not a content file: files in this folder are Markdown with front matter and end in '.md'");
+		if (kind == SG_SRC_DOKUMENT)
+			return; /* the documents themselves: checked when a .yaml names them */
+		if (is_yaml_kind(kind))
+			sg_error(d, path, 1, 1, "not a content file: files in this folder are YAML and end in '.yaml'");
+		else
+			sg_error(d, path, 1, 1,
+			         "not a content file: files in this folder are Markdown with front matter and end in '.md'");
 		return;
 	}
 	char *slug = sg_strndup(name, nlen - elen);
@@ -128,7 +145,7 @@ static void add_file(sg_sources *s, sg_source_kind kind, const char *path, const
 	}
 	sg_source src = {.kind = kind, .path = sg_strdup(path), .slug = slug,
 	                 .folder = folder ? sg_strdup(folder) : NULL};
-	int rc = sg_source_parse(&src, text, len, kind != SG_SRC_SITE, d);
+	int rc = sg_source_parse(&src, text, len, !is_yaml_kind(kind), d);
 	free(text);
 	if (rc != 0) {
 		sg_source_clear(&src);
@@ -220,18 +237,20 @@ sg_sources *sg_sources_read(const char *dir, sg_diags *d)
 		if (hidden(name) || strcmp(name, "site.yaml") == 0)
 			continue;
 		char *path = sg_path_join(dir, name);
-		if (strcmp(name, "forbund") == 0)
-			read_folder(s, SG_SRC_FORBUND, path, NULL, d);
+		size_t f = 0;
+		while (f < sizeof folders / sizeof *folders && strcmp(name, folders[f].name) != 0)
+			f++;
+		if (f < sizeof folders / sizeof *folders)
+			read_folder(s, folders[f].kind, path, folders[f].kind == SG_SRC_DOKUMENT ? path : NULL, d);
 		else if (strcmp(name, "insatser") == 0)
 			read_insatser(s, path, d);
-		else if (strcmp(name, "sidor") == 0)
-			read_folder(s, SG_SRC_SIDA, path, NULL, d);
 		else {
 			const char *close = sg_closest(name, known_folders, sizeof known_folders / sizeof *known_folders);
 			if (close)
 				sg_warning(d, path, 0, 0, "not a content folder, ignored; did you mean '%s'?", close);
 			else
-				sg_warning(d, path, 0, 0, "not a content folder, ignored (content folders: forbund, insatser, sidor)");
+				sg_warning(d, path, 0, 0, "not a content folder, ignored (content folders: forbund, insatser, sidor, "
+				                          "nyhetsbrev, evenemang, dokument, blanketter)");
 		}
 		free(path);
 	}

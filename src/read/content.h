@@ -9,14 +9,23 @@
 #include "../util/diag.h"
 #include "../util/value.h"
 
-typedef enum { SG_SRC_SITE, SG_SRC_FORBUND, SG_SRC_INSATS, SG_SRC_SIDA } sg_source_kind;
+typedef enum {
+	SG_SRC_SITE,
+	SG_SRC_FORBUND,
+	SG_SRC_INSATS,
+	SG_SRC_SIDA,
+	SG_SRC_NYHETSBREV,
+	SG_SRC_EVENEMANG,
+	SG_SRC_DOKUMENT, /* a .yaml description; the file it describes lies beside it */
+	SG_SRC_BLANKETT  /* a form definition (.yaml) */
+} sg_source_kind;
 
 /* One content file. Owned by its sg_sources. */
 typedef struct sg_source {
 	sg_source_kind kind;
 	char *path;   /* for messages: "<content dir>/insatser/sjuharad/x.md" */
 	char *slug;   /* file name without extension */
-	char *folder; /* insatser: the förbund folder; otherwise NULL */
+	char *folder; /* insatser: the förbund folder; dokument: the folder path; otherwise NULL */
 	sg_value *meta; /* front matter: a map (never NULL for a listed source) */
 	char *body;   /* Markdown (NUL-terminated) */
 	size_t body_len;

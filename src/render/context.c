@@ -8,30 +8,25 @@
 #include "../util/buf.h"
 #include "../util/numfmt.h"
 #include "chart.h"
+#include "context_internal.h"
 
-struct sg_contexts {
-	const sg_site *site;
-	const sg_plan *plan;
-	sg_value *site_value; /* "site": title, navigation, … */
-	sg_value **cards;     /* one per insats, parallel to site->insatser */
-};
 
-static void put_take(sg_value *map, const char *key, char *s) { sg_value_put(map, key, sg_value_string_take(s)); }
+void sg_ctx_put_take(sg_value *map, const char *key, char *s) { sg_value_put(map, key, sg_value_string_take(s)); }
 
-static void put_sv(sg_value *map, const char *key, double v)
+void sg_ctx_put_sv(sg_value *map, const char *key, double v)
 {
 	char tmp[48];
 	sg_value_put_str(map, key, sg_format_sv(v, tmp));
 }
 
-static sg_value *html_of(const sg_markdown *md)
+sg_value *sg_ctx_html(const sg_markdown *md)
 {
 	sg_buf b = SG_BUF_INIT;
 	sg_markdown_render(md, &b);
 	return sg_value_string_take(sg_buf_detach(&b));
 }
 
-static sg_value *text_list(char **items, size_t n)
+sg_value *sg_ctx_text_list(char **items, size_t n)
 {
 	sg_value *l = sg_value_list();
 	for (size_t i = 0; i < n; i++)
@@ -47,7 +42,7 @@ static char *joined(char **items, size_t n)
 	return sg_buf_detach(&b);
 }
 
-static sg_value *contact_value(const sg_contact *c)
+sg_value *sg_ctx_contact(const sg_contact *c)
 {
 	if (!c->name && !c->phone && !c->email && !c->address)
 		return sg_value_null();
@@ -59,7 +54,7 @@ static sg_value *contact_value(const sg_contact *c)
 		for (const char *p = c->phone; *p; p++)
 			if ((*p >= '0' && *p <= '9') || *p == '+')
 				sg_buf_putc(&t, *p);
-		put_take(v, "phone_uri", sg_buf_detach(&t));
+		sg_ctx_put_take(v, "phone_uri", sg_buf_detach(&t));
 	}
 	sg_value_put_str(v, "email", c->email);
 	sg_value_put_str(v, "address", c->address);
@@ -73,7 +68,7 @@ static sg_value *category_links(const sg_insats *x)
 		const sg_category_info *c = sg_category_find(x->categories[i]);
 		sg_value *m = sg_value_map();
 		sg_value_put_str(m, "name", c ? c->name : x->categories[i]);
-		put_take(m, "url", sg_url_kategori(x->categories[i]));
+		sg_ctx_put_take(m, "url", sg_url_kategori(x->categories[i]));
 		sg_value_put_bool(m, "last", i + 1 == x->n_categories);
 		sg_value_push(l, m);
 	}
@@ -111,19 +106,19 @@ static sg_value *card_value(const sg_insats *x)
 {
 	sg_value *v = sg_value_map();
 	sg_value_put_str(v, "title", x->title);
-	put_take(v, "url", sg_url_insats(x));
+	sg_ctx_put_take(v, "url", sg_url_insats(x));
 	sg_value_put_str(v, "summary", x->summary);
 	sg_value_put_str(v, "forbund_title", x->forbund->title);
-	put_take(v, "forbund_url", sg_url_forbund(x->forbund));
+	sg_ctx_put_take(v, "forbund_url", sg_url_forbund(x->forbund));
 	sg_value_put_str(v, "area", x->area ? sg_area_name(x->area) : NULL);
 	sg_value_put(v, "categories", category_links(x));
 	sg_value_put_str(v, "status", x->status ? sg_status_name(x->status) : NULL);
 	if (x->year)
 		sg_value_put_num(v, "year", x->year);
-	put_take(v, "kommuner", kommuner_text(x));
+	sg_ctx_put_take(v, "kommuner", kommuner_text(x));
 	sg_value_put_str(v, "provider", x->provider_name);
 	if (x->n_target_groups)
-		put_take(v, "target_groups", joined(x->target_groups, x->n_target_groups));
+		sg_ctx_put_take(v, "target_groups", joined(x->target_groups, x->n_target_groups));
 	sg_value_put_bool(v, "open", x->referral.open);
 	sg_value_put_bool(v, "closed", x->referral.given && !x->referral.open);
 	return v;
@@ -134,17 +129,17 @@ static sg_value *place_value(const sg_place *p)
 	sg_value *v = sg_value_map();
 	if (p->member) {
 		sg_value_put_str(v, "kommun", p->member->kommun->name);
-		put_take(v, "kommun_url", sg_url_kommun(p->member->kommun));
+		sg_ctx_put_take(v, "kommun_url", sg_url_kommun(p->member->kommun));
 	} else {
 		sg_value_put_bool(v, "whole", true);
 	}
 	if (p->participants >= 0)
-		put_sv(v, "participants", (double)p->participants);
+		sg_ctx_put_sv(v, "participants", (double)p->participants);
 	if (p->has_funds) {
-		put_sv(v, "forbund", p->funds.forbund);
-		put_sv(v, "cofunding", p->funds.cofunding);
-		put_sv(v, "esf", p->funds.esf);
-		put_sv(v, "total", p->funds.forbund + p->funds.esf);
+		sg_ctx_put_sv(v, "forbund", p->funds.forbund);
+		sg_ctx_put_sv(v, "cofunding", p->funds.cofunding);
+		sg_ctx_put_sv(v, "esf", p->funds.esf);
+		sg_ctx_put_sv(v, "total", p->funds.forbund + p->funds.esf);
 	}
 	return v;
 }
@@ -152,20 +147,20 @@ static sg_value *place_value(const sg_place *p)
 static sg_value *insats_value(const sg_insats *x)
 {
 	sg_value *v = card_value(x);
-	put_take(v, "forbund_url", sg_url_forbund(x->forbund));
+	sg_ctx_put_take(v, "forbund_url", sg_url_forbund(x->forbund));
 	if (x->n_target_groups)
-		sg_value_put(v, "target_group_list", text_list(x->target_groups, x->n_target_groups));
+		sg_value_put(v, "target_group_list", sg_ctx_text_list(x->target_groups, x->n_target_groups));
 	if (x->age_min >= 0 || x->age_max >= 0) {
 		if (x->age_min >= 0 && x->age_max >= 0)
-			put_take(v, "age", sg_asprintf("%d–%d år", x->age_min, x->age_max));
+			sg_ctx_put_take(v, "age", sg_asprintf("%d–%d år", x->age_min, x->age_max));
 		else if (x->age_min >= 0)
-			put_take(v, "age", sg_asprintf("från %d år", x->age_min));
+			sg_ctx_put_take(v, "age", sg_asprintf("från %d år", x->age_min));
 		else
-			put_take(v, "age", sg_asprintf("upp till %d år", x->age_max));
+			sg_ctx_put_take(v, "age", sg_asprintf("upp till %d år", x->age_max));
 	}
 	sg_value_put_str(v, "duration", x->duration);
 	sg_value_put_str(v, "provider_orgnr", x->provider_orgnr);
-	sg_value_put(v, "contact", contact_value(&x->contact));
+	sg_value_put(v, "contact", sg_ctx_contact(&x->contact));
 	sg_value_put_str(v, "start", x->start);
 	sg_value_put_str(v, "end", x->end);
 	sg_value *places = sg_value_list();
@@ -181,28 +176,30 @@ static sg_value *insats_value(const sg_insats *x)
 		sg_funds t = totals(x, &part);
 		sg_value *tv = sg_value_map();
 		if (part >= 0)
-			put_sv(tv, "participants", (double)part);
-		put_sv(tv, "forbund", t.forbund);
-		put_sv(tv, "cofunding", t.cofunding);
-		put_sv(tv, "esf", t.esf);
-		put_sv(tv, "total", t.forbund + t.esf);
+			sg_ctx_put_sv(tv, "participants", (double)part);
+		sg_ctx_put_sv(tv, "forbund", t.forbund);
+		sg_ctx_put_sv(tv, "cofunding", t.cofunding);
+		sg_ctx_put_sv(tv, "esf", t.esf);
+		sg_ctx_put_sv(tv, "total", t.forbund + t.esf);
 		sg_value_put(v, "totals", tv);
 	}
 	if (x->referral.given) {
 		sg_value *r = sg_value_map();
 		sg_value_put_bool(r, "open", x->referral.open);
 		if (x->referral.n_referrers) {
-			sg_value_put(r, "referrer_list", text_list(x->referral.referrers, x->referral.n_referrers));
-			put_take(r, "referrers", joined(x->referral.referrers, x->referral.n_referrers));
+			sg_value_put(r, "referrer_list", sg_ctx_text_list(x->referral.referrers, x->referral.n_referrers));
+			sg_ctx_put_take(r, "referrers", joined(x->referral.referrers, x->referral.n_referrers));
 		}
 		if (x->referral.vacancies >= 0)
-			put_sv(r, "vacancies", (double)x->referral.vacancies);
+			sg_ctx_put_sv(r, "vacancies", (double)x->referral.vacancies);
 		if (x->referral.how)
-			sg_value_put(r, "how_html", html_of(x->referral.how));
+			sg_value_put(r, "how_html", sg_ctx_html(x->referral.how));
 		sg_value_put(v, "referral", r);
 	}
+	if (x->referral.blankett)
+		sg_ctx_put_take(v, "remiss_url", sg_url_remiss(x));
 	if (!sg_markdown_is_empty(x->body))
-		sg_value_put(v, "body_html", html_of(x->body));
+		sg_value_put(v, "body_html", sg_ctx_html(x->body));
 	return v;
 }
 
@@ -210,11 +207,11 @@ static sg_value *insats_value(const sg_insats *x)
 static sg_value *econ_row_value(const sg_econ_row *r)
 {
 	sg_value *v = sg_value_map();
-	put_sv(v, "participants", (double)r->participants);
-	put_sv(v, "forbund", r->forbund);
-	put_sv(v, "esf", r->esf);
-	put_sv(v, "total", r->forbund + r->esf);
-	put_sv(v, "cofunding", r->cofunding);
+	sg_ctx_put_sv(v, "participants", (double)r->participants);
+	sg_ctx_put_sv(v, "forbund", r->forbund);
+	sg_ctx_put_sv(v, "esf", r->esf);
+	sg_ctx_put_sv(v, "total", r->forbund + r->esf);
+	sg_ctx_put_sv(v, "cofunding", r->cofunding);
 	sg_value_put_bool(v, "empty", r->places == 0);
 	return v;
 }
@@ -224,7 +221,7 @@ static sg_value *economy_value(const sg_contexts *c, const sg_economy *e)
 	const sg_forbund *f = e->forbund;
 	sg_value *v = sg_value_map();
 	sg_value_put_str(v, "forbund_title", f->title);
-	put_take(v, "forbund_url", sg_url_forbund(f));
+	sg_ctx_put_take(v, "forbund_url", sg_url_forbund(f));
 	sg_value_put_num(v, "year", e->year);
 	sg_value_put_num(v, "insats_count", (double)e->n_insatser);
 	sg_value *rows = sg_value_list();
@@ -232,7 +229,7 @@ static sg_value *economy_value(const sg_contexts *c, const sg_economy *e)
 	for (size_t k = 0; k < f->n_members; k++) {
 		sg_value *r = econ_row_value(&e->kommuner[k]);
 		sg_value_put_str(r, "kommun", f->members[k].name);
-		put_take(r, "kommun_url", sg_url_kommun(f->members[k].kommun));
+		sg_ctx_put_take(r, "kommun_url", sg_url_kommun(f->members[k].kommun));
 		sg_value_push(rows, r);
 		bars[k] = (sg_bar){f->members[k].name, e->kommuner[k].forbund + e->kommuner[k].esf};
 	}
@@ -245,14 +242,14 @@ static sg_value *economy_value(const sg_contexts *c, const sg_economy *e)
 		for (size_t k = 0; k < e->budget->n_costs; k++) {
 			sg_value *r = sg_value_map();
 			sg_value_put_str(r, "item", e->budget->costs[k].item);
-			put_sv(r, "amount", e->budget->costs[k].amount);
+			sg_ctx_put_sv(r, "amount", e->budget->costs[k].amount);
 			sg_value_push(own, r);
 		}
 	sg_value_put(v, "own_costs", own);
-	put_sv(v, "own_total", e->own_costs);
-	put_sv(v, "insats_costs", e->insats_costs);
-	put_sv(v, "total_costs", e->total_costs);
-	put_sv(v, "total_forbund", e->insatser.forbund + e->own_costs);
+	sg_ctx_put_sv(v, "own_total", e->own_costs);
+	sg_ctx_put_sv(v, "insats_costs", e->insats_costs);
+	sg_ctx_put_sv(v, "total_costs", e->total_costs);
+	sg_ctx_put_sv(v, "total_forbund", e->insatser.forbund + e->own_costs);
 	if (e->budget && e->budget->n_financing) {
 		sg_value *fin = sg_value_list();
 		for (size_t k = 0; k < e->budget->n_financing; k++) {
@@ -260,15 +257,15 @@ static sg_value *economy_value(const sg_contexts *c, const sg_economy *e)
 			sg_value *r = sg_value_map();
 			sg_value_put_str(r, "party", x->party);
 			char pct[48];
-			put_take(r, "share", sg_asprintf("%s\xC2\xA0%%", sg_format_sv(x->share * 100.0, pct)));
-			put_sv(r, "amount", x->amount);
+			sg_ctx_put_take(r, "share", sg_asprintf("%s\xC2\xA0%%", sg_format_sv(x->share * 100.0, pct)));
+			sg_ctx_put_sv(r, "amount", x->amount);
 			sg_value_push(fin, r);
 		}
 		sg_value *plan = sg_value_map();
 		sg_value_put(plan, "parties", fin);
-		put_sv(plan, "financing", e->financing);
-		put_sv(plan, "equity_use", e->equity_use);
-		put_sv(plan, "total", e->financing + e->equity_use);
+		sg_ctx_put_sv(plan, "financing", e->financing);
+		sg_ctx_put_sv(plan, "equity_use", e->equity_use);
+		sg_ctx_put_sv(plan, "total", e->financing + e->equity_use);
 		sg_value_put(v, "financing", plan);
 	}
 	sg_buf svg = SG_BUF_INIT;
@@ -287,7 +284,7 @@ static sg_value *economy_value(const sg_contexts *c, const sg_economy *e)
 		cbars[nb++] = (sg_bar){cats[k].name, (double)e->categories[k].participants};
 		sg_value *r = econ_row_value(&e->categories[k]);
 		sg_value_put_str(r, "category", cats[k].name);
-		put_take(r, "category_url", sg_url_kategori(cats[k].slug));
+		sg_ctx_put_take(r, "category_url", sg_url_kategori(cats[k].slug));
 		sg_value_push(crows, r);
 	}
 	sg_value_put(v, "categories", crows);
@@ -305,7 +302,7 @@ static sg_value *economy_value(const sg_contexts *c, const sg_economy *e)
 			continue;
 		sg_value *y = sg_value_map();
 		sg_value_put_num(y, "year", o->year);
-		put_take(y, "url", sg_url_ekonomi(f, o->year));
+		sg_ctx_put_take(y, "url", sg_url_ekonomi(f, o->year));
 		sg_value_put_bool(y, "current", o == e);
 		sg_value_push(years, y);
 	}
@@ -323,11 +320,11 @@ static sg_value *economy_years_of(const sg_contexts *c, const sg_forbund *f)
 			continue;
 		sg_value *y = sg_value_map();
 		sg_value_put_num(y, "year", e->year);
-		put_take(y, "url", sg_url_ekonomi(f, e->year));
-		put_sv(y, "insats_costs", e->insats_costs);
-		put_sv(y, "own_costs", e->own_costs);
-		put_sv(y, "total_costs", e->total_costs);
-		put_sv(y, "participants", (double)e->insatser.participants);
+		sg_ctx_put_take(y, "url", sg_url_ekonomi(f, e->year));
+		sg_ctx_put_sv(y, "insats_costs", e->insats_costs);
+		sg_ctx_put_sv(y, "own_costs", e->own_costs);
+		sg_ctx_put_sv(y, "total_costs", e->total_costs);
+		sg_ctx_put_sv(y, "participants", (double)e->insatser.participants);
 		sg_value_put_num(y, "insats_count", (double)e->n_insatser);
 		sg_value_push(l, y);
 	}
@@ -346,14 +343,14 @@ static sg_value *economy_of_kommun(const sg_contexts *c, const sg_kommun *k)
 			sg_value *r = econ_row_value(&e->kommuner[m]);
 			sg_value_put_num(r, "year", e->year);
 			sg_value_put_str(r, "forbund_title", e->forbund->title);
-			put_take(r, "url", sg_url_ekonomi(e->forbund, e->year));
+			sg_ctx_put_take(r, "url", sg_url_ekonomi(e->forbund, e->year));
 			sg_value_push(l, r);
 		}
 	}
 	return l;
 }
 
-static sg_value *card_list(sg_contexts *c, const sg_insats_list *l)
+sg_value *sg_ctx_card_list(sg_contexts *c, const sg_insats_list *l)
 {
 	sg_value *v = sg_value_list();
 	for (size_t i = 0; i < l->n; i++)
@@ -366,8 +363,8 @@ static sg_value *member_value(const sg_member *m)
 	sg_value *v = sg_value_map();
 	sg_value_put_str(v, "name", m->name);
 	sg_value_put_str(v, "code", m->code);
-	put_take(v, "url", sg_url_kommun(m->kommun));
-	sg_value_put(v, "contact", contact_value(&m->contact));
+	sg_ctx_put_take(v, "url", sg_url_kommun(m->kommun));
+	sg_value_put(v, "contact", sg_ctx_contact(&m->contact));
 	return v;
 }
 
@@ -390,7 +387,7 @@ static sg_value *site_value(const sg_site *site, const sg_plan *plan)
 		const sg_forbund *fb = site->forbund[i];
 		sg_value *f = sg_value_map();
 		sg_value_put_str(f, "title", fb->title);
-		put_take(f, "url", sg_url_forbund(fb));
+		sg_ctx_put_take(f, "url", sg_url_forbund(fb));
 		sg_value *ml = sg_value_list();
 		for (size_t k = 0; k < fb->n_members; k++)
 			sg_value_push(ml, member_value(&fb->members[k]));
@@ -403,7 +400,7 @@ static sg_value *site_value(const sg_site *site, const sg_plan *plan)
 	for (size_t i = 0; i < site->n_kommuner; i++) {
 		sg_value *k = sg_value_map();
 		sg_value_put_str(k, "name", site->kommuner[i]->name);
-		put_take(k, "url", sg_url_kommun(site->kommuner[i]));
+		sg_ctx_put_take(k, "url", sg_url_kommun(site->kommuner[i]));
 		sg_value_put_num(k, "insats_count",
 		                 (double)(plan->kommuner[i].local.n + plan->kommuner[i].shared.n));
 		sg_value_push(kl, k);
@@ -413,7 +410,7 @@ static sg_value *site_value(const sg_site *site, const sg_plan *plan)
 	for (size_t i = 0; i < plan->n_categories; i++) {
 		sg_value *k = sg_value_map();
 		sg_value_put_str(k, "name", plan->categories[i].category->name);
-		put_take(k, "url", sg_url_kategori(plan->categories[i].category->slug));
+		sg_ctx_put_take(k, "url", sg_url_kategori(plan->categories[i].category->slug));
 		sg_value_put_num(k, "insats_count", (double)plan->categories[i].insatser.n);
 		sg_value_push(cl, k);
 	}
@@ -422,7 +419,7 @@ static sg_value *site_value(const sg_site *site, const sg_plan *plan)
 	for (size_t i = 0; i < site->n_sidor; i++) {
 		sg_value *k = sg_value_map();
 		sg_value_put_str(k, "title", site->sidor[i]->title);
-		put_take(k, "url", sg_url_sida(site->sidor[i]));
+		sg_ctx_put_take(k, "url", sg_url_sida(site->sidor[i]));
 		sg_value_push(sl, k);
 	}
 	sg_value_put(v, "sidor", sl);
@@ -435,6 +432,7 @@ sg_contexts *sg_contexts_new(const sg_site *site, const sg_plan *plan)
 	c->site = site;
 	c->plan = plan;
 	c->site_value = site_value(site, plan);
+	sg_ctx_publications_site(c, c->site_value);
 	c->cards = sg_calloc(site->n_insatser ? site->n_insatser : 1, sizeof *c->cards);
 	for (size_t i = 0; i < site->n_insatser; i++)
 		c->cards[i] = card_value(site->insatser[i]);
@@ -462,10 +460,10 @@ static sg_value *kommun_value(sg_contexts *c, const sg_kommun_index *ki)
 		const sg_member *m = k->members[i];
 		sg_value *f = sg_value_map();
 		sg_value_put_str(f, "title", m->forbund->title);
-		put_take(f, "url", sg_url_forbund(m->forbund));
+		sg_ctx_put_take(f, "url", sg_url_forbund(m->forbund));
 		sg_value_put_str(f, "code", m->code);
-		sg_value_put(f, "contact", contact_value(&m->contact));
-		sg_value_put(f, "forbund_contact", contact_value(&m->forbund->contact));
+		sg_value_put(f, "contact", sg_ctx_contact(&m->contact));
+		sg_value_put(f, "forbund_contact", sg_ctx_contact(&m->forbund->contact));
 		sg_value_push(fl, f);
 	}
 	sg_value_put(v, "forbund", fl);
@@ -477,13 +475,13 @@ static sg_value *kommun_value(sg_contexts *c, const sg_kommun_index *ki)
 		sg_value_put(e, "insats", sg_value_ref(c->cards[x->index]));
 		for (size_t p = 0; p < x->n_places; p++)
 			if (x->places[p].member && x->places[p].member->kommun == k && x->places[p].participants >= 0)
-				put_sv(e, "participants", (double)x->places[p].participants);
+				sg_ctx_put_sv(e, "participants", (double)x->places[p].participants);
 		sg_value_push(local, e);
 	}
 	sg_value_put(v, "local", local);
-	sg_value_put(v, "shared", card_list(c, &ki->shared));
-	sg_value_put(v, "other", card_list(c, &ki->other));
-	sg_value_put(v, "structural", card_list(c, &ki->structural));
+	sg_value_put(v, "shared", sg_ctx_card_list(c, &ki->shared));
+	sg_value_put(v, "other", sg_ctx_card_list(c, &ki->other));
+	sg_value_put(v, "structural", sg_ctx_card_list(c, &ki->structural));
 	sg_value_put_num(v, "local_count", (double)ki->local.n);
 	sg_value_put_num(v, "shared_count", (double)ki->shared.n);
 	sg_value_put_num(v, "other_count", (double)ki->other.n);
@@ -502,12 +500,12 @@ static sg_value *forbund_value(sg_contexts *c, const sg_forbund *fb)
 		sg_value_push(ml, member_value(&fb->members[k]));
 	sg_value_put(v, "members", ml);
 	if (fb->n_parties) {
-		sg_value_put(v, "party_list", text_list(fb->parties, fb->n_parties));
-		put_take(v, "parties", joined(fb->parties, fb->n_parties));
+		sg_value_put(v, "party_list", sg_ctx_text_list(fb->parties, fb->n_parties));
+		sg_ctx_put_take(v, "parties", joined(fb->parties, fb->n_parties));
 	}
-	sg_value_put(v, "contact", contact_value(&fb->contact));
+	sg_value_put(v, "contact", sg_ctx_contact(&fb->contact));
 	if (!sg_markdown_is_empty(fb->body))
-		sg_value_put(v, "body_html", html_of(fb->body));
+		sg_value_put(v, "body_html", sg_ctx_html(fb->body));
 	size_t idx = 0;
 	for (size_t i = 0; i < c->site->n_forbund; i++)
 		if (c->site->forbund[i] == fb)
@@ -525,6 +523,7 @@ static sg_value *forbund_value(sg_contexts *c, const sg_forbund *fb)
 	sg_value_put(v, "utan_omrade", none);
 	sg_value_put_num(v, "insats_count", (double)all->n);
 	sg_value_put(v, "economy", economy_years_of(c, fb));
+	sg_ctx_publications_forbund(c, fb, v);
 	return v;
 }
 
@@ -536,7 +535,7 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 	sg_value_put_str(pg, "url", page->url);
 	const char *base = c->site->info.base_url ? c->site->info.base_url : "/";
 	size_t bl = strlen(base);
-	put_take(pg, "canonical", sg_asprintf("%.*s%s", (int)(bl && base[bl - 1] == '/' ? bl - 1 : bl), base, page->url));
+	sg_ctx_put_take(pg, "canonical", sg_asprintf("%.*s%s", (int)(bl && base[bl - 1] == '/' ? bl - 1 : bl), base, page->url));
 	const char *title = NULL, *description = c->site->info.description;
 	switch (page->kind) {
 	case SG_PAGE_HOME:
@@ -569,7 +568,7 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 		sg_value_put_str(k, "name", ci->category->name);
 		sg_value_put_bool(k, "individ", ci->category->individ);
 		sg_value_put_bool(k, "struktur", ci->category->struktur);
-		sg_value_put(k, "insatser", card_list(c, &ci->insatser));
+		sg_value_put(k, "insatser", sg_ctx_card_list(c, &ci->insatser));
 		sg_value_put_num(k, "insats_count", (double)ci->insatser.n);
 		sg_value_put(ctx, "kategori", k);
 		break;
@@ -581,7 +580,7 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 			description = s->summary;
 		sg_value *k = sg_value_map();
 		sg_value_put_str(k, "title", s->title);
-		sg_value_put(k, "body_html", html_of(s->body));
+		sg_value_put(k, "body_html", sg_ctx_html(s->body));
 		sg_value_put(ctx, "sida", k);
 		break;
 	}
@@ -594,6 +593,9 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 	}
 	case SG_PAGE_NOT_FOUND:
 		title = "Sidan finns inte";
+		break;
+	default:
+		sg_ctx_publication_page(c, page, ctx, pg);
 		break;
 	}
 	if (title)

@@ -11,7 +11,19 @@
 struct sg_markdown {
 	cmark_node *doc;
 	bool allow_html;
+	const char *file; /* borrowed: for messages while resolving references */
+	int first_line;
 };
+
+static const char *const ref_schemes[] = {"insats:", "kommun:", "forbund:", "nyhetsbrev:", "evenemang:", "sida:"};
+
+bool sg_url_is_reference(const char *url)
+{
+	for (size_t i = 0; i < sizeof ref_schemes / sizeof *ref_schemes; i++)
+		if (strncmp(url, ref_schemes[i], strlen(ref_schemes[i])) == 0)
+			return true;
+	return false;
+}
 
 bool sg_url_is_safe(const char *url)
 {
@@ -49,6 +61,8 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 	const char *root = opts && opts->link_root ? opts->link_root : "";
 	sg_markdown *md = sg_calloc(1, sizeof *md);
 	md->allow_html = allow_html;
+	md->file = file;
+	md->first_line = first_line;
 	md->doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
 
 	/* collect first: the tree must not change while it is iterated */
@@ -70,7 +84,9 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 			drop = true;
 		} else if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
 			const char *url = cmark_node_get_url(node);
-			if (url && !sg_url_is_safe(url)) {
+			if (url && sg_url_is_reference(url)) {
+				/* resolved later, when the whole site is known */
+			} else if (url && !sg_url_is_safe(url)) {
 				sg_warning(d, file, line, col,
 				           "the %s to '%.40s' is removed: addresses must start with https://, http://, mailto:, tel: or /",
 				           t == CMARK_NODE_LINK ? "link" : "image", url);
@@ -102,6 +118,42 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 	return md;
 }
 
+void sg_markdown_resolve(sg_markdown *md, sg_ref_resolver resolve, void *ctx, sg_diags *d)
+{
+	if (!md)
+		return;
+	size_t n = 0, cap = 8;
+	cmark_node **bad = sg_malloc(cap * sizeof *bad);
+	cmark_iter *it = cmark_iter_new(md->doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(node);
+		if (ev != CMARK_EVENT_ENTER || (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE))
+			continue;
+		const char *url = cmark_node_get_url(node);
+		if (!url || !sg_url_is_reference(url))
+			continue;
+		char *why = NULL;
+		char *target = resolve(ctx, url, &why);
+		if (target) {
+			cmark_node_set_url(node, target);
+			free(target);
+			continue;
+		}
+		sg_error(d, md->file, cmark_node_get_start_line(node) + md->first_line - 1, cmark_node_get_start_column(node),
+		         "%s", why ? why : "unknown reference");
+		free(why);
+		if (n == cap)
+			bad = sg_realloc(bad, (cap *= 2) * sizeof *bad);
+		bad[n++] = node;
+	}
+	cmark_iter_free(it);
+	for (size_t i = 0; i < n; i++)
+		unwrap(bad[i]);
+	free(bad);
+}
+
 void sg_markdown_free(sg_markdown *md)
 {
 	if (!md)
@@ -109,6 +161,8 @@ void sg_markdown_free(sg_markdown *md)
 	cmark_node_free(md->doc);
 	free(md);
 }
+
+const cmark_node *sg_markdown_doc(const sg_markdown *md) { return md ? md->doc : NULL; }
 
 bool sg_markdown_is_empty(const sg_markdown *md) { return !md || !cmark_node_first_child(md->doc); }
 

@@ -25,8 +25,23 @@ void sg_markdown_free(sg_markdown *md);
 bool sg_markdown_is_empty(const sg_markdown *md);
 /* Appends the HTML. Only reads the document: safe from many threads. */
 void sg_markdown_render(const sg_markdown *md, sg_buf *out);
+/* The parsed document (after the checks above), for other renderers such as
+ * markdown_mail.c. Owned by md; read it only (NULL when md is NULL). */
+typedef struct cmark_node cmark_node;
+const cmark_node *sg_markdown_doc(const sg_markdown *md);
 
 /* Is this URL one sofgen may put in an href: http(s), mailto, tel, or relative? */
 bool sg_url_is_safe(const char *url);
+/* Is it a reference to other content: insats:, kommun:, forbund:, nyhetsbrev:,
+ * evenemang: or sida:? Such links are kept by sg_markdown_parse for resolving. */
+bool sg_url_is_reference(const char *url);
+
+/* Turns a reference ("insats:sjuharad/x") into a URL (malloc'd) or returns NULL and
+ * sets *why (malloc'd) to say what is wrong. */
+typedef char *(*sg_ref_resolver)(void *ctx, const char *ref, char **why);
+/* Resolves every reference link of md in place; an unresolvable one is an error at
+ * its file:line:col and the link is removed (its text stays). Call once, after the
+ * whole site is known, before rendering. */
+void sg_markdown_resolve(sg_markdown *md, sg_ref_resolver resolve, void *ctx, sg_diags *d);
 
 #endif

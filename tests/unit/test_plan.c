@@ -42,7 +42,7 @@ Test(plan, kommun_pages_separate_local_shared_other_and_structural)
 	};
 	char *root;
 	sg_site *s = site_of(f, 4, &root);
-	sg_plan *p = sg_plan_new(s);
+	sg_plan *p = sg_plan_new(s, "2015-06-01");
 	const sg_kommun_index *boras = NULL, *mark = NULL;
 	for (size_t i = 0; i < p->n_kommuner; i++) {
 		if (strcmp(p->kommuner[i].kommun->slug, "boras") == 0)

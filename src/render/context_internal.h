@@ -1,0 +1,31 @@
+/* context_internal.h — private to src/render/: what context.c (the catalogue's pages)
+ * and context_publish.c (newsletters, events, documents, forms) share. */
+#ifndef SG_CONTEXT_INTERNAL_H
+#define SG_CONTEXT_INTERNAL_H
+
+#include "context.h"
+
+struct sg_contexts {
+	const sg_site *site;
+	const sg_plan *plan;
+	sg_value *site_value; /* "site": title, navigation, … */
+	sg_value **cards;     /* one per insats, parallel to site->insatser */
+};
+
+/* Helpers that build values; each takes ownership of what it is given. */
+void sg_ctx_put_take(sg_value *map, const char *key, char *s);   /* s malloc'd */
+void sg_ctx_put_sv(sg_value *map, const char *key, double v);    /* Swedish number */
+sg_value *sg_ctx_html(const sg_markdown *md);                    /* rendered Markdown */
+sg_value *sg_ctx_text_list(char **items, size_t n);
+sg_value *sg_ctx_contact(const sg_contact *c);
+sg_value *sg_ctx_card_list(sg_contexts *c, const sg_insats_list *l);
+
+/* context_publish.c: fills ctx/pg for the publication pages; false if not one. */
+bool sg_ctx_publication_page(sg_contexts *c, const sg_page *page, sg_value *ctx, sg_value *pg);
+/* context_publish.c: additions to the site-wide value and to förbund and home pages */
+void sg_ctx_publications_site(const sg_contexts *c, sg_value *site);
+void sg_ctx_publications_forbund(const sg_contexts *c, const sg_forbund *f, sg_value *v);
+/* "12 mars 2015"; with a time "12 mars 2015 kl. 08.30" (malloc'd) */
+char *sg_ctx_date_sv(const char *iso);
+
+#endif

@@ -1,0 +1,15 @@
+/* publications.h — the files besides HTML pages that publications need: Atom feeds,
+ * iCalendar files, the plain-text e-mail version of each newsletter, and the
+ * documents themselves (copied from content/dokument/). */
+#ifndef SG_WRITE_PUBLICATIONS_H
+#define SG_WRITE_PUBLICATIONS_H
+
+#include "../model/model.h"
+#include "../plan/plan.h"
+#include "../util/diag.h"
+#include "output.h"
+
+/* Returns the number of files written, or -1 after an I/O error was added to d. */
+long sg_write_publications(sg_output *out, const sg_site *site, const sg_plan *plan, sg_diags *d);
+
+#endif
