@@ -17,7 +17,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c tests/integration/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all site test unit check-asan valgrind deps deps-test clean
+.PHONY: all site test unit check-asan valgrind e2e deps deps-test clean
 all: sofgen
 
 sofgen: $(BUILD)/sofgen
@@ -55,6 +55,7 @@ test: deps-test
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory check-asan
 	@$(MAKE) --no-print-directory valgrind
+	@$(MAKE) --no-print-directory e2e
 
 # The same tests built with AddressSanitizer and UndefinedBehaviorSanitizer.
 # criterion's own runner leaks a few bytes; tests/lsan.supp ignores exactly that.
@@ -69,6 +70,15 @@ valgrind: $(BUILD)/sofgen
 	valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible \
 	  --errors-for-leak-kinds=definite,indirect,possible $(BUILD)/sofgen build --out build/valgrind-site
 	@echo "valgrind: 1 passed, 0 failed"
+
+# Browser tests: the example site, built with a fixed date, in Debian's chromium
+# (headless, driven by playwright-core from npm; never a downloaded browser).
+E2E_SITE = build/e2e-site
+e2e: $(BUILD)/sofgen
+	@scripts/deps.sh e2e
+	@cd tests/e2e && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@rm -rf $(E2E_SITE) && $(BUILD)/sofgen build --now 2020-06-01T12:00 --out $(E2E_SITE)
+	cd tests/e2e && SITE_DIR=$(CURDIR)/$(E2E_SITE) node --test
 
 clean:
 	rm -rf build sofgen

@@ -3,11 +3,16 @@
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -eu
 build="gcc make pkg-config libcmark-dev libyaml-dev libjansson-dev"
-test="$build libcriterion-dev valgrind"
+test="$build libcriterion-dev valgrind libxml2-utils"
+e2e="chromium"
 case "${1:-build}" in
 build) want=$build ;;
 test) want=$test ;;
-*) echo "usage: $0 build|test" >&2; exit 2 ;;
+e2e) want=$e2e
+	# Node.js and npm run the browser tests; Debian's packages if the machine has none
+	command -v node >/dev/null 2>&1 || want="$want nodejs"
+	command -v npm >/dev/null 2>&1 || want="$want npm" ;;
+*) echo "usage: $0 build|test|e2e" >&2; exit 2 ;;
 esac
 missing=""
 for p in $want; do

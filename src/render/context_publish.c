@@ -114,7 +114,7 @@ static sg_value *event_card(const sg_contexts *c, const sg_evenemang *e)
 		sg_value_put_str(v, "forbund_title", e->forbund->title);
 		sg_ctx_put_take(v, "forbund_url", sg_url_forbund(e->forbund));
 	}
-	sg_value_put_bool(v, "past", sg_plan_event_past(c->plan, e));
+	sg_value_put_bool(v, "is_past", sg_plan_event_past(c->plan, e));
 	return v;
 }
 

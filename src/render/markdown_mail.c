@@ -247,7 +247,9 @@ static void S_want_blank(text_ctx *c)
 	c->blank = true;
 }
 
-static level *S_push(text_ctx *c, const char *first)
+/* Enters a level whose first line starts with `first`; the other lines start with the
+ * same (a quote's "> ") or with as many spaces (a list item's hanging indentation). */
+static level *S_push(text_ctx *c, const char *first, bool repeat)
 {
 	if (c->depth == c->lv_cap) {
 		c->lv_cap = c->lv_cap ? 2 * c->lv_cap : 8;
@@ -257,7 +259,7 @@ static level *S_push(text_ctx *c, const char *first)
 	memset(l, 0, sizeof *l);
 	size_t n = strlen(first);
 	memcpy(l->first, first, n + 1);
-	if (strcmp(first, "> ") == 0)
+	if (repeat)
 		memcpy(l->rest, first, n + 1);
 	else
 		memset(l->rest, ' ', n);
@@ -448,7 +450,7 @@ static void S_text_node(text_ctx *c, cmark_node *node, bool enter, size_t *block
 	switch (t) {
 	case CMARK_NODE_BLOCK_QUOTE:
 		if (enter) {
-			S_push(c, "> ");
+			S_push(c, "> ", true);
 		} else {
 			S_pop(c);
 			S_want_blank(c);
@@ -456,7 +458,7 @@ static void S_text_node(text_ctx *c, cmark_node *node, bool enter, size_t *block
 		break;
 	case CMARK_NODE_LIST:
 		if (enter) {
-			level *l = S_push(c, "");
+			level *l = S_push(c, "", false);
 			l->tight = cmark_node_get_list_tight(node);
 			l->ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
 			l->number = cmark_node_get_list_start(node);
@@ -473,7 +475,7 @@ static void S_text_node(text_ctx *c, cmark_node *node, bool enter, size_t *block
 				c->blank = false;
 			if (list && list->ordered)
 				snprintf(mark, sizeof mark, "%ld. ", list->number++);
-			S_push(c, mark);
+			S_push(c, mark, false);
 		} else {
 			if (c->lv[c->depth - 1].pending)
 				S_emit(c, "", 0); /* an empty item still shows its marker */
@@ -481,13 +483,12 @@ static void S_text_node(text_ctx *c, cmark_node *node, bool enter, size_t *block
 		}
 		break;
 	case CMARK_NODE_PARAGRAPH:
-	case CMARK_NODE_HEADING:
+	case CMARK_NODE_HEADING: {
 		if (enter) {
 			*block_start = c->lines;
 			break;
 		}
-		size_t widest;
-		widest = S_flush(c);
+		size_t widest = S_flush(c);
 		if (t == CMARK_NODE_HEADING && widest > 0) {
 			char ch = cmark_node_get_heading_level(node) <= 2 ? '=' : '-';
 			sg_buf_clear(&c->line);
@@ -498,6 +499,7 @@ static void S_text_node(text_ctx *c, cmark_node *node, bool enter, size_t *block
 		if (c->lines > *block_start && (t == CMARK_NODE_HEADING || !S_in_tight_item(node)))
 			S_want_blank(c);
 		break;
+	}
 	case CMARK_NODE_CODE_BLOCK:
 		S_code_block(c, cmark_node_get_literal(node));
 		S_want_blank(c);

@@ -35,8 +35,28 @@ static int put(sg_output *out, const char *path, sg_buf *b, sg_diags *d, long *c
 static void news_text(const sg_site *site, const sg_nyhetsbrev *n, sg_buf *b)
 {
 	char *base = base_of(site);
-	sg_buf_printf(b, "%s\n", n->title);
-	for (size_t i = 0, w = sg_utf8_length(n->title, strlen(n->title)); i < w && i < 72; i++)
+	/* the title, wrapped like the text, underlined as long as its longest line */
+	size_t longest = 0, col = 0;
+	const char *w = n->title;
+	while (*w) {
+		size_t wl = strcspn(w, " ");
+		size_t cols = sg_utf8_length(w, wl);
+		if (col && col + 1 + cols > 72) {
+			sg_buf_putc(b, '\n');
+			col = 0;
+		} else if (col) {
+			sg_buf_putc(b, ' ');
+			col++;
+		}
+		sg_buf_put(b, w, wl);
+		col += cols;
+		longest = col > longest ? col : longest;
+		w += wl;
+		while (*w == ' ')
+			w++;
+	}
+	sg_buf_putc(b, '\n');
+	for (size_t i = 0; i < longest; i++)
 		sg_buf_putc(b, '=');
 	sg_buf_printf(b, "\n%s%s%s\n\n", n->forbund ? n->forbund->title : site->info.title, n->forbund ? ", " : "",
 	              n->forbund ? n->date : "");

@@ -233,3 +233,55 @@ Test(model, amounts_beyond_15_digits_are_refused)
 	cr_assert(diags_have(b.d, 5, 16, "'forbund' has more than 15 digits (0.30000000000000004); round it, e.g. to whole kronor"));
 	done(&b);
 }
+
+Test(model, references_between_content_resolve_or_name_the_closest)
+{
+	fixture_file f[] = {
+		{"insatser/sjuharad/aktiv-halsa.md", "---\ntitle: Aktiv hälsa\n---\nSe [Borås](kommun:Borås) och [brevet](nyhetsbrev:brev).\n"},
+		{"nyhetsbrev/brev.md", "---\ntitle: Brev\ndate: 2015-02-01\nforbund: sjuharad\n---\n"
+		                       "Läs om [Aktiv hälsa](insats:sjuharad/aktiv-halsa) och\n[fel](insats:sjuharad/aktiv-hals).\n"},
+	};
+	built b = build(f, 2, false);
+	cr_assert_eq(sg_diags_errors(b.d), 1);
+	cr_assert(diags_have(b.d, 7, 1,
+	                     "the link 'insats:sjuharad/aktiv-hals' points at no insats (write insats:<förbund>/<insats>); "
+	                     "did you mean 'sjuharad/aktiv-halsa'?"));
+	sg_buf html = SG_BUF_INIT;
+	sg_markdown_render(b.site->insatser[0]->body, &html);
+	cr_assert_str_eq(sg_buf_cstr(&html), "<p>Se <a href=\"/kommun/boras/\">Borås</a> och <a href=\"/nyhetsbrev/brev/\">brevet</a>.</p>\n");
+	sg_buf_clear(&html);
+	sg_markdown_render(b.site->nyhetsbrev[0]->body, &html);
+	cr_assert_str_eq(sg_buf_cstr(&html), "<p>Läs om <a href=\"/insats/sjuharad/aktiv-halsa/\">Aktiv hälsa</a> och\nfel.</p>\n");
+	sg_buf_free(&html);
+	done(&b);
+}
+
+Test(model, events_documents_and_forms_are_checked)
+{
+	fixture_file f[] = {
+		{"evenemang/traff.md", "---\ntitle: Träff\nstart: 2015-02-30T08:00\nend: 2015-03-01\n---\n"},
+		{"evenemang/ok.md", "---\ntitle: Ok\nstart: 2015-03-12 08:30\nend: 2015-03-12T10:00\nforbund: sjuharad\n"
+		                    "registration: {url: https://example.se/anmalan, deadline: 2015-03-01}\n---\n"},
+		{"dokument/plan.yaml", "title: Plan\ntype: verksamhetsplan\nyear: 2015\nforbund: sjuharad\nfile: plan.pdf\n"},
+		{"blanketter/remiss.yaml", "title: Remiss\nsections:\n  - title: Du\n    fields:\n"
+		                           "      - {name: namn, label: Namn, type: text, required: true}\n"
+		                           "      - {name: namn, label: Igen, type: txt}\n"
+		                           "      - {name: inkomst, label: Inkomst, type: radio, options: [Lön]}\n"},
+		{"insatser/sjuharad/x.md", "---\ntitle: X\nreferral: {open: true, form: remis}\n---\n"},
+	};
+	built b = build(f, 5, false);
+	cr_assert(diags_have(b.d, 3, 8, "'start': '2015-02-30' is not a date: February 2015 has 28 days"));
+	char *missing = sg_asprintf("the file 'plan.pdf' is missing: put it beside plan.yaml in %s/dokument", b.content);
+	cr_assert(diags_have(b.d, 5, 7, missing));
+	free(missing);
+	cr_assert(diags_have(b.d, 6, 16, "the field name 'namn' is used twice in this form; names must be unique"));
+	cr_assert(diags_have(b.d, 6, 41, "'type' cannot be 'txt'; did you mean 'text'? (one of text, textarea, personnummer, "
+	                                 "date, email, tel, select, radio or checkbox)"));
+	cr_assert(diags_have(b.d, 7, 9, "a radio field needs 'options': at least two choices"));
+	cr_assert(diags_have(b.d, 3, 30, "there is no form 'remis'; did you mean 'remiss'?"));
+	cr_assert_eq(sg_diags_errors(b.d), 6);
+	cr_assert_eq(b.site->n_evenemang, 1, "the event with a bad start is left out");
+	cr_assert_str_eq(b.site->evenemang[0]->start, "2015-03-12T08:30", "a space is read as T");
+	cr_assert_str_eq(b.site->evenemang[0]->reg_deadline, "2015-03-01");
+	done(&b);
+}

@@ -1,0 +1,67 @@
+// forms.test.js — a referral form in a real browser: filled in wrongly, it shows the
+// error summary with links to the fields; the personnummer check digit is checked;
+// nothing is ever sent (no request leaves the page while printing is attempted).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve } from "./server.js";
+import { launch } from "./browser.js";
+
+const site = process.env.SITE_DIR;
+let server, browser, page;
+
+before(async () => {
+  assert.ok(site, "SITE_DIR must name the built site");
+  server = await serve(site);
+  browser = await launch();
+  page = await browser.newPage();
+});
+after(async () => { await browser?.close(); server?.close(); });
+
+test("an empty referral form shows an error summary that links to each field", async () => {
+  const requests = [];
+  page.on("request", (r) => requests.push(r.method() + " " + r.url()));
+  await page.goto(server.url + "/insats/sjuharad/aktiv-halsa/remiss/");
+  assert.equal(await page.inputValue("#f-insats"), "Aktiv hälsa", "pre-filled with the insats");
+  const before = requests.length;
+  await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
+  await page.click("[data-print-button]");
+  const summary = page.locator("#felsammanfattning");
+  assert.equal(await summary.isVisible(), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "felsammanfattning", "focus moves to the summary");
+  const links = await summary.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  assert.ok(links.length >= 3, "one link per missing required field: " + links);
+  for (const href of links) assert.equal(await page.locator(href).count(), 1, href + " points at a field");
+  assert.equal(await page.evaluate(() => window.__printed === true), false, "an invalid form is not printed");
+  // following a link puts the focus on the field
+  await summary.locator("a").first().click();
+  assert.equal(await page.evaluate(() => "#" + document.activeElement.id), links[0]);
+  assert.equal(requests.length, before, "nothing was requested or sent");
+});
+
+test("personnummer: a wrong check digit is an error, the right one is accepted", async () => {
+  await page.goto(server.url + "/insats/sjuharad/aktiv-halsa/remiss/");
+  const pnr = page.locator("input[data-personnummer]").first();
+  const id = await pnr.getAttribute("id");
+  await pnr.fill("19121212-1213");
+  await page.click("[data-print-button]");
+  const message = page.locator("#" + id + "-fel");
+  assert.match(await message.textContent(), /stämmer inte/);
+  assert.equal(await pnr.getAttribute("aria-invalid"), "true");
+  assert.match(await pnr.getAttribute("aria-describedby"), new RegExp(id + "-fel"));
+  await pnr.fill("19121212-1212");
+  await page.click("[data-print-button]");
+  assert.equal(await message.isVisible(), false);
+  assert.equal(await pnr.getAttribute("aria-invalid"), null);
+});
+
+test("pressing Enter in a field never submits the form", async () => {
+  await page.goto(server.url + "/insats/sjuharad/aktiv-halsa/remiss/");
+  const url = page.url();
+  const sent = [];
+  page.on("request", (r) => { if (r.method() !== "GET" || r.url().includes("?")) sent.push(r.url()); });
+  await page.locator("input[type=text]:not([readonly])").first().fill("Test");
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(200);
+  assert.equal(page.url(), url);
+  assert.deepEqual(sent, []);
+});
