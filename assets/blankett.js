@@ -53,6 +53,13 @@
     return l ? l.firstChild.textContent.trim() : el.name;
   }
 
+  /* "Remittent: " — the section, so two fields both called Namn can be told apart */
+  function sectionOf(el) {
+    var fs = el.closest("form.blankett > fieldset");
+    var legend = fs && fs.querySelector("legend");
+    return legend ? legend.textContent.trim() + ": " : "";
+  }
+
   function check(el) {
     var v = (el.value || "").trim();
     if (el.type === "checkbox" && !el.closest("fieldset.choices"))
@@ -88,14 +95,14 @@
       var msg = check(el);
       var msgEl = document.getElementById(el.id + "-fel");
       if (msgEl) show(el, msgEl, msg, el);
-      if (msg) errors.push({ id: el.id, text: msg });
+      if (msg) errors.push({ id: el.id, text: sectionOf(el) + msg });
     });
     Array.prototype.forEach.call(form.querySelectorAll("fieldset.choices"), function (box) {
       var chosen = box.querySelector("input:checked");
       var msg = box.hasAttribute("data-required") && !chosen ? "Välj ett alternativ: " + labelOf(box.querySelector("input")) : "";
       var msgEl = document.getElementById(box.id + "-fel");
       if (msgEl) show(box, msgEl, msg, box);
-      if (msg) errors.push({ id: box.querySelector("input").id, text: msg });
+      if (msg) errors.push({ id: box.querySelector("input").id, text: sectionOf(box) + msg });
     });
     var list = summary.querySelector("ul");
     list.textContent = "";

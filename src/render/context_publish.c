@@ -232,10 +232,19 @@ static sg_value *field_value(const sg_form_field *x)
 	sg_value_put_str(v, "name", x->name);
 	sg_ctx_put_take(v, "id", sg_asprintf("f-%s", x->name));
 	sg_value_put_str(v, "label", x->label);
+	/* every key a field template asks for is set, even when empty: Mustache would
+	 * otherwise find the section's key of the same name (its help, say) */
 	if (x->help) {
 		sg_value_put_str(v, "help", x->help);
 		sg_ctx_put_take(v, "help_id", sg_asprintf("f-%s-hint", x->name));
+	} else {
+		sg_value_put(v, "help", sg_value_null());
+		sg_value_put(v, "help_id", sg_value_null());
 	}
+	static const char *const all_flags[] = {"is_input", "is_textarea", "is_select", "is_radio", "is_checkbox",
+	                                        "is_personnummer", "single", "pattern", "autocomplete"};
+	for (size_t i = 0; i < sizeof all_flags / sizeof *all_flags; i++)
+		sg_value_put(v, all_flags[i], sg_value_null());
 	sg_value_put_bool(v, "required", x->required);
 	sg_value_put_str(v, "input_type", input_types[x->type]);
 	static const char *const flags[] = {"is_input", "is_textarea", "is_input", "is_input", "is_input",
@@ -314,6 +323,7 @@ static sg_value *form_value(const sg_contexts *c, const sg_blankett *b, const sg
 			}
 		if (n == 1)
 			sg_value_put_bool(sg_value_item(kl, 0), "selected", true);
+		sg_value_put_bool(ins, "choose_kommun", n > 1);
 		sg_value_put(ins, "kommuner", kl);
 		sg_value_put(v, "insats", ins);
 	}

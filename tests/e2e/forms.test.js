@@ -31,6 +31,8 @@ test("an empty referral form shows an error summary that links to each field", a
   const links = await summary.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
   assert.ok(links.length >= 3, "one link per missing required field: " + links);
   for (const href of links) assert.equal(await page.locator(href).count(), 1, href + " points at a field");
+  const texts = await summary.locator("a").allTextContents();
+  assert.equal(new Set(texts).size, texts.length, "each message says which field: " + texts);
   assert.equal(await page.evaluate(() => window.__printed === true), false, "an invalid form is not printed");
   // following a link puts the focus on the field
   await summary.locator("a").first().click();
