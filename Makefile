@@ -83,4 +83,7 @@ e2e: $(BUILD)/sofgen
 clean:
 	rm -rf build sofgen
 
+# More targets, one file per concern (fuzzing, hostile inputs, …)
+include $(wildcard mk/*.mk)
+
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -19,7 +19,7 @@
 static const char *const required_templates[] = {"home",       "kommun",     "forbund",          "insats",
                                                     "kategori",   "sida",       "ekonomi",          "404",
                                                     "nyhetsbrev", "nyhetsbrev-lista", "nyhetsbrev-epost", "evenemang",
-                                                    "evenemang-lista", "dokument", "blankett"};
+                                                    "evenemang-lista", "dokument", "blankett", "tillganglighet"};
 
 static int load_templates(sg_tpl_set *set, const char *dir, sg_diags *d)
 {

@@ -31,11 +31,94 @@ void sg_push_ptr(void ***arr, size_t *n, void *p)
 
 /* ---- site.yaml ---------------------------------------------------------- */
 
+static void build_accessibility(sg_a11y *a, const sg_fields *f, const sg_value *meta)
+{
+	const sg_value *m = sg_field_map(f, meta, "accessibility");
+	if (!m) {
+		sg_warning(f->d, f->file, 1, 1,
+		           "no 'accessibility:' block: public sector sites must publish a tillgänglighetsredogörelse "
+		           "(lag 2018:1937); the page says the site has not been assessed yet");
+		return;
+	}
+	static const char *const keys[] = {"organisation", "status", "gaps", "assessed", "updated", "method",
+	                                   "contact", "response_time", NULL};
+	sg_fields_check_keys(f, m, keys, "accessibility");
+	sg_fields at = *f;
+	at.line = sg_fields_line(f, m);
+	a->organisation = sg_field_text(&at, m, "organisation", false, NULL);
+	static const char *const statuses[] = {"helt", "delvis", "inte", NULL};
+	int st = sg_field_choice(&at, m, "status", statuses);
+	a->status = st < 0 ? SG_A11Y_UNKNOWN : (sg_a11y_status)(st + 1);
+	if (!sg_value_get(m, "status"))
+		sg_error(f->d, f->file, at.line, 1,
+		         "accessibility: missing 'status': helt, delvis or inte (förenlig med lagen)");
+	a->assessed = sg_field_date(&at, m, "assessed");
+	if (!sg_value_get(m, "assessed"))
+		sg_error(f->d, f->file, at.line, 1, "accessibility: missing 'assessed': the date the site was assessed");
+	a->updated = sg_field_date(&at, m, "updated");
+	a->method = sg_field_text(&at, m, "method", true, "how the site was assessed, e.g. 'självskattning med …'");
+	a->response_time = sg_field_text(&at, m, "response_time", false, NULL);
+	const sg_value *c = sg_field_map(&at, m, "contact");
+	if (c) {
+		static const char *const ckeys[] = {"email", "phone", "url", NULL};
+		sg_fields_check_keys(&at, c, ckeys, "accessibility contact");
+		a->contact_email = sg_field_email(&at, c, "email");
+		a->contact_phone = sg_field_text(&at, c, "phone", false, NULL);
+		a->contact_url = sg_field_text(&at, c, "url", false, NULL);
+		if (a->contact_url && !sg_url_is_safe(a->contact_url)) {
+			const sg_value *v = sg_value_get(c, "url");
+			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+			         "accessibility contact 'url' must start with https:// or /");
+			free(a->contact_url);
+			a->contact_url = NULL;
+		}
+	}
+	if (!a->contact_email && !a->contact_phone && !a->contact_url)
+		sg_error(f->d, f->file, at.line, 1,
+		         "accessibility: missing 'contact': {email, phone or url} where people report accessibility problems");
+	const sg_value *gaps = sg_field_list(&at, m, "gaps");
+	size_t n = sg_value_count(gaps);
+	a->gaps = sg_calloc(n ? n : 1, sizeof *a->gaps);
+	for (size_t i = 0; i < n; i++) {
+		const sg_value *g = sg_value_item(gaps, i);
+		if (sg_value_kind_of(g) != SG_VAL_MAP) {
+			sg_error(f->d, f->file, sg_fields_line(f, g), sg_fields_col(g),
+			         "each gap must be '{problem: …, reason: …, fix: …}'");
+			continue;
+		}
+		static const char *const gkeys[] = {"problem", "reason", "fix", NULL};
+		sg_fields_check_keys(&at, g, gkeys, "a gap");
+		sg_fields gf = at;
+		gf.line = sg_fields_line(f, g);
+		sg_a11y_gap *x = &a->gaps[a->n_gaps];
+		x->problem = sg_field_text(&gf, g, "problem", true, "what does not work, and for whom");
+		x->reason = sg_field_text(&gf, g, "reason", false, NULL);
+		x->fix = sg_field_text(&gf, g, "fix", false, NULL);
+		if (x->problem)
+			a->n_gaps++;
+		else
+			free(x->reason), free(x->fix);
+	}
+	if ((a->status == SG_A11Y_DELVIS || a->status == SG_A11Y_INTE) && a->n_gaps == 0)
+		sg_warning(f->d, f->file, at.line, 1,
+		           "accessibility: status '%s' but no 'gaps': list what is not accessible, and why",
+		           statuses[a->status - 1]);
+}
+
+static void free_accessibility(sg_a11y *a)
+{
+	free(a->organisation), free(a->assessed), free(a->updated), free(a->method), free(a->response_time);
+	free(a->contact_email), free(a->contact_phone), free(a->contact_url);
+	for (size_t i = 0; i < a->n_gaps; i++)
+		free(a->gaps[i].problem), free(a->gaps[i].reason), free(a->gaps[i].fix);
+	free(a->gaps);
+}
+
 static void build_info(sg_site *site, const sg_source *src, sg_diags *d)
 {
 	sg_fields f = fields_for(src, d);
 	static const char *const keys[] = {"title", "base_url", "language", "region", "description",
-	                                   "allow_raw_html", "forms", NULL};
+	                                   "allow_raw_html", "forms", "accessibility", NULL};
 	sg_fields_check_keys(&f, src->meta, keys, "site.yaml");
 	sg_site_info *in = &site->info;
 	in->title = sg_field_text(&f, src->meta, "title", true, "the name of the site");
@@ -57,6 +140,7 @@ static void build_info(sg_site *site, const sg_source *src, sg_diags *d)
 	in->region = sg_field_text(&f, src->meta, "region", false, NULL);
 	in->description = sg_field_text(&f, src->meta, "description", false, NULL);
 	in->allow_raw_html = sg_field_bool(&f, src->meta, "allow_raw_html", false);
+	build_accessibility(&in->accessibility, &f, src->meta);
 	const sg_value *forms = sg_field_map(&f, src->meta, "forms");
 	if (forms) {
 		static const char *const fkeys[] = {"action", "method", NULL};
@@ -670,6 +754,7 @@ void sg_site_free(sg_site *site)
 	free(in->region);
 	free(in->description);
 	free(in->root);
+	free_accessibility(&in->accessibility);
 	free(in->forms_action);
 	sg_sources_free(site->sources);
 	free(site);

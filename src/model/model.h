@@ -203,11 +203,30 @@ struct sg_blankett {
 	const char *path;
 };
 
+/* The tillgänglighetsredogörelse (accessibility statement) the law (2018:1937)
+ * requires, from site.yaml's `accessibility:` (Digg's model). */
+typedef enum { SG_A11Y_UNKNOWN, SG_A11Y_HELT, SG_A11Y_DELVIS, SG_A11Y_INTE } sg_a11y_status;
+
+typedef struct sg_a11y_gap {
+	char *problem, *reason, *fix; /* what, why (e.g. oskäligt betungande), when or how it is fixed */
+} sg_a11y_gap;
+
+typedef struct sg_a11y {
+	char *organisation;
+	sg_a11y_status status;
+	sg_a11y_gap *gaps;
+	size_t n_gaps;
+	char *assessed, *updated, *method; /* dates YYYY-MM-DD; how it was assessed */
+	char *contact_email, *contact_phone, *contact_url;
+	char *response_time;
+} sg_a11y;
+
 typedef struct sg_site_info {
 	char *title, *base_url, *language, *region, *description;
 	char *root; /* the path of base_url without its final '/': "" or e.g. "/varend" */
 	char *forms_action; /* https URL the forms post to, or NULL: forms are printed */
 	bool allow_raw_html;
+	sg_a11y accessibility;
 	sg_markdown_opts markdown; /* how bodies are parsed, from the two above */
 } sg_site_info;
 

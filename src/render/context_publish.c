@@ -330,6 +330,41 @@ static sg_value *form_value(const sg_contexts *c, const sg_blankett *b, const sg
 	return v;
 }
 
+/* ---- the accessibility statement ------------------------------------------------- */
+
+static sg_value *accessibility_value(const sg_contexts *c, const sg_a11y *a)
+{
+	sg_value *v = sg_value_map();
+	sg_value_put_str(v, "organisation", a->organisation ? a->organisation : c->site->info.title);
+	static const char *const keys[] = {"unknown", "helt", "delvis", "inte"};
+	sg_value_put_bool(v, keys[a->status], true);
+	sg_value *gaps = sg_value_list();
+	for (size_t i = 0; i < a->n_gaps; i++) {
+		sg_value *g = sg_value_map();
+		sg_value_put_str(g, "problem", a->gaps[i].problem);
+		sg_value_put(g, "reason", a->gaps[i].reason ? sg_value_cstring(a->gaps[i].reason) : sg_value_null());
+		sg_value_put(g, "fix", a->gaps[i].fix ? sg_value_cstring(a->gaps[i].fix) : sg_value_null());
+		sg_value_push(gaps, g);
+	}
+	sg_value_put(v, "gaps", gaps);
+	if (a->assessed)
+		sg_ctx_put_take(v, "assessed", sg_ctx_date_sv(a->assessed));
+	if (a->updated || a->assessed)
+		sg_ctx_put_take(v, "updated", sg_ctx_date_sv(a->updated ? a->updated : a->assessed));
+	sg_value_put_str(v, "method", a->method);
+	sg_value_put_str(v, "response_time", a->response_time);
+	if (a->contact_email || a->contact_phone || a->contact_url) {
+		sg_value *k = sg_value_map();
+		sg_value_put_str(k, "email", a->contact_email);
+		sg_value_put_str(k, "phone", a->contact_phone);
+		if (a->contact_url)
+			sg_ctx_put_take(k, "url", a->contact_url[0] == '/' ? sg_asprintf("%s%s", c->site->info.root, a->contact_url)
+			                                                 : sg_strdup(a->contact_url));
+		sg_value_put(v, "contact", k);
+	}
+	return v;
+}
+
 /* ---- the hooks -------------------------------------------------------------------- */
 
 bool sg_ctx_publication_page(sg_contexts *c, const sg_page *page, sg_value *ctx, sg_value *pg)
@@ -375,6 +410,10 @@ bool sg_ctx_publication_page(sg_contexts *c, const sg_page *page, sg_value *ctx,
 		sg_value_put(ctx, "blankett", form_value(c, x->referral.blankett, x));
 		return true;
 	}
+	case SG_PAGE_TILLGANGLIGHET:
+		sg_value_put_str(pg, "title", "Tillgänglighetsredogörelse");
+		sg_value_put(ctx, "tillganglighet", accessibility_value(c, page->subject));
+		return true;
 	default:
 		return false;
 	}

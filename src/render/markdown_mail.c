@@ -582,14 +582,14 @@ void sg_markdown_render_text(const sg_markdown *md, int width, const char *base,
 /* ---- HTML for mail ------------------------------------------------------------- */
 
 #define FONT "font-family:Arial, Helvetica, sans-serif;"
-#define BODY FONT "font-size:16px;line-height:24px;color:#222222;mso-line-height-rule:exactly;"
+#define BODY FONT "font-size:16px;line-height:24px;color:#222222;"
 #define MONO "font-family:'Courier New', Courier, monospace;"
 
 static const char ST_P[] = "margin:0 0 16px 0;" BODY;
 static const char ST_H2[] = "margin:24px 0 12px 0;" FONT "font-size:22px;line-height:28px;font-weight:bold;"
-                            "color:#222222;mso-line-height-rule:exactly;";
+                            "color:#222222;";
 static const char ST_H3[] = "margin:20px 0 8px 0;" FONT "font-size:18px;line-height:24px;font-weight:bold;"
-                            "color:#222222;mso-line-height-rule:exactly;";
+                            "color:#222222;";
 static const char ST_LIST[] = "margin:0 0 16px 24px;padding:0;" BODY;
 static const char ST_LI[] = "margin:0 0 8px 0;" BODY;
 static const char ST_QUOTE[] = "margin:0 0 16px 0;padding:0 0 0 12px;border-left:4px solid #cccccc;" FONT;

@@ -2,6 +2,7 @@
  * elements whose only difficulty is escaping, and no Debian C library writes Atom. */
 #include "atom.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../plan/plan.h"

@@ -140,7 +140,15 @@ Test(example, builds_every_kommun_and_every_insats, .timeout = 120)
 	cr_expect(has(robots, "Sitemap: https://example.se/sitemap.xml"));
 	free(robots);
 	cr_expect(sg_is_dir(at(out, "kategori/forberedande")));
-	cr_expect(sg_is_file(at(out, "sidor/tillganglighetsredogorelse/index.html")));
+	char *a11y = slurp(at(out, "tillganglighetsredogorelse/index.html"));
+	cr_expect(has(a11y, "<strong>delvis förenlig</strong>"), "the statement is built from site.yaml");
+	cr_expect(has(a11y, "href=\"https://www.digg.se/tdosanmalan\""), "with Digg's reporting form");
+	cr_expect(has(a11y, "Bedömningen gjordes den 24 november 2026."));
+	cr_expect(has(a11y, "href=\"/sidor/kontakt/\""), "and a feedback contact");
+	free(a11y);
+	char *any = slurp(at(out, "kategori/dialog/index.html"));
+	cr_expect(has(any, "href=\"/tillganglighetsredogorelse/\""), "linked from the footer of every page");
+	free(any);
 
 	sg_remove_tree(dir);
 	free(out);

@@ -186,7 +186,7 @@ Test(markdown_mail, url_rules)
 }
 
 #define FONT "font-family:Arial, Helvetica, sans-serif;"
-#define BODY FONT "font-size:16px;line-height:24px;color:#222222;mso-line-height-rule:exactly;"
+#define BODY FONT "font-size:16px;line-height:24px;color:#222222;"
 #define P "<p style=\"margin:0 0 16px 0;" BODY "\">"
 #define LI "<li style=\"margin:0 0 8px 0;" BODY "\">"
 #define A "style=\"color:#0a4f8a;text-decoration:underline;\""
@@ -201,7 +201,7 @@ Test(markdown_mail, mail_html)
 	                 "    <b>\n";
 	char *h = render(md, "/varend", true, 0, "https://example.se/varend");
 	cr_assert_str_eq(h, "<h2 style=\"margin:24px 0 12px 0;" FONT "font-size:22px;line-height:28px;font-weight:bold;"
-	                    "color:#222222;mso-line-height-rule:exactly;\">Frågor &amp; svar</h2>\n"
+	                    "color:#222222;\">Frågor &amp; svar</h2>\n"
 	                    P "Skriv till <a href=\"https://example.se/varend/kontakt/?a=1&amp;b=2\" " A ">oss</a> om "
 	                    "<em style=\"font-style:italic;\">a &lt; b</em> eller "
 	                    "<strong style=\"font-weight:bold;\">c &gt; d</strong>.</p>\n"
@@ -213,7 +213,7 @@ Test(markdown_mail, mail_html)
 	                    P "Citat</p>\n"
 	                    "</blockquote>\n"
 	                    "<h3 style=\"margin:20px 0 8px 0;" FONT "font-size:18px;line-height:24px;font-weight:bold;"
-	                    "color:#222222;mso-line-height-rule:exactly;\">Kod</h3>\n"
+	                    "color:#222222;\">Kod</h3>\n"
 	                    "<pre style=\"margin:0 0 16px 0;padding:8px;background-color:#f4f4f4;"
 	                    "font-family:'Courier New', Courier, monospace;font-size:14px;line-height:20px;"
 	                    "color:#222222;white-space:pre-wrap;\">&lt;b&gt;\n</pre>\n");

@@ -1,0 +1,9 @@
+// pages.js — one page of every page type of the example site.
+export const pages = [
+  "/", "/kommun/boras/", "/forbund/sjuharad/", "/insats/sjuharad/aktiv-halsa/",
+  "/kategori/forberedande/", "/forbund/sjuharad/ekonomi/2015/", "/sidor/om-portalen/",
+  "/nyhetsbrev/", "/nyhetsbrev/2015-02-lokala-uppdragsteam/",
+  "/nyhetsbrev/2015-02-lokala-uppdragsteam/epost.html", "/evenemang/",
+  "/evenemang/2020-09-far-natverket/", "/dokument/", "/blanketter/remiss/",
+  "/insats/sjuharad/aktiv-halsa/remiss/", "/tillganglighetsredogorelse/", "/404.html",
+];
