@@ -4,7 +4,7 @@
 set -eu
 build="gcc make pkg-config libcmark-dev libyaml-dev libjansson-dev"
 test="$build libcriterion-dev valgrind libxml2-utils"
-e2e="chromium"
+e2e="chromium default-jre-headless"
 case "${1:-build}" in
 build) want=$build ;;
 test) want=$test ;;
