@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh build|test|e2e — install the Debian packages sofgen needs, if missing.
+# deps.sh build|test|e2e|fuzz — install the Debian packages sofgen needs, if missing.
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -eu
 build="gcc make pkg-config libcmark-dev libyaml-dev libjansson-dev"
@@ -12,7 +12,8 @@ e2e) want=$e2e
 	# Node.js and npm run the browser tests; Debian's packages if the machine has none
 	command -v node >/dev/null 2>&1 || want="$want nodejs"
 	command -v npm >/dev/null 2>&1 || want="$want npm" ;;
-*) echo "usage: $0 build|test|e2e" >&2; exit 2 ;;
+fuzz) want=$fuzz ;;
+*) echo "usage: $0 build|test|e2e|fuzz" >&2; exit 2 ;;
 esac
 missing=""
 for p in $want; do

@@ -12,6 +12,7 @@
 #include "util/fs.h"
 #include "write/opendata.h"
 #include "write/publications.h"
+#include "write/search_index.h"
 #include "write/output.h"
 #include "write/sitemap.h"
 
@@ -19,7 +20,7 @@
 static const char *const required_templates[] = {"home",       "kommun",     "forbund",          "insats",
                                                     "kategori",   "sida",       "ekonomi",          "404",
                                                     "nyhetsbrev", "nyhetsbrev-lista", "nyhetsbrev-epost", "evenemang",
-                                                    "evenemang-lista", "dokument", "blankett", "tillganglighet"};
+                                                    "evenemang-lista", "dokument", "blankett", "tillganglighet", "sok"};
 
 static int load_templates(sg_tpl_set *set, const char *dir, sg_diags *d)
 {
@@ -76,7 +77,8 @@ static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, 
 		} data[] = {{"data/insatser.json", sg_opendata_json},
 		            {"data/insatser.schema.json", sg_opendata_schema},
 		            {"data/insatser.csv", sg_opendata_csv},
-		            {"data/catalog.jsonld", sg_opendata_catalog}};
+		            {"data/catalog.jsonld", sg_opendata_catalog},
+		            {"search-index.json", sg_search_index}};
 		for (size_t i = 0; i < sizeof data / sizeof *data && result == SG_RUN_OK; i++) {
 			sg_buf_clear(&page);
 			data[i].make(site, &page);

@@ -211,6 +211,17 @@ static void build_member(sg_site *site, sg_forbund *fb, const sg_fields *f, cons
 	if (!m->name)
 		return;
 	char *slug = sg_slugify(m->name);
+	if (!*slug) { /* e.g. '..': the kommun's page needs a web address */
+		const sg_value *v = sg_value_kind_of(item) == SG_VAL_MAP ? sg_value_get(item, "name") : item;
+		sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+		         "the member '%s' has no letters to make a web address from; write the kommun's name, e.g. 'name: Borås'",
+		         m->name);
+		free(slug);
+		free(m->name);
+		sg_contact_clear(&m->contact);
+		free(m->code);
+		return;
+	}
 	for (size_t i = 0; i < fb->n_members; i++) {
 		char *other = sg_slugify(fb->members[i].name);
 		bool same = strcmp(other, slug) == 0;
@@ -255,6 +266,11 @@ static void build_forbund(sg_site *site, const sg_source *src, sg_diags *d)
 	sg_field_contact(&f, src->meta, "contact", &fb->contact, true);
 	sg_budgets_read(&f, src->meta, &fb->budgets, &fb->n_budgets);
 	fb->default_form_slug = sg_field_text(&f, src->meta, "default_form", false, NULL);
+	if (fb->default_form_slug) {
+		const sg_value *v = sg_value_get(src->meta, "default_form");
+		fb->default_form_line = sg_fields_line(&f, v);
+		fb->default_form_col = sg_fields_col(v);
+	}
 	fb->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown, d);
 	PUSH(site->forbund, site->n_forbund, fb);
 }
@@ -459,6 +475,9 @@ static void build_insats(sg_site *site, const sg_source *src, const sg_build_opt
 		int line = v ? sg_fields_line(&f, v) : f.line;
 		if (close)
 			sg_error(d, src->path, line, sg_fields_col(v), "there is no förbund '%s'; did you mean '%s'?", fslug, close);
+		else if (!sg_is_slug(fslug))
+			sg_error(d, src->path, line, sg_fields_col(v),
+			         "there is no förbund '%s': write the name of a file in content/forbund/ without '.md'", fslug);
 		else
 			sg_error(d, src->path, line, sg_fields_col(v),
 			         "there is no förbund '%s': add content/forbund/%s.md or move the insats", fslug, fslug);

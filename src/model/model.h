@@ -56,6 +56,7 @@ struct sg_forbund {
 	sg_budget *budgets; /* sorted by year */
 	size_t n_budgets;
 	char *default_form_slug;   /* as written */
+	int default_form_line, default_form_col;
 	sg_blankett *default_form; /* resolved, or NULL */
 	sg_member *members;
 	size_t n_members;

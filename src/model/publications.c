@@ -8,6 +8,7 @@
 
 #include "../util/alloc.h"
 #include "../util/fs.h"
+#include "../util/slug.h"
 #include "../util/suggest.h"
 #include "builders.h"
 
@@ -26,6 +27,9 @@ sg_forbund *sg_field_forbund(const sg_site *site, const sg_fields *f, const sg_v
 		if (close)
 			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v), "there is no förbund '%s'; did you mean '%s'?",
 			         slug, close);
+		else if (!sg_is_slug(slug))
+			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+			         "there is no förbund '%s': write the name of a file in content/forbund/ without '.md'", slug);
 		else
 			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
 			         "there is no förbund '%s' (a file content/forbund/%s.md)", slug, slug);
@@ -85,7 +89,11 @@ static char *field_datetime(const sg_fields *f, const sg_value *meta, const char
 		date[10] = '\0';
 	}
 	int hh, mm, used = 0;
-	bool ok = len >= 10 && sg_date_valid(len >= 10 ? date : s, why, sizeof why);
+	bool ok = len >= 10 && sg_date_valid(date, why, sizeof why);
+	if (!ok && len >= 10 && (len == 10 || s[10] == 'T' || s[10] == ' ') && strspn(date, "0123456789-") != 10)
+		snprintf(why, sizeof why, "'%s' is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2015-03-12T08:30", s);
+	else if (!ok && len > 10 && s[10] != 'T' && s[10] != ' ')
+		snprintf(why, sizeof why, "'%s' is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2015-03-12T08:30", s);
 	if (ok && len > 10) {
 		ok = (s[10] == 'T' || s[10] == ' ') && sscanf(s + 11, "%2d:%2d%n", &hh, &mm, &used) == 2 && used == 5 &&
 		     s[16] == '\0' && hh >= 0 && hh < 24 && mm >= 0 && mm < 60;
@@ -149,7 +157,7 @@ void sg_build_evenemang(sg_site *site, const sg_source *src, bool publish, sg_di
 		e->reg_email = sg_field_email(&f, reg, "email");
 		e->reg_deadline = sg_field_date(&f, reg, "deadline");
 		const sg_value *uv = sg_value_get(reg, "url");
-		if (e->reg_url && strncmp(e->reg_url, "https://", 8) != 0 && strncmp(e->reg_url, "http://", 7) != 0) {
+		if (e->reg_url && strncmp(e->reg_url, "https://", 8) != 0) {
 			sg_error(d, src->path, sg_fields_line(&f, uv), sg_fields_col(uv),
 			         "registration 'url' must be a full web address starting with https://");
 			free(e->reg_url);

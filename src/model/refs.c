@@ -113,6 +113,9 @@ static void form_error(const sg_site *site, sg_diags *d, const char *file, int l
 	const char *close = sg_closest(slug, names, site->n_blanketter);
 	if (close)
 		sg_error(d, file, line, col, "there is no form '%s'; did you mean '%s'?", slug, close);
+	else if (!sg_is_slug(slug))
+		sg_error(d, file, line, col, "there is no form '%s': write the name of a file in content/blanketter/ without '.yaml'",
+		         slug);
 	else
 		sg_error(d, file, line, col, "there is no form '%s': add content/blanketter/%s.yaml", slug, slug);
 	free(names);
@@ -145,7 +148,7 @@ void sg_resolve_references(sg_site *site, sg_diags *d)
 			continue;
 		fb->default_form = find_form(site, fb->default_form_slug);
 		if (!fb->default_form)
-			form_error(site, d, fb->path, 2, 1, fb->default_form_slug);
+			form_error(site, d, fb->path, fb->default_form_line, fb->default_form_col, fb->default_form_slug);
 	}
 	for (size_t i = 0; i < site->n_insatser; i++) {
 		sg_insats *x = site->insatser[i];
@@ -153,7 +156,8 @@ void sg_resolve_references(sg_site *site, sg_diags *d)
 			x->referral.blankett = find_form(site, x->referral.form);
 			if (!x->referral.blankett)
 				form_error(site, d, x->path, x->referral.form_line, x->referral.form_col, x->referral.form);
-		} else if (x->area != SG_AREA_STRUKTUR) {
+		} else if (x->area != SG_AREA_STRUKTUR && x->referral.open) {
+			/* the förbund's form, for the insatser that take referrals now */
 			x->referral.blankett = x->forbund->default_form;
 		}
 	}

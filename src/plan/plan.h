@@ -25,6 +25,7 @@ typedef enum {
 	SG_PAGE_BLANKETT, /* a form on its own */
 	SG_PAGE_REMISS,   /* an insats' referral form */
 	SG_PAGE_TILLGANGLIGHET, /* the accessibility statement */
+	SG_PAGE_SOK,            /* search */
 	SG_PAGE_NOT_FOUND
 } sg_page_kind;
 

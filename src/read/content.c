@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../util/alloc.h"
 #include "../util/fs.h"
@@ -50,7 +51,12 @@ int sg_source_parse(sg_source *src, char *text, size_t len, int want_frontmatter
 {
 	int line, col;
 	if (!sg_utf8_valid(text, len, &line, &col)) {
-		sg_error(d, src->path, line, col, "the file is not valid UTF-8 text; save it as UTF-8 (Unicode)");
+		const unsigned char *u = (const unsigned char *)text;
+		if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+			sg_error(d, src->path, 1, 1,
+			         "the file is saved as UTF-16 (what Notepad calls 'Unicode'); save it as UTF-8");
+		else
+			sg_error(d, src->path, line, col, "the file is not valid UTF-8 text; save it as UTF-8 (Unicode)");
 		return -1;
 	}
 	sg_text_normalize(text, &len);
@@ -98,9 +104,32 @@ static bool inside_root(sg_sources *s, const char *path)
 	return strncmp(real, s->root_real, n) == 0 && (real[n] == '/' || real[n] == '\0');
 }
 
+/* A link that leads nowhere (its target is missing, or links loop). */
+static bool broken_link(const char *path, sg_diags *d)
+{
+	char real[PATH_MAX];
+	if (realpath(path, real))
+		return false;
+	int e = errno;
+	char target[PATH_MAX];
+	ssize_t n = readlink(path, target, sizeof target - 1);
+	if (n < 0)
+		return false;
+	target[n] = '\0';
+	if (e == ENOENT)
+		sg_error(d, path, 1, 1, "this is a link to '%s', which does not exist; remove the link or put the file here",
+		         target);
+	else
+		sg_error(d, path, 1, 1, "this is a link to '%s', which cannot be followed (%s); remove the link or put the file here",
+		         target, strerror(e));
+	return true;
+}
+
 static void add_file(sg_sources *s, sg_source_kind kind, const char *path, const char *name,
                      const char *folder, sg_diags *d)
 {
+	if (broken_link(path, d))
+		return;
 	if (!inside_root(s, path)) {
 		sg_error(d, path, 1, 1, "this is a link to a file outside the content folder; copy the file in instead");
 		return;
@@ -176,7 +205,7 @@ static void read_folder(sg_sources *s, sg_source_kind kind, const char *dir, con
 		if (sg_is_dir(path))
 			sg_error(d, path, 0, 0, "unexpected folder: %s", kind == SG_SRC_INSATS
 			         ? "insatser are files in content/insatser/<förbund>/, one folder level only"
-			         : "this folder holds only .md files");
+			         : "this folder holds only content files, no folders");
 		else
 			add_file(s, kind, path, names[i], folder, d);
 		free(path);

@@ -39,6 +39,7 @@ typedef struct {
 	anchor *anchors;
 	size_t n_anchors, cap_anchors;
 	size_t total_nodes;
+	bool aliased; /* an alias was used: the size counts what the aliases stand for */
 	sg_value *root;
 	bool failed;
 } loader;
@@ -142,7 +143,9 @@ static void attach(loader *L, sg_value *v, size_t nodes, int line, int col)
 	L->total_nodes += nodes;
 	if (L->total_nodes > MAX_EXPANDED_NODES) {
 		if (!L->failed)
-			error_at(L, line, col, "%s", "this document expands to too many values (aliases nested too deep); remove the aliases");
+			error_at(L, line, col, "%s",
+			         L->aliased ? "this document expands to too many values (aliases nested too deep); remove the aliases"
+			                    : "this document has too many values (over 1000000); split it into smaller files");
 		sg_value_unref(v);
 		return;
 	}
@@ -205,11 +208,27 @@ static bool open_container(loader *L, sg_value *v, const yaml_char_t *anchor_nam
 	return true;
 }
 
-static const char *hint_for(const char *problem)
+/* The character libyaml's mark points at (line and column count characters from 0),
+ * or 0 when the mark is past the text. */
+static char char_at(const char *text, size_t len, size_t line, size_t column)
+{
+	size_t i = 0;
+	for (; line > 0 && i < len; i++)
+		if (text[i] == '\n')
+			line--;
+	for (; column > 0 && i < len && text[i] != '\n'; column--) {
+		i++;
+		while (i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return i < len ? text[i] : 0;
+}
+
+static const char *hint_for(const char *problem, char at)
 {
 	if (!problem)
 		return "";
-	if (strstr(problem, "tab"))
+	if (at == '\t' || strstr(problem, "tab"))
 		return " (YAML is indented with spaces, never tabs; replace the tab with spaces)";
 	if (strstr(problem, "cannot start any token"))
 		return " (a tab or a character like @ or ` at the start of a value? indent with spaces and quote such values)";
@@ -250,7 +269,8 @@ sg_value *sg_yaml_load(const char *text, size_t len, const char *file, int line_
 			int line = (int)parser.problem_mark.line + 1 + line_offset;
 			int col = (int)parser.problem_mark.column + 1;
 			sg_error(d, file, line, col, "invalid YAML: %s%s%s%s", problem,
-			         parser.context ? " " : "", parser.context ? parser.context : "", hint_for(problem));
+			         parser.context ? " " : "", parser.context ? parser.context : "",
+			         hint_for(problem, char_at(text, len, parser.problem_mark.line, parser.problem_mark.column)));
 			L.failed = true;
 			break;
 		}
@@ -308,8 +328,10 @@ sg_value *sg_yaml_load(const char *text, size_t len, const char *file, int line_
 				error_at(&L, line, col, "the alias *%s has no anchor before it", name);
 			else if (inside)
 				error_at(&L, line, col, "the alias *%s refers to the list or map it is inside", name);
-			else
+			else {
+				L.aliased = true;
 				attach(&L, sg_value_ref(a->v), a->nodes, line, col);
+			}
 			break;
 		}
 		default:

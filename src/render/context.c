@@ -400,6 +400,7 @@ static sg_value *site_value(const sg_site *site, const sg_plan *plan)
 	for (size_t i = 0; i < site->n_kommuner; i++) {
 		sg_value *k = sg_value_map();
 		sg_value_put_str(k, "name", site->kommuner[i]->name);
+		sg_value_put_str(k, "slug", site->kommuner[i]->slug);
 		sg_ctx_put_take(k, "url", sg_url_kommun(site->kommuner[i]));
 		sg_value_put_num(k, "insats_count",
 		                 (double)(plan->kommuner[i].local.n + plan->kommuner[i].shared.n));
@@ -410,6 +411,7 @@ static sg_value *site_value(const sg_site *site, const sg_plan *plan)
 	for (size_t i = 0; i < plan->n_categories; i++) {
 		sg_value *k = sg_value_map();
 		sg_value_put_str(k, "name", plan->categories[i].category->name);
+		sg_value_put_str(k, "slug", plan->categories[i].category->slug);
 		sg_ctx_put_take(k, "url", sg_url_kategori(plan->categories[i].category->slug));
 		sg_value_put_num(k, "insats_count", (double)plan->categories[i].insatser.n);
 		sg_value_push(cl, k);
@@ -423,6 +425,32 @@ static sg_value *site_value(const sg_site *site, const sg_plan *plan)
 		sg_value_push(sl, k);
 	}
 	sg_value_put(v, "sidor", sl);
+	/* every target group used, sorted, for the search filter */
+	size_t ng = 0, cap = 0;
+	char **groups = NULL;
+	for (size_t i = 0; i < site->n_insatser; i++)
+		for (size_t k = 0; k < site->insatser[i]->n_target_groups; k++) {
+			const char *g = site->insatser[i]->target_groups[k];
+			bool seen = false;
+			for (size_t j = 0; j < ng && !seen; j++)
+				seen = strcmp(groups[j], g) == 0;
+			if (seen)
+				continue;
+			if (ng == cap)
+				groups = sg_realloc(groups, (cap = cap ? cap * 2 : 16) * sizeof *groups);
+			groups[ng++] = (char *)g;
+		}
+	for (size_t i = 1; i < ng; i++) /* insertion sort: few distinct groups */
+		for (size_t j = i; j > 0 && sg_collate(groups[j - 1], groups[j]) > 0; j--) {
+			char *t = groups[j];
+			groups[j] = groups[j - 1];
+			groups[j - 1] = t;
+		}
+	sg_value *gl = sg_value_list();
+	for (size_t i = 0; i < ng; i++)
+		sg_value_push(gl, sg_value_cstring(groups[i]));
+	free(groups);
+	sg_value_put(v, "target_groups", gl);
 	return v;
 }
 
@@ -455,6 +483,7 @@ static sg_value *kommun_value(sg_contexts *c, const sg_kommun_index *ki)
 	const sg_kommun *k = ki->kommun;
 	sg_value *v = sg_value_map();
 	sg_value_put_str(v, "name", k->name);
+	sg_value_put_str(v, "slug", k->slug);
 	sg_value *fl = sg_value_list();
 	for (size_t i = 0; i < k->n_members; i++) {
 		const sg_member *m = k->members[i];
@@ -600,7 +629,8 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 	}
 	if (title)
 		sg_value_put_str(pg, "title", title);
-	sg_value_put_str(pg, "description", description);
+	if (!sg_value_get(pg, "description")) /* a publication page may have set its own */
+		sg_value_put_str(pg, "description", description);
 	sg_value_put(ctx, "page", pg);
 	return ctx;
 }

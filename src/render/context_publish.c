@@ -410,6 +410,9 @@ bool sg_ctx_publication_page(sg_contexts *c, const sg_page *page, sg_value *ctx,
 		sg_value_put(ctx, "blankett", form_value(c, x->referral.blankett, x));
 		return true;
 	}
+	case SG_PAGE_SOK:
+		sg_value_put_str(pg, "title", "Sök insatser");
+		return true;
 	case SG_PAGE_TILLGANGLIGHET:
 		sg_value_put_str(pg, "title", "Tillgänglighetsredogörelse");
 		sg_value_put(ctx, "tillganglighet", accessibility_value(c, page->subject));

@@ -54,6 +54,87 @@ static void unwrap(cmark_node *node)
 	cmark_node_free(node);
 }
 
+/* libcmark 0.30.2 (Debian 12) walks from a node up to the document each time it moves
+ * a node into an emphasis, so emphasis nested thousands of lists or block quotes deep
+ * takes time proportional to depth times length: minutes for a few hundred kB. Real
+ * text nests a few levels; text deeper than this never reaches cmark. */
+#define MAX_NESTING 100
+
+/* A thematic break (---, * * *, ___) ends a line from the positions [*lo, *hi] on:
+ * they hold its character, after them only it, spaces and tabs, with three of it
+ * from *hi. Sets *lo > *hi when the line ends in none. */
+static void thematic_break(const char *p, const char *eol, const char **lo, const char **hi)
+{
+	*lo = eol, *hi = p;
+	const char *q = eol;
+	while (q > p && (q[-1] == ' ' || q[-1] == '\t'))
+		q--;
+	if (q == p || (q[-1] != '-' && q[-1] != '*' && q[-1] != '_'))
+		return;
+	char c = q[-1];
+	size_t n = 0;
+	const char *third = NULL;
+	for (; q > p && (q[-1] == c || q[-1] == ' ' || q[-1] == '\t'); q--)
+		if (q[-1] == c && ++n == 3)
+			third = q - 1;
+	if (!third)
+		return;
+	while (*q != c)
+		q++;
+	*lo = q, *hi = third;
+}
+
+/* The first line (from 1) where lists and block quotes could nest deeper than
+ * MAX_NESTING, or 0. An upper bound, line by line: a container a line continues
+ * costs it a '>' or (a list item) two columns of indentation, and there are no more
+ * of those than containers open after the lines before; a container it opens costs a
+ * '>' or a list marker. */
+static int nesting_too_deep(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	size_t open = 0;
+	for (int line = 1; p < end; line++) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		size_t markers = 0, ws = 0, col = 0;
+		const char *q = p, *hr_lo, *hr_hi;
+		thematic_break(p, eol, &hr_lo, &hr_hi);
+		while (q < eol) {
+			size_t digits = 0;
+			while (q + digits < eol && digits < 10 && q[digits] >= '0' && q[digits] <= '9')
+				digits++;
+			if (*q == ' ' || *q == '\t') {
+				size_t w = *q == ' ' ? 1 : 4 - col % 4;
+				ws += w, col += w, q++;
+				continue;
+			}
+			size_t m = 0; /* the marker's length */
+			if (*q == '>')
+				m = 1;
+			else if (q >= hr_lo && q <= hr_hi)
+				break;
+			else if ((*q == '-' || *q == '+' || *q == '*') && (q + 1 == eol || q[1] == ' ' || q[1] == '\t'))
+				m = 1;
+			else if (digits >= 1 && digits <= 9 && q + digits < eol && (q[digits] == '.' || q[digits] == ')') &&
+			         (q + digits + 1 == eol || q[digits + 1] == ' ' || q[digits + 1] == '\t'))
+				m = digits + 1;
+			if (!m)
+				break;
+			markers++, col += m, q += m;
+			if (q < eol && *q == ' ') /* the space after a marker is part of it */
+				col++, q++;
+		}
+		size_t depth = markers + (ws / 2 < open ? ws / 2 : open);
+		if (depth > MAX_NESTING)
+			return line;
+		if (depth > open)
+			open = depth;
+		p = eol + 1;
+	}
+	return 0;
+}
+
 sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, int first_line,
                                const sg_markdown_opts *opts, sg_diags *d)
 {
@@ -63,6 +144,15 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 	md->allow_html = allow_html;
 	md->file = file;
 	md->first_line = first_line;
+	int deep = nesting_too_deep(text, len);
+	if (deep) {
+		sg_error(d, file, first_line + deep - 1, 1,
+		         "lists and quotes nest more than %d levels deep here; remove some of the '-', '>' or the "
+		         "indentation at the start of the line",
+		         MAX_NESTING);
+		md->doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+		return md;
+	}
 	md->doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
 
 	/* collect first: the tree must not change while it is iterated */

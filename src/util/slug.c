@@ -33,6 +33,11 @@ char *sg_slugify(const char *text)
 		} else if (*s == 0xC3 && s[1] >= 0x80 && s[1] <= 0xBF) {
 			c = latin1[(s[1] | 0x40) - 0xC0];
 			s += 2;
+		} else if ((s[0] == 0xCC && s[1] >= 0x80 && s[1] <= 0xBF) || (s[0] == 0xCD && s[1] >= 0x80 && s[1] <= 0xAF)) {
+			/* a combining accent (U+0300..U+036F): "a" + U+030A is the decomposed "å" that
+			 * macOS uses in file names; the letter before it stands */
+			s += 2;
+			continue;
 		} else {
 			s++;
 			while ((*s & 0xC0) == 0x80)

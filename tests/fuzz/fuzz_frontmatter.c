@@ -128,7 +128,7 @@ static int fm_run(const uint8_t *data, size_t size, sg_buf *log)
 	} else {
 		FM_CHECK(r == SG_FM_OK || r == SG_FM_UNCLOSED);
 		FM_CHECK(sp.yaml > text && sp.yaml + sp.yaml_len <= end && sp.yaml_line == 2);
-		FM_CHECK(fm_count_lines(text, sp.yaml) == 1);
+		FM_CHECK(fm_count_lines(text, sp.yaml) == 1 || (sp.yaml == end && sp.yaml_len == 0)); /* "---" alone */
 		if (r == SG_FM_OK) {
 			FM_CHECK(sp.yaml + sp.yaml_len <= sp.body);
 			FM_CHECK(sp.body_line == 1 + fm_count_lines(text, sp.body) || (sp.body == end && end[-1] != '\n'));
