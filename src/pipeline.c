@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "model/lint.h"
 #include "model/model.h"
 #include "plan/plan.h"
 #include "read/content.h"
@@ -125,6 +126,8 @@ sg_run_result sg_pipeline_run(const sg_pipeline_opts *o, sg_diags *d, sg_build_s
 		tpl = sg_tpl_set_new();
 		load_templates(tpl, o->templates_dir, d);
 	}
+	if (!o->write) /* sofgen check: also the warnings for likely mistakes */
+		sg_site_lint(site, o->now ? o->now : "9999-12-31", d);
 	sg_run_result result = sg_diags_errors(d) ? SG_RUN_CONTENT_ERRORS : SG_RUN_OK;
 	if (result == SG_RUN_OK && o->write)
 		result = write_site(o, site, tpl, d, stats);

@@ -25,6 +25,10 @@ static const char usage[] =
 	"  sofgen render TEMPLATE [--data FILE] [--partials DIR]\n"
 	"      Render one Mustache template against a YAML or JSON data file and print\n"
 	"      the result exactly; partials are DIR/<name>.mustache.\n"
+	"  sofgen new insats FÖRBUND \"TITEL\" [--content DIR]\n"
+	"  sofgen new nyhetsbrev|evenemang \"TITEL\" [--forbund SLUG] [--content DIR]\n"
+	"      Create a content file with every field explained (in Swedish), the title, slug\n"
+	"      and today's date filled in and draft: true; print its path. Never overwrites.\n"
 	"  sofgen --help | --version\n"
 	"\n"
 	"Exit status: 0 success, 1 the content (or template) has errors, 2 usage or I/O error.\n"
@@ -51,6 +55,8 @@ int sg_cli_main(int argc, char **argv)
 		return sg_cmd_build(argc, argv, false);
 	if (strcmp(cmd, "render") == 0)
 		return sg_cmd_render(argc, argv);
-	fprintf(stderr, "sofgen: unknown command '%s'; the commands are build, check and render (see sofgen --help)\n", cmd);
+	if (strcmp(cmd, "new") == 0)
+		return sg_cmd_new(argc, argv);
+	fprintf(stderr, "sofgen: unknown command '%s'; the commands are build, check, render and new (see sofgen --help)\n", cmd);
 	return 2;
 }

@@ -29,14 +29,22 @@ int sg_cmd_build(int argc, char **argv, bool write)
 		{"--drafts", false, NULL, &o.drafts},          {"--now", true, &o.now, NULL},
 		{NULL, false, NULL, NULL},
 	};
+	const char *format = "text";
 	const sg_opt check_opts[] = {
 		{"--content", true, &o.content_dir, NULL},
 		{"--drafts", false, NULL, &o.drafts},
+		{"--now", true, &o.now, NULL},
+		{"--format", true, &format, NULL},
 		{NULL, false, NULL, NULL},
 	};
 	const char *cmd = write ? "build" : "check";
 	if (sg_args_parse(argc, argv, 2, write ? build_opts : check_opts, NULL, 0, cmd) < 0)
 		return 2;
+	bool json = strcmp(format, "json") == 0;
+	if (!json && strcmp(format, "text") != 0) {
+		fprintf(stderr, "sofgen check: --format is text or json\n");
+		return 2;
+	}
 	char today[32];
 	if (!o.now) {
 		/* the build date in Swedish time decides which events are upcoming */
@@ -59,6 +67,12 @@ int sg_cmd_build(int argc, char **argv, bool write)
 	sg_run_result r = sg_pipeline_run(&o, d, &stats);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	sg_diags_sort(d);
+	if (json) {
+		/* for editors' tooling: the same diagnostics, on stdout, and nothing else */
+		sg_diags_print_json(d, stdout);
+		sg_diags_free(d);
+		return (int)r;
+	}
 	sg_diags_print(d, stderr);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	size_t errors = sg_diags_errors(d), warnings = sg_diags_warnings(d);

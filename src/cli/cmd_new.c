@@ -131,8 +131,11 @@ static int check_forbund(const char *content, const char *slug, const char *type
 		sg_buf_printf(&all, "%s%s", i ? ", " : "", slugs[i]);
 	const char *close = sg_closest(slug, (const char *const *)slugs, n);
 	if (n == 0)
-		fprintf(stderr, "sofgen new %s: there is no förbund '%s' (%s), and no förbund at all yet: add content/forbund/<slug>.md first\n",
-		        type, slug, path);
+		fprintf(stderr, "sofgen new %s: there is no förbund '%s', and no förbund at all yet: add content/forbund/<slug>.md first\n",
+		        type, slug);
+	else if (!sg_is_slug(slug))
+		fprintf(stderr, "sofgen new %s: there is no förbund '%s': write the name of a file in content/forbund/ without .md%s%s%s; the förbund are: %s\n",
+		        type, slug, close ? " (did you mean '" : "", close ? close : "", close ? "'?)" : "", sg_buf_cstr(&all));
 	else if (close)
 		fprintf(stderr, "sofgen new %s: there is no förbund '%s' (%s); did you mean '%s'? The förbund are: %s\n", type,
 		        slug, path, close, sg_buf_cstr(&all));
@@ -282,11 +285,11 @@ static void insats_text(sg_buf *b, const char *title, const char *forbund, const
 	               "## Mål\n\nVad insatsen ska leda till för deltagaren.\n");
 }
 
-static void forbund_field(sg_buf *b, const char *forbund, const char *what)
+static void forbund_field(sg_buf *b, const char *forbund, const char *what, const char *where)
 {
 	sg_buf_printf(b, "# Förbundet som %s: filnamnet i content/forbund/ utan .md. Behövs för att\n"
-	                 "# synas på förbundets sida och i dess flöde; kan lämnas tomt på en portal.\n",
-	              what);
+	                 "# synas på förbundets sida och i dess %s; kan lämnas tomt på en portal.\n",
+	              what, where);
 	sg_buf_printf(b, "forbund:%s%s\n", forbund ? " " : "", forbund ? forbund : "");
 }
 
@@ -300,7 +303,7 @@ static void nyhetsbrev_text(sg_buf *b, const char *title, const char *forbund, c
 	put_quoted(b, title);
 	sg_buf_puts(b, "\n# Publiceringsdag, ÅÅÅÅ-MM-DD (krävs). Breven sorteras efter den, nyast först.\n");
 	sg_buf_printf(b, "date: %s\n", date);
-	forbund_field(b, forbund, "skickar brevet");
+	forbund_field(b, forbund, "skickar brevet", "flöde");
 	sg_buf_puts(b, "# En eller två meningar som visas i listor och flöden. Sätt texten inom citattecken om\n"
 	               "# den innehåller kolon (:) eller #.\n"
 	               "summary:\n");
@@ -328,7 +331,7 @@ static void evenemang_text(sg_buf *b, const char *title, const char *forbund, co
 	               "end:\n"
 	               "# Plats: lokal och adress.\n"
 	               "location:\n");
-	forbund_field(b, forbund, "ordnar evenemanget");
+	forbund_field(b, forbund, "ordnar evenemanget", "kalender");
 	sg_buf_puts(b, "# Vilka evenemanget vänder sig till.\n"
 	               "audience:\n"
 	               "# Anmälan: url = webbformulär (https://…) eller email = adressen dit anmälan skickas,\n"

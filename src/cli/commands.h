@@ -7,5 +7,7 @@
 int sg_cmd_build(int argc, char **argv, bool write);
 /* `sofgen render TEMPLATE [--data FILE] [--partials DIR]` */
 int sg_cmd_render(int argc, char **argv);
+/* `sofgen new insats|nyhetsbrev|evenemang …`: a new content file (cmd_new.c) */
+int sg_cmd_new(int argc, char **argv);
 
 #endif

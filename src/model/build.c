@@ -315,6 +315,8 @@ static void build_places(sg_insats *x, const sg_fields *f, const sg_value *list)
 		sg_fields_check_keys(f, p, keys, "a place");
 		sg_place *pl = &x->places[x->n_places];
 		memset(pl, 0, sizeof *pl);
+		pl->line = sg_fields_line(f, p);
+		pl->col = sg_fields_col(p);
 		char *name = sg_field_text(f, p, "municipality", false, NULL);
 		if (name && x->forbund) {
 			pl->member = find_member(x->forbund, name);
@@ -522,6 +524,8 @@ static void build_insats(sg_site *site, const sg_source *src, const sg_build_opt
 	static const char *const statuses[] = {"active", "planned", "ended", NULL};
 	int st = sg_field_choice(&f, meta, "status", statuses);
 	x->status = st < 0 ? SG_STATUS_NONE : (sg_status)(st + 1);
+	x->status_line = sg_fields_line(&f, sg_value_get(meta, "status"));
+	x->status_col = sg_fields_col(sg_value_get(meta, "status"));
 	x->start = sg_field_date(&f, meta, "start");
 	x->end = sg_field_date(&f, meta, "end");
 	if (x->start && x->end && strcmp(x->start, x->end) > 0) {

@@ -322,7 +322,7 @@ char *sg_field_email(const sg_fields *f, const sg_value *map, const char *key)
 {
 	char *email = sg_field_text(f, map, key, false, NULL);
 	if (email && !email_plausible(email)) {
-		sg_error(AT(sg_value_get(map, key)), "'%s' is not an e-mail address (name@example.se)", email);
+		sg_warning(AT(sg_value_get(map, key)), "'%s' is not an e-mail address (name@example.se); it is left out", email);
 		free(email);
 		return NULL;
 	}

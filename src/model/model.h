@@ -79,6 +79,7 @@ typedef struct sg_place {
 	long participants; /* -1 when not given */
 	sg_funds funds;
 	bool has_funds;
+	int line, col; /* where it is written */
 } sg_place;
 
 typedef struct sg_referral {
@@ -111,6 +112,7 @@ typedef struct sg_insats {
 	size_t n_places;
 	sg_referral referral;
 	sg_status status;
+	int status_line, status_col;
 	char *start, *end; /* YYYY-MM-DD or NULL */
 	bool draft;
 	sg_markdown *body;

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -137,7 +138,10 @@ static void add_file(sg_sources *s, sg_source_kind kind, const char *path, const
 	size_t nlen = strlen(name);
 	const char *ext = is_yaml_kind(kind) ? ".yaml" : ".md";
 	size_t elen = strlen(ext);
-	if (nlen <= elen || strcmp(name + nlen - elen, ext) != 0) {
+	bool ext_ok = nlen > elen && strcmp(name + nlen - elen, ext) == 0;
+	/* 'x.MD' is a content file with a name to fix, like 'X.md' */
+	bool ext_case = kind != SG_SRC_DOKUMENT && nlen > elen && strcasecmp(name + nlen - elen, ext) == 0;
+	if (!ext_ok && !ext_case) {
 		if (kind == SG_SRC_DOKUMENT)
 			return; /* the documents themselves: checked when a .yaml names them */
 		if (is_yaml_kind(kind))
@@ -148,7 +152,7 @@ static void add_file(sg_sources *s, sg_source_kind kind, const char *path, const
 		return;
 	}
 	char *slug = sg_strndup(name, nlen - elen);
-	if (kind != SG_SRC_SITE && !sg_is_slug(slug)) {
+	if (kind != SG_SRC_SITE && (!ext_ok || !sg_is_slug(slug))) {
 		char *good = sg_slugify(slug);
 		if (*good)
 			sg_error(d, path, 1, 1,

@@ -8,6 +8,8 @@
 #include "alloc.h"
 #include "buf.h"
 
+#include <jansson.h>
+
 struct sg_diags {
 	sg_diag *items;
 	size_t len, cap;
@@ -157,4 +159,21 @@ void sg_diags_print(const sg_diags *d, FILE *out)
 		}
 		fprintf(out, "%s: %s\n", x->severity == SG_DIAG_ERROR ? "error" : "warning", x->message);
 	}
+}
+
+void sg_diags_print_json(const sg_diags *d, FILE *out)
+{
+	json_t *list = json_array();
+	for (size_t i = 0; i < sg_diags_len(d); i++) {
+		const sg_diag *x = &d->items[i];
+		json_array_append_new(list, json_pack("{s:o, s:i, s:i, s:s, s:s}", "file",
+		                                      x->file ? json_string(x->file) : json_null(), "line", x->line, "column",
+		                                      x->col, "severity", x->severity == SG_DIAG_ERROR ? "error" : "warning",
+		                                      "message", x->message));
+	}
+	json_t *root = json_pack("{s:I, s:I, s:o}", "errors", (json_int_t)sg_diags_errors(d), "warnings",
+	                         (json_int_t)sg_diags_warnings(d), "diagnostics", list);
+	json_dumpf(root, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	fputc('\n', out);
+	json_decref(root);
 }

@@ -37,5 +37,7 @@ const sg_diag *sg_diags_at(const sg_diags *d, size_t i);
 /* Stable sort by file, line, column. */
 void sg_diags_sort(sg_diags *d);
 void sg_diags_print(const sg_diags *d, FILE *out);
+/* {"errors": n, "warnings": n, "diagnostics": [{file, line, column, severity, message}]} */
+void sg_diags_print_json(const sg_diags *d, FILE *out);
 
 #endif

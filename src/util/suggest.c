@@ -45,7 +45,9 @@ const char *sg_closest(const char *word, const char *const *candidates, size_t n
 		if (d < best_d)
 			best_d = d, best = candidates[i];
 	}
-	size_t len = strlen(word);
+	char *slug = sg_slugify(word); /* the distance is measured on slugs: so is the limit */
+	size_t len = strlen(slug);
+	free(slug);
 	size_t limit = len / 3 > 2 ? len / 3 : 2;
 	return best && best_d <= limit ? best : NULL;
 }

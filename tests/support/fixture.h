@@ -18,7 +18,9 @@ typedef struct {
 } fixture_file;
 
 /* A valid little site; tests add or replace files. */
-#define FIXTURE_SITE {"site.yaml", "title: Testportal\nbase_url: https://example.se/\nregion: Testlän\n"}
+#define FIXTURE_SITE                                                                                           \
+	{"site.yaml", "title: Testportal\nbase_url: https://example.se/\nregion: Testlän\n"                          \
+	              "accessibility: {status: helt, assessed: 2026-11-24, method: Test, contact: {url: /kontakt/}}\n"}
 #define FIXTURE_FORBUND                                                                                        \
 	{"forbund/sjuharad.md", "---\ntitle: Sjuhärads samordningsförbund\norgnr: \"222000-2105\"\nmembers:\n"     \
 	                        "  - {name: Borås, code: \"1490\"}\n  - {name: Mark, code: \"1463\"}\n"           \
