@@ -1,7 +1,10 @@
 /* pipeline.c — the build pipeline (see pipeline.h). */
 #include "pipeline.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "model/lint.h"
 #include "model/model.h"
@@ -9,6 +12,7 @@
 #include "read/content.h"
 #include "render/context.h"
 #include "template/mustache.h"
+#include "util/alloc.h"
 #include "util/buf.h"
 #include "util/fs.h"
 #include "write/opendata.h"
@@ -39,6 +43,81 @@ static int load_templates(sg_tpl_set *set, const char *dir, sg_diags *d)
 	return rc;
 }
 
+/* Pages are rendered by a few threads that take the next page number from a shared
+ * counter; each has its own buffer and diagnostics. Every page is independent, so the
+ * output does not depend on the number of threads. */
+typedef struct render_job {
+	const sg_plan *plan;
+	sg_contexts *ctx;
+	const sg_tpl_set *tpl;
+	sg_output *out;
+	size_t next;  /* atomic */
+	int failed;   /* atomic */
+} render_job;
+
+typedef struct render_worker {
+	render_job *job;
+	sg_diags *d;
+	size_t files;
+	pthread_t thread;
+} render_worker;
+
+static void *render_pages(void *arg)
+{
+	render_worker *w = arg;
+	render_job *job = w->job;
+	sg_buf page = SG_BUF_INIT;
+	for (;;) {
+		size_t i = __atomic_fetch_add(&job->next, 1, __ATOMIC_RELAXED);
+		if (i >= job->plan->n_pages || __atomic_load_n(&job->failed, __ATOMIC_RELAXED))
+			break;
+		const sg_page *p = &job->plan->pages[i];
+		sg_value *v = sg_contexts_page(job->ctx, p);
+		sg_buf_clear(&page);
+		sg_tpl_render(job->tpl, p->template, v, &page);
+		sg_value_unref(v);
+		if (sg_output_write(job->out, p->out_path, page.ptr, page.len, w->d) != 0)
+			__atomic_store_n(&job->failed, 1, __ATOMIC_RELAXED);
+		else
+			w->files++;
+	}
+	sg_buf_free(&page);
+	return NULL;
+}
+
+static int cores(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+static bool render_all(const sg_plan *plan, sg_contexts *ctx, const sg_tpl_set *tpl, sg_output *out, int jobs,
+                       sg_diags *d, size_t *files)
+{
+	render_job job = {plan, ctx, tpl, out, 0, 0};
+	if (jobs <= 0)
+		jobs = cores();
+	if ((size_t)jobs > plan->n_pages)
+		jobs = plan->n_pages ? (int)plan->n_pages : 1;
+	render_worker *w = sg_calloc((size_t)jobs, sizeof *w);
+	int started = 0;
+	for (int i = 0; i < jobs; i++) {
+		w[i] = (render_worker){&job, sg_diags_new(), 0, 0};
+		if (i > 0 && pthread_create(&w[i].thread, NULL, render_pages, &w[i]) == 0)
+			started++;
+	}
+	render_pages(&w[0]); /* this thread works too */
+	for (int i = 1; i <= started; i++)
+		pthread_join(w[i].thread, NULL);
+	for (int i = 0; i < jobs; i++) {
+		sg_diags_move(d, w[i].d);
+		sg_diags_free(w[i].d);
+		*files += w[i].files;
+	}
+	free(w);
+	return !job.failed;
+}
+
 static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, const sg_tpl_set *tpl, sg_diags *d,
                                 sg_build_stats *stats)
 {
@@ -47,18 +126,8 @@ static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, 
 		return SG_RUN_IO_ERROR;
 	sg_plan *plan = sg_plan_new(site, o->now);
 	sg_contexts *ctx = sg_contexts_new(site, plan);
-	sg_run_result result = SG_RUN_OK;
+	sg_run_result result = render_all(plan, ctx, tpl, out, o->jobs, d, &stats->files) ? SG_RUN_OK : SG_RUN_IO_ERROR;
 	sg_buf page = SG_BUF_INIT;
-	for (size_t i = 0; i < plan->n_pages && result == SG_RUN_OK; i++) {
-		const sg_page *p = &plan->pages[i];
-		sg_value *v = sg_contexts_page(ctx, p);
-		sg_buf_clear(&page);
-		sg_tpl_render(tpl, p->template, v, &page);
-		sg_value_unref(v);
-		if (sg_output_write(out, p->out_path, page.ptr, page.len, d) != 0)
-			result = SG_RUN_IO_ERROR;
-		stats->files++;
-	}
 	stats->pages = plan->n_pages;
 	if (result == SG_RUN_OK) {
 		const char *base = site->info.base_url ? site->info.base_url : "/";

@@ -16,7 +16,7 @@ static const char usage[] =
 	"\n"
 	"Usage:\n"
 	"  sofgen build [--content DIR] [--templates DIR] [--assets DIR] [--out DIR] [--drafts]\n"
-	"               [--now YYYY-MM-DD[THH:MM]]\n"
+	"               [--now YYYY-MM-DD[THH:MM]] [--jobs N]\n"
 	"      Build the site (defaults: content, templates, assets, site). The old site is\n"
 	"      replaced only when the whole build succeeds. --now sets the date that decides\n"
 	"      which events are upcoming (default: today), for reproducible builds.\n"

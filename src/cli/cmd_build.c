@@ -22,12 +22,13 @@ static bool valid_now(const char *s)
 
 int sg_cmd_build(int argc, char **argv, bool write)
 {
-	sg_pipeline_opts o = {"content", "templates", "assets", "site", false, write, NULL};
+	sg_pipeline_opts o = {"content", "templates", "assets", "site", false, write, NULL, 0};
+	const char *jobs = NULL;
 	const sg_opt build_opts[] = {
 		{"--content", true, &o.content_dir, NULL},     {"--templates", true, &o.templates_dir, NULL},
 		{"--assets", true, &o.assets_dir, NULL},       {"--out", true, &o.out_dir, NULL},
 		{"--drafts", false, NULL, &o.drafts},          {"--now", true, &o.now, NULL},
-		{NULL, false, NULL, NULL},
+		{"--jobs", true, &jobs, NULL},                 {NULL, false, NULL, NULL},
 	};
 	const char *format = "text";
 	const sg_opt check_opts[] = {
@@ -40,6 +41,15 @@ int sg_cmd_build(int argc, char **argv, bool write)
 	const char *cmd = write ? "build" : "check";
 	if (sg_args_parse(argc, argv, 2, write ? build_opts : check_opts, NULL, 0, cmd) < 0)
 		return 2;
+	if (jobs) {
+		char *end;
+		long n = strtol(jobs, &end, 10);
+		if (*end || n < 1 || n > 256) {
+			fprintf(stderr, "sofgen build: --jobs takes a number of threads from 1 to 256\n");
+			return 2;
+		}
+		o.jobs = (int)n;
+	}
 	bool json = strcmp(format, "json") == 0;
 	if (!json && strcmp(format, "text") != 0) {
 		fprintf(stderr, "sofgen check: --format is text or json\n");

@@ -207,7 +207,12 @@ void sg_build_dokument(sg_site *site, const sg_source *src, sg_diags *d)
 			ok = false;
 		} else {
 			doc->src_path = sg_path_join(src->folder, doc->file);
-			if (lstat(doc->src_path, &st) != 0 || !S_ISREG(st.st_mode)) {
+			if (lstat(doc->src_path, &st) == 0 && S_ISLNK(st.st_mode)) {
+				sg_error(d, src->path, sg_fields_line(&f, v), sg_fields_col(v),
+				         "the file '%s' is a link: put the file itself beside %s.yaml in %s", doc->file, src->slug,
+				         src->folder);
+				ok = false;
+			} else if (lstat(doc->src_path, &st) != 0 || !S_ISREG(st.st_mode)) {
 				sg_error(d, src->path, sg_fields_line(&f, v), sg_fields_col(v),
 				         "the file '%s' is missing: put it beside %s.yaml in %s", doc->file, src->slug, src->folder);
 				ok = false;

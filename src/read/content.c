@@ -105,8 +105,9 @@ static bool inside_root(sg_sources *s, const char *path)
 	return strncmp(real, s->root_real, n) == 0 && (real[n] == '/' || real[n] == '\0');
 }
 
-/* A link that leads nowhere (its target is missing, or links loop). */
-static bool broken_link(const char *path, sg_diags *d)
+/* A link that leads nowhere (its target is missing, or links loop) gets an error
+ * (at line 1 of a file, or line 0 for a folder). */
+static bool broken_link(const char *path, int line, sg_diags *d)
 {
 	char real[PATH_MAX];
 	if (realpath(path, real))
@@ -118,18 +119,19 @@ static bool broken_link(const char *path, sg_diags *d)
 		return false;
 	target[n] = '\0';
 	if (e == ENOENT)
-		sg_error(d, path, 1, 1, "this is a link to '%s', which does not exist; remove the link or put the file here",
-		         target);
+		sg_error(d, path, line, line, "this is a link to '%s', which does not exist; remove the link or put the %s here",
+		         target, line ? "file" : "folder");
 	else
-		sg_error(d, path, 1, 1, "this is a link to '%s', which cannot be followed (%s); remove the link or put the file here",
-		         target, strerror(e));
+		sg_error(d, path, line, line,
+		         "this is a link to '%s', which cannot be followed (%s); remove the link or put the %s here", target,
+		         strerror(e), line ? "file" : "folder");
 	return true;
 }
 
 static void add_file(sg_sources *s, sg_source_kind kind, const char *path, const char *name,
                      const char *folder, sg_diags *d)
 {
-	if (broken_link(path, d))
+	if (broken_link(path, 1, d))
 		return;
 	if (!inside_root(s, path)) {
 		sg_error(d, path, 1, 1, "this is a link to a file outside the content folder; copy the file in instead");
@@ -229,7 +231,9 @@ static void read_insatser(sg_sources *s, const char *dir, sg_diags *d)
 		if (hidden(names[i]))
 			continue;
 		char *path = sg_path_join(dir, names[i]);
-		if (!sg_is_dir(path))
+		if (broken_link(path, 0, d))
+			;
+		else if (!sg_is_dir(path))
 			sg_error(d, path, 0, 0, "insatser go in a folder named after their förbund: content/insatser/<förbund>/%s",
 			         names[i]);
 		else if (!inside_root(s, path))

@@ -108,7 +108,8 @@ static void put_text(rstate *st, const char *s, size_t len, bool bol)
 	}
 	size_t i = 0;
 	bool line_start = bol;
-	while (i < len) {
+	/* every line may add up to 100 indentations: check the cap line by line */
+	while (i < len && st->out->len - st->out_start <= MAX_OUTPUT) {
 		if (line_start && s[i] != '\n' && !(s[i] == '\r' && i + 1 < len && s[i + 1] == '\n'))
 			put_indent(st);
 		const char *nl = memchr(s + i, '\n', len - i);

@@ -80,13 +80,13 @@ sg_value *sg_value_map(void) { return make(SG_VAL_MAP); }
 sg_value *sg_value_ref(sg_value *v)
 {
 	if (v)
-		v->refs++;
+		__atomic_fetch_add(&v->refs, 1, __ATOMIC_RELAXED);
 	return v;
 }
 
 void sg_value_unref(sg_value *v)
 {
-	if (!v || --v->refs > 0)
+	if (!v || __atomic_sub_fetch(&v->refs, 1, __ATOMIC_ACQ_REL) > 0)
 		return;
 	for (size_t i = 0; i < v->count; i++) {
 		sg_value_unref(v->items[i]);

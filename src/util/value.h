@@ -1,9 +1,11 @@
 /* value.h — a dynamically typed data tree: what YAML front matter is loaded into and
  * what templates are rendered against. Values are reference counted: a container owns
  * one reference to each child, so one subtree (an insats card, say) can be shared by
- * many lists without copying. Reference counts are not atomic: build and release trees
- * on one thread; read-only access (everything that takes a const pointer) is safe from
- * many threads at once. Every value may carry the source position it was read from. */
+ * many lists without copying. Reference counts are atomic, so page contexts that share
+ * subtrees can be built and released on several threads at once; a value itself must
+ * not be changed (put, push) once another thread can see it. Read-only access
+ * (everything that takes a const pointer) is safe from many threads at once. Every
+ * value may carry the source position it was read from. */
 #ifndef SG_VALUE_H
 #define SG_VALUE_H
 #include <stdbool.h>

@@ -1,0 +1,27 @@
+/* watch.h — watching the source folders (content, templates, assets) for changes with
+ * inotify, recursively: folders created later are watched as soon as they appear.
+ * Editors' scratch files (foo~, .foo.swp, .#foo, vim's 4913) are not changes.
+ *
+ * A folder that does not exist yet when watching starts is picked up at the next
+ * change elsewhere (each batch of changes rescans the roots). */
+#ifndef SG_WATCH_H
+#define SG_WATCH_H
+#include <stddef.h>
+
+typedef struct sg_watch sg_watch;
+
+/* Starts watching the folders roots[0..n) and everything below them. Returns NULL with
+ * errno set when inotify is not available (a root that does not exist is not an
+ * error). */
+sg_watch *sg_watch_new(const char *const *roots, size_t n);
+void sg_watch_free(sg_watch *w);
+
+typedef enum { SG_WATCH_CHANGED, SG_WATCH_STOP, SG_WATCH_ERROR } sg_watch_result;
+
+/* Sleeps until something changes below a root, then until nothing more has changed for
+ * quiet_ms (a save that touches several files is one change; a steady stream of writes
+ * is cut off after 2 s). Returns SG_WATCH_STOP as soon as stop_fd becomes readable
+ * (without reading it), and SG_WATCH_ERROR (errno set) if watching fails. */
+sg_watch_result sg_watch_wait(sg_watch *w, int stop_fd, int quiet_ms);
+
+#endif
