@@ -500,7 +500,7 @@ int sg_cmd_new(int argc, char **argv)
 		nyhetsbrev_text(&text, title, forbund, date);
 		break;
 	case NEW_EVENEMANG:
-		rel = sg_asprintf("evenemang/%s.md", slug);
+		rel = sg_asprintf("evenemang/%.7s-%s.md", date, slug); /* a yearly event gets a new file each year */
 		evenemang_text(&text, title, forbund, date);
 		break;
 	}

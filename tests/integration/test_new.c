@@ -288,7 +288,7 @@ Test(new_evenemang, starts_today_at_nine_with_every_field)
 	sg_buf log = SG_BUF_INIT;
 	int rc = run(&log, "new evenemang 'Träff för alla i Borås' --forbund sjuharad --content %s", content);
 	cr_assert_eq(rc, 0, "%s", sg_buf_cstr(&log));
-	char *path = sg_asprintf("%s/evenemang/traff-for-alla-i-boras.md", content);
+	char *path = sg_asprintf("%s/evenemang/%.7s-traff-for-alla-i-boras.md", content, date);
 	cr_assert(sg_is_file(path), "not written: %s\n%s", path, sg_buf_cstr(&log));
 	cr_expect(has(sg_buf_cstr(&log), path));
 
@@ -332,12 +332,17 @@ Test(new, refuses_to_overwrite)
 	sg_buf log = SG_BUF_INIT;
 	const char *cmds[][2] = {
 		{"insats sjuharad 'Gröna vägen'", "insatser/sjuharad/grona-vagen.md"},
-		{"evenemang 'Gröna vägen'", "evenemang/grona-vagen.md"},
+		{"evenemang 'Gröna vägen'", "evenemang/%.7s-grona-vagen.md"},
 	};
+	char date[11];
+	int year;
+	today(date, &year);
 	for (size_t i = 0; i < 2; i++) {
 		int rc = run(&log, "new %s --content %s", cmds[i][0], content);
 		cr_assert_eq(rc, 0, "%s", sg_buf_cstr(&log));
-		char *path = sg_path_join(content, cmds[i][1]);
+		char *rel = sg_asprintf(cmds[i][1], date);
+		char *path = sg_path_join(content, rel);
+		free(rel);
 		static const char mine[] = "---\ntitle: Mitt eget\n---\nRedigerad text.\n";
 		cr_assert_eq(sg_write_file(path, mine, strlen(mine)), 0);
 		rc = run(&log, "new %s --content %s", cmds[i][0], content);
