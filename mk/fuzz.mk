@@ -31,10 +31,12 @@ $(FUZZ_BUILD)/src/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -DSOFGEN_VERSION='"$(VERSION)"' -c -o $@ $<
 
-# fuzz_content.c compiles src/read/content.c into itself (to fill sg_sources in memory),
-# so it is linked without content.o.
-$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
+$(FUZZ_BUILD)/libsofgen.a: $(FUZZ_LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+# Linked against the archive, so a harness takes only the objects it uses.
+# fuzz_content.c compiles src/read/content.c into itself (to fill sg_sources in memory):
+# it defines every symbol of content.o, so that member is never taken.
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_BUILD)/libsofgen.a
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -Isrc -o $@ $< \
-	  $(if $(filter content,$*),$(filter-out $(FUZZ_BUILD)/src/read/content.o,$(FUZZ_LIB_OBJ)),$(FUZZ_LIB_OBJ)) \
-	  $(PKG_LIBS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -Isrc -o $@ $< $(FUZZ_BUILD)/libsofgen.a $(PKG_LIBS)

@@ -29,6 +29,11 @@ static const char usage[] =
 	"  sofgen new nyhetsbrev|evenemang \"TITEL\" [--forbund SLUG] [--content DIR]\n"
 	"      Create a content file with every field explained (in Swedish), the title, slug\n"
 	"      and today's date filled in and draft: true; print its path. Never overwrites.\n"
+	"  sofgen serve [--content DIR] [--templates DIR] [--assets DIR] [--port N] [--bind ADDR]\n"
+	"               [--drafts]\n"
+	"      Build the site into a temporary folder and serve it on http://127.0.0.1:1313/\n"
+	"      (--bind 0.0.0.0 to reach it from other machines); rebuild when a file changes,\n"
+	"      reload open pages, and show the errors of a failed build on every page.\n"
 	"  sofgen --help | --version\n"
 	"\n"
 	"Exit status: 0 success, 1 the content (or template) has errors, 2 usage or I/O error.\n"
@@ -57,6 +62,8 @@ int sg_cli_main(int argc, char **argv)
 		return sg_cmd_render(argc, argv);
 	if (strcmp(cmd, "new") == 0)
 		return sg_cmd_new(argc, argv);
-	fprintf(stderr, "sofgen: unknown command '%s'; the commands are build, check, render and new (see sofgen --help)\n", cmd);
+	if (strcmp(cmd, "serve") == 0)
+		return sg_cmd_serve(argc, argv);
+	fprintf(stderr, "sofgen: unknown command '%s'; the commands are build, check, render, new and serve (see sofgen --help)\n", cmd);
 	return 2;
 }

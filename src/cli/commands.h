@@ -9,5 +9,8 @@ int sg_cmd_build(int argc, char **argv, bool write);
 int sg_cmd_render(int argc, char **argv);
 /* `sofgen new insats|nyhetsbrev|evenemang …`: a new content file (cmd_new.c) */
 int sg_cmd_new(int argc, char **argv);
+/* `sofgen serve [--content DIR] [--templates DIR] [--assets DIR] [--port N] [--bind ADDR]
+ * [--drafts]`: build, serve over HTTP, rebuild on changes, live reload (cmd_serve.c) */
+int sg_cmd_serve(int argc, char **argv);
 
 #endif

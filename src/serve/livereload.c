@@ -68,7 +68,7 @@ static char *errors_json(unsigned long gen, const sg_diags *d, size_t *n_errors)
 	json_object_set_new(root, "generation", json_integer((json_int_t)gen));
 	json_object_set_new(root, "ok", json_boolean(n == 0));
 	json_object_set_new(root, "errors", list);
-	char *s = json_dumps(root, JSON_COMPACT | JSON_ENSURE_ASCII);
+	char *s = json_dumps(root, JSON_COMPACT);
 	json_decref(root);
 	if (!s)
 		abort(); /* out of memory, as sg_malloc would */

@@ -25,8 +25,9 @@
  *
  * Limits: sections, blocks and parents nest at most 100 deep in one template (a parse
  * error); partials, parents and overridden blocks expand at most 100 deep, and one
- * render visits at most 1 million nodes and writes at most 256 MiB; past these it
- * renders nothing more (a template that includes itself ends instead of crashing).
+ * render takes at most 10 million steps (nodes visited, contexts and keys searched for
+ * a name) and writes at most 16 MiB; past these it renders nothing more (a template that
+ * includes itself ends instead of crashing).
  * Parsing stops at the first error; its column counts characters (UTF-8), not bytes. */
 #ifndef SG_MUSTACHE_H
 #define SG_MUSTACHE_H

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,60 @@ static char *trimmed(const char *dir)
 	while (n > 1 && s[n - 1] == '/')
 		s[--n] = '\0';
 	return s;
+}
+
+/* Removes a build folder with its marker last: a removal cut short (a killed build)
+ * leaves a folder that still says sofgen made it, so the next build can finish it. */
+static int remove_build_folder(const char *dir)
+{
+	size_t n;
+	char **names = sg_list_dir(dir, &n);
+	if (!names)
+		return sg_remove_tree(dir);
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(names[i], MARKER) == 0)
+			continue;
+		char *child = sg_path_join(dir, names[i]);
+		rc |= sg_remove_tree(child);
+		free(child);
+	}
+	sg_free_names(names, n);
+	return rc == 0 ? sg_remove_tree(dir) : rc;
+}
+
+/* The build folders "<out>.tmp-<pid>" of builds that were killed (their process is
+ * gone) are removed; sofgen's own only (with the marker, or empty). */
+static void remove_stale(const char *out)
+{
+	const char *slash = strrchr(out, '/');
+	char *parent = slash ? (slash == out ? sg_strdup("/") : sg_strndup(out, (size_t)(slash - out))) : sg_strdup(".");
+	char *prefix = sg_asprintf("%s.tmp-", slash ? slash + 1 : out);
+	size_t plen = strlen(prefix), n;
+	char **names = sg_list_dir(parent, &n);
+	for (size_t i = 0; names && i < n; i++) {
+		const char *digits = names[i] + plen;
+		if (strncmp(names[i], prefix, plen) != 0 || !*digits || strspn(digits, "0123456789") != strlen(digits) ||
+		    strlen(digits) > 9)
+			continue;
+		pid_t pid = (pid_t)atol(digits);
+		if (pid <= 0 || pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH)
+			continue; /* a build that is still running (or this one: cleared below) */
+		char *dir = sg_path_join(parent, names[i]);
+		char *marker = sg_path_join(dir, MARKER);
+		size_t count = 0;
+		char **inside = sg_is_dir(dir) ? sg_list_dir(dir, &count) : NULL;
+		if (inside && (count == 0 || sg_exists(marker)))
+			remove_build_folder(dir);
+		if (inside)
+			sg_free_names(inside, count);
+		free(marker);
+		free(dir);
+	}
+	if (names)
+		sg_free_names(names, n);
+	free(prefix);
+	free(parent);
 }
 
 sg_output *sg_output_begin(const char *out_dir, sg_diags *d)
@@ -50,7 +105,8 @@ sg_output *sg_output_begin(const char *out_dir, sg_diags *d)
 	sg_output *o = sg_calloc(1, sizeof *o);
 	o->out = out;
 	o->tmp = sg_asprintf("%s.tmp-%ld", out, (long)getpid());
-	sg_remove_tree(o->tmp);
+	remove_stale(out);
+	remove_build_folder(o->tmp);
 	if (sg_mkdirs(o->tmp) != 0) {
 		sg_error(d, o->tmp, 0, 0, "cannot create the build folder: %s", strerror(errno));
 		free(o->out);
@@ -58,8 +114,14 @@ sg_output *sg_output_begin(const char *out_dir, sg_diags *d)
 		free(o);
 		return NULL;
 	}
+	/* without its marker a finished site could never be replaced again */
 	char *marker = sg_path_join(o->tmp, MARKER);
-	sg_write_file(marker, "built by sofgen\n", 16);
+	if (sg_write_file(marker, "built by sofgen\n", 16) != 0) {
+		sg_error(d, marker, 0, 0, "cannot write: %s", strerror(errno));
+		free(marker);
+		sg_output_abort(o);
+		return NULL;
+	}
 	free(marker);
 	return o;
 }
@@ -106,13 +168,13 @@ int sg_output_commit(sg_output *o, sg_diags *d)
 		/* one atomic step: readers see the old site or the new one, never a mix */
 		rc = renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->out, RENAME_EXCHANGE);
 		if (rc == 0)
-			sg_remove_tree(o->tmp); /* now the old site */
+			remove_build_folder(o->tmp); /* now the old site */
 	} else {
 		rc = rename(o->tmp, o->out);
 	}
 	if (rc != 0) {
 		sg_error(d, o->out, 0, 0, "cannot put the new site in place: %s", strerror(errno));
-		sg_remove_tree(o->tmp);
+		remove_build_folder(o->tmp);
 	}
 	output_free(o);
 	return rc;
@@ -122,6 +184,6 @@ void sg_output_abort(sg_output *o)
 {
 	if (!o)
 		return;
-	sg_remove_tree(o->tmp);
+	remove_build_folder(o->tmp);
 	output_free(o);
 }

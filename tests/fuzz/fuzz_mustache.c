@@ -1,7 +1,8 @@
 /* fuzz_mustache.c — libFuzzer harness for the Mustache engine (src/template). The
- * input is parts separated by NUL bytes:
+ * input is parts separated by two NUL bytes (one NUL stays in its part, so templates
+ * and names with NUL bytes are tried too):
  *
- *     template \0 data \0 partial \0 partial …
+ *     template \0\0 data \0\0 partial \0\0 partial …
  *
  * The template is stored as "main"; the data is YAML loaded with sg_yaml_load (when
  * it is missing, empty or invalid, a fixed context with lists, nested maps, HTML and
@@ -51,13 +52,13 @@ static const char mu_default_data[] =
 	"html: \"<b>fet</b> & </script>\"\n"
 	"å: ö\n";
 
-/* Splits off the part of [*p, end) up to the next NUL (or the end) and moves *p past it. */
+/* Splits off the part of [*p, end) up to the next "\0\0" (or the end) and moves *p past it. */
 static void mu_next_part(const char **p, const char *end, const char **part, size_t *len)
 {
-	const char *nul = memchr(*p, '\0', (size_t)(end - *p));
+	const char *sep = memmem(*p, (size_t)(end - *p), "\0\0", 2);
 	*part = *p;
-	*len = (size_t)((nul ? nul : end) - *p);
-	*p = nul ? nul + 1 : end;
+	*len = (size_t)((sep ? sep : end) - *p);
+	*p = sep ? sep + 2 : end;
 }
 
 /* Adds src under name; checks the contract of sg_tpl_set_add and logs what happened. */

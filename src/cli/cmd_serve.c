@@ -1,0 +1,213 @@
+/* cmd_serve.c — `sofgen serve`: build the site into a folder of its own, serve it over
+ * HTTP, and rebuild whenever content/, templates/ or assets/ change, with live reload
+ * in the browser and the errors of a failed build shown on every page.
+ *
+ * Every change is a full rebuild for now (a whole build of the example site takes a
+ * fraction of a second); a later issue makes rebuilds incremental. A build that fails
+ * changes nothing that is served: the pipeline swaps its output folder in only when the
+ * whole build succeeded, so the last good site stays up and its pages show the errors.
+ *
+ * Threads: this (main) thread waits for changes and signals and runs the builds; the
+ * HTTP server runs in libmicrohttpd's threads (src/serve/server.h). SIGINT, SIGTERM and
+ * SIGHUP are blocked in every thread and read from a signalfd, so stopping is an ordinary
+ * event of the main loop: the server is stopped, the build folder removed, exit 0. */
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/signalfd.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../pipeline.h"
+#include "../serve/server.h"
+#include "../serve/watch.h"
+#include "../util/alloc.h"
+#include "../util/buf.h"
+#include "../util/diag.h"
+#include "../util/fs.h"
+#include "args.h"
+#include "commands.h"
+
+#define QUIET_MS 100
+
+typedef struct {
+	sg_pipeline_opts opts;
+	sg_server *server;
+	unsigned builds;
+	bool have_site; /* a build has succeeded: there is a site to serve */
+} serve_state;
+
+static bool parse_port(const char *s, unsigned *port)
+{
+	char *end;
+	errno = 0;
+	unsigned long v = strtoul(s, &end, 10);
+	if (!*s || *end || errno || v > 65535 || s[0] == '-' || s[0] == '+')
+		return false;
+	*port = (unsigned)v;
+	return true;
+}
+
+/* "YYYY-MM-DDTHH:MM" now, in Swedish time (TZ is set before any thread starts) */
+static void now_in_sweden(char *buf, size_t size)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(buf, size, "%Y-%m-%dT%H:%M", &tm);
+}
+
+/* One full build; prints its diagnostics and tells the server. true when it succeeded. */
+static bool build(serve_state *st)
+{
+	char now[32];
+	now_in_sweden(now, sizeof now);
+	st->opts.now = now;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	sg_diags *d = sg_diags_new();
+	sg_build_stats stats;
+	sg_run_result r = sg_pipeline_run(&st->opts, d, &stats);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	sg_diags_sort(d);
+	sg_diags_print(d, stderr);
+	size_t errors = sg_diags_errors(d), warnings = sg_diags_warnings(d);
+	const char *what = st->builds++ ? "rebuilt" : "built";
+	if (r == SG_RUN_OK) {
+		sg_server_built(st->server);
+		st->have_site = true;
+		fprintf(stderr, "sofgen serve: %s %zu pages in %.2f s%s", what, stats.pages, secs,
+		        warnings ? "" : "\n");
+		if (warnings)
+			fprintf(stderr, " (%zu warning%s)\n", warnings, warnings == 1 ? "" : "s");
+	} else {
+		sg_server_failed(st->server, d);
+		fprintf(stderr, "sofgen serve: %zu error%s, %zu warning%s; %s\n", errors, errors == 1 ? "" : "s",
+		        warnings, warnings == 1 ? "" : "s",
+		        st->have_site ? "still serving the last good site; its pages show the errors"
+		                      : "nothing to serve until the errors are fixed");
+	}
+	sg_diags_free(d);
+	return r == SG_RUN_OK;
+}
+
+int sg_cmd_serve(int argc, char **argv)
+{
+	const char *port_arg = "1313", *bind_addr = "127.0.0.1";
+	serve_state st = {
+		.opts = {.content_dir = "content", .templates_dir = "templates", .assets_dir = "assets", .write = true}};
+	const sg_opt opts[] = {
+		{"--content", true, &st.opts.content_dir, NULL},
+		{"--templates", true, &st.opts.templates_dir, NULL},
+		{"--assets", true, &st.opts.assets_dir, NULL},
+		{"--port", true, &port_arg, NULL},
+		{"--bind", true, &bind_addr, NULL},
+		{"--drafts", false, NULL, &st.opts.drafts},
+		{NULL, false, NULL, NULL},
+	};
+	if (sg_args_parse(argc, argv, 2, opts, NULL, 0, "serve") < 0)
+		return 2;
+	unsigned port;
+	if (!parse_port(port_arg, &port)) {
+		fprintf(stderr, "sofgen serve: --port takes a port number from 0 to 65535 (0: any free port), not '%s'\n",
+		        port_arg);
+		return 2;
+	}
+	if (!sg_is_dir(st.opts.content_dir)) {
+		fprintf(stderr, "sofgen serve: %s: the content folder does not exist; use --content DIR\n",
+		        st.opts.content_dir);
+		return 2;
+	}
+
+	/* Before any thread starts: the time zone (events are upcoming or past in Swedish
+	 * time), SIGPIPE ignored (a browser that goes away is not fatal), and SIGINT, SIGTERM
+	 * and SIGHUP blocked, to be read from a signalfd; threads inherit the mask. */
+	setenv("TZ", "Europe/Stockholm", 0);
+	tzset();
+	signal(SIGPIPE, SIG_IGN);
+	sigset_t stop_signals, old_mask;
+	sigemptyset(&stop_signals);
+	sigaddset(&stop_signals, SIGINT);
+	sigaddset(&stop_signals, SIGTERM);
+	sigaddset(&stop_signals, SIGHUP); /* the terminal closed: clean up all the same */
+	pthread_sigmask(SIG_BLOCK, &stop_signals, &old_mask);
+	int rc = 2;
+	int sfd = signalfd(-1, &stop_signals, SFD_CLOEXEC);
+	char *work = NULL, *site = NULL, *url = NULL;
+	sg_watch *watch = NULL;
+	sg_buf err = SG_BUF_INIT;
+	if (sfd < 0) {
+		fprintf(stderr, "sofgen serve: cannot wait for signals: %s\n", strerror(errno));
+		goto out;
+	}
+
+	/* the site is built into a temporary folder of its own, never into site/ */
+	const char *tmp = getenv("TMPDIR");
+	work = sg_asprintf("%s/sofgen-serve-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(work)) {
+		fprintf(stderr, "sofgen serve: cannot create a build folder in %s: %s\n", tmp && *tmp ? tmp : "/tmp",
+		        strerror(errno));
+		free(work);
+		work = NULL;
+		goto out;
+	}
+	site = sg_path_join(work, "site");
+	st.opts.out_dir = site;
+
+	/* watching starts before the first build, so no change can fall between the two */
+	const char *roots[] = {st.opts.content_dir, st.opts.templates_dir, st.opts.assets_dir};
+	watch = sg_watch_new(roots, 3);
+	if (!watch) {
+		fprintf(stderr, "sofgen serve: cannot watch the source folders: %s%s\n", strerror(errno),
+		        errno == ENOSPC ? " (raise fs.inotify.max_user_watches)" : "");
+		goto out;
+	}
+	sg_server_opts so = {bind_addr, port, site};
+	st.server = sg_server_start(&so, &err);
+	if (!st.server) {
+		fprintf(stderr, "sofgen serve: %s\n", sg_buf_cstr(&err));
+		goto out;
+	}
+
+	build(&st);
+	url = sg_server_url(st.server);
+	printf("sofgen serve: serving %s on %s (Ctrl-C stops)\n", st.opts.content_dir, url);
+	if (strcmp(bind_addr, "127.0.0.1") != 0 && strcmp(bind_addr, "::1") != 0 && strcmp(bind_addr, "localhost") != 0)
+		printf("sofgen serve: listening on %s: other machines may reach this server\n", bind_addr);
+	printf("sofgen serve: watching %s, %s and %s for changes\n", st.opts.content_dir, st.opts.templates_dir,
+	       st.opts.assets_dir);
+	fflush(stdout);
+
+	for (;;) {
+		sg_watch_result w = sg_watch_wait(watch, sfd, QUIET_MS);
+		if (w == SG_WATCH_STOP)
+			break;
+		if (w == SG_WATCH_ERROR) {
+			fprintf(stderr, "sofgen serve: watching the source folders failed: %s\n", strerror(errno));
+			goto out;
+		}
+		build(&st);
+	}
+	struct signalfd_siginfo si;
+	if (read(sfd, &si, sizeof si) == (ssize_t)sizeof si)
+		fprintf(stderr, "sofgen serve: %s, stopping\n",
+		        si.ssi_signo == SIGINT ? "interrupted" : si.ssi_signo == SIGHUP ? "hung up" : "terminated");
+	rc = 0;
+out:
+	sg_server_stop(st.server);
+	sg_watch_free(watch);
+	if (work && sg_remove_tree(work) != 0)
+		fprintf(stderr, "sofgen serve: cannot remove %s: %s\n", work, strerror(errno));
+	sg_buf_free(&err);
+	free(url);
+	free(site);
+	free(work);
+	if (sfd >= 0)
+		close(sfd);
+	pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
+	return rc;
+}
