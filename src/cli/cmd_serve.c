@@ -51,6 +51,11 @@ static bool parse_port(const char *s, unsigned *port)
 	return true;
 }
 
+static bool loopback(const char *addr)
+{
+	return strncmp(addr, "127.", 4) == 0 || strcmp(addr, "::1") == 0 || strcmp(addr, "localhost") == 0;
+}
+
 /* "YYYY-MM-DDTHH:MM" now, in Swedish time (TZ is set before any thread starts) */
 static void now_in_sweden(char *buf, size_t size)
 {
@@ -71,6 +76,7 @@ static bool build(serve_state *st)
 	sg_diags *d = sg_diags_new();
 	sg_build_stats stats;
 	sg_run_result r = sg_pipeline_run(&st->opts, d, &stats);
+	st->opts.now = NULL;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	sg_diags_sort(d);
@@ -176,7 +182,7 @@ int sg_cmd_serve(int argc, char **argv)
 	build(&st);
 	url = sg_server_url(st.server);
 	printf("sofgen serve: serving %s on %s (Ctrl-C stops)\n", st.opts.content_dir, url);
-	if (strcmp(bind_addr, "127.0.0.1") != 0 && strcmp(bind_addr, "::1") != 0 && strcmp(bind_addr, "localhost") != 0)
+	if (!loopback(bind_addr))
 		printf("sofgen serve: listening on %s: other machines may reach this server\n", bind_addr);
 	printf("sofgen serve: watching %s, %s and %s for changes\n", st.opts.content_dir, st.opts.templates_dir,
 	       st.opts.assets_dir);

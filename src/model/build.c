@@ -701,6 +701,17 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 	sg_budgets_check(site, d);
 	sg_publications_sort(site);
 	sg_resolve_references(site, d);
+	/* from here on pages only need the HTML of the catalogue's texts; newsletters and
+	 * events keep their documents for the e-mail and calendar versions */
+	for (size_t i = 0; i < site->n_insatser; i++) {
+		sg_markdown_freeze(site->insatser[i]->body);
+		sg_markdown_freeze(site->insatser[i]->referral.how);
+	}
+	for (size_t i = 0; i < site->n_forbund; i++)
+		sg_markdown_freeze(site->forbund[i]->body);
+	for (size_t i = 0; i < site->n_sidor; i++)
+		sg_markdown_freeze(site->sidor[i]->body);
+	sg_sources_drop_content(sources);
 	if (site->n_sidor)
 		qsort(site->sidor, site->n_sidor, sizeof *site->sidor, by_sida_title);
 	return site;

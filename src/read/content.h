@@ -38,6 +38,9 @@ typedef struct sg_sources sg_sources;
  * (an error is added); otherwise the files that could be read. */
 sg_sources *sg_sources_read(const char *dir, sg_diags *d);
 void sg_sources_free(sg_sources *s);
+/* Frees every source's front matter and body, keeping paths (which the model and
+ * its messages refer to): once the model is built they are not needed. */
+void sg_sources_drop_content(sg_sources *s);
 size_t sg_sources_count(const sg_sources *s);
 const sg_source *sg_sources_at(const sg_sources *s, size_t i);
 

@@ -9,7 +9,8 @@
 #include "../util/alloc.h"
 
 struct sg_markdown {
-	cmark_node *doc;
+	cmark_node *doc; /* NULL once frozen */
+	char *html;      /* the rendered HTML, once frozen */
 	bool allow_html;
 	const char *file; /* borrowed: for messages while resolving references */
 	int first_line;
@@ -249,17 +250,36 @@ void sg_markdown_free(sg_markdown *md)
 	if (!md)
 		return;
 	cmark_node_free(md->doc);
+	free(md->html);
 	free(md);
 }
 
 const cmark_node *sg_markdown_doc(const sg_markdown *md) { return md ? md->doc : NULL; }
 
-bool sg_markdown_is_empty(const sg_markdown *md) { return !md || !cmark_node_first_child(md->doc); }
+bool sg_markdown_is_empty(const sg_markdown *md)
+{
+	if (!md)
+		return true;
+	return md->doc ? !cmark_node_first_child(md->doc) : !*md->html;
+}
+
+void sg_markdown_freeze(sg_markdown *md)
+{
+	if (!md || !md->doc)
+		return;
+	md->html = cmark_render_html(md->doc, md->allow_html ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT);
+	cmark_node_free(md->doc);
+	md->doc = NULL;
+}
 
 void sg_markdown_render(const sg_markdown *md, sg_buf *out)
 {
 	if (!md)
 		return;
+	if (md->html) {
+		sg_buf_puts(out, md->html);
+		return;
+	}
 	char *html = cmark_render_html(md->doc, md->allow_html ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT);
 	sg_buf_puts(out, html);
 	free(html);

@@ -23,6 +23,11 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
                                const sg_markdown_opts *opts, sg_diags *d);
 void sg_markdown_free(sg_markdown *md);
 bool sg_markdown_is_empty(const sg_markdown *md);
+/* Renders the HTML once, keeps it and frees the parsed document: a big catalogue
+ * then holds a few kB of HTML per insats instead of the whole tree. Afterwards only
+ * sg_markdown_render works (sg_markdown_doc returns NULL, so the e-mail and text
+ * renderers need an unfrozen document). Call after sg_markdown_resolve. */
+void sg_markdown_freeze(sg_markdown *md);
 /* Appends the HTML. Only reads the document: safe from many threads. */
 void sg_markdown_render(const sg_markdown *md, sg_buf *out);
 /* The parsed document (after the checks above), for other renderers such as

@@ -265,15 +265,19 @@ static enum MHD_Result serve_site(sg_server *s, struct MHD_Connection *c, const 
 	bool slash = false;
 	char *rel = sg_serve_path(url, &slash);
 	if (!rel) { /* refused before any file is touched; the answer is the usual 404 */
-		enum MHD_Result ok = not_found(c, root, gen);
+		enum MHD_Result refused = not_found(c, root, gen);
 		close(root);
-		return ok;
+		return refused;
 	}
 	enum MHD_Result ok;
 	const char *name = rel;
 	struct stat st;
 	int fd = open_beneath(root, *rel ? rel : ".", O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fd >= 0 && fstat(fd, &st) != 0) {
+		close(fd);
+		fd = -1;
+	}
+	if (fd >= 0 && S_ISDIR(st.st_mode)) {
 		if (!slash) {
 			close(fd);
 			ok = redirect(c, url);
