@@ -249,7 +249,8 @@ void sg_markdown_free(sg_markdown *md)
 {
 	if (!md)
 		return;
-	cmark_node_free(md->doc);
+	if (md->doc) /* cmark_node_free does not take NULL */
+		cmark_node_free(md->doc);
 	free(md->html);
 	free(md);
 }
