@@ -208,8 +208,11 @@ static void build_member(sg_site *site, sg_forbund *fb, const sg_fields *f, cons
 		         "each member must be '{name: …, code: …}' or a kommun name");
 		return;
 	}
-	if (!m->name)
+	if (!m->name) { /* the member is left out: free what was read besides */
+		sg_contact_clear(&m->contact);
+		free(m->code);
 		return;
+	}
 	char *slug = sg_slugify(m->name);
 	if (!*slug) { /* e.g. '..': the kommun's page needs a web address */
 		const sg_value *v = sg_value_kind_of(item) == SG_VAL_MAP ? sg_value_get(item, "name") : item;
@@ -650,7 +653,9 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 	while (plen > 0 && path[plen - 1] == '/')
 		plen--;
 	site->info.root = sg_strndup(path ? path : "", plen);
-	site->info.markdown = (sg_markdown_opts){site->info.allow_raw_html, site->info.root};
+	site->info.markdown = (sg_markdown_opts){site->info.allow_raw_html, site->info.root, false};
+	site->info.markdown_kept = site->info.markdown;
+	site->info.markdown_kept.keep_document = true;
 	for (size_t i = 0; i < n; i++)
 		if (sg_sources_at(sources, i)->kind == SG_SRC_FORBUND)
 			build_forbund(site, sg_sources_at(sources, i), d);
@@ -662,6 +667,7 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 		/* a draft left out of the build must not stop it: its problems are warnings */
 		bool unpublished = !opts->drafts && sg_value_as_bool(sg_value_get(src->meta, "draft"));
 		build_insats(site, src, opts, unpublished ? draft_diags : d);
+		sg_sources_drop_one(sources, i); /* the model has what it needs */
 		sg_diags_move_as_warnings(d, draft_diags, " (in a draft; fix it before publishing)");
 	}
 	drop_duplicate_insatser(site, d);

@@ -230,7 +230,8 @@ typedef struct sg_site_info {
 	char *forms_action; /* https URL the forms post to, or NULL: forms are printed */
 	bool allow_raw_html;
 	sg_a11y accessibility;
-	sg_markdown_opts markdown; /* how bodies are parsed, from the two above */
+	sg_markdown_opts markdown;      /* how bodies are parsed, from the two above */
+	sg_markdown_opts markdown_kept; /* the same, for texts also rendered as e-mail or calendar text */
 } sg_site_info;
 
 typedef struct sg_site {

@@ -58,7 +58,7 @@ void sg_build_nyhetsbrev(sg_site *site, const sg_source *src, bool publish, sg_d
 	n->forbund = sg_field_forbund(site, &f, src->meta);
 	n->summary = sg_field_text(&f, src->meta, "summary", false, NULL);
 	sg_field_bool(&f, src->meta, "draft", false);
-	n->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown, d);
+	n->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown_kept, d);
 	if (!n->title)
 		n->title = sg_strdup(src->slug);
 	if (!n->date)
@@ -168,7 +168,7 @@ void sg_build_evenemang(sg_site *site, const sg_source *src, bool publish, sg_di
 			         "registration needs 'url' (a web form) or 'email' (where to send the registration)");
 	}
 	sg_field_bool(&f, src->meta, "draft", false);
-	e->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown, d);
+	e->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown_kept, d);
 	if (!publish || !e->start) {
 		free_evenemang(e);
 		return;

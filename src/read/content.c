@@ -307,15 +307,21 @@ void sg_sources_free(sg_sources *s)
 	free(s);
 }
 
+void sg_sources_drop_one(sg_sources *s, size_t i)
+{
+	if (!s || i >= s->len || !s->items[i].body_len)
+		return;
+	sg_value_unref(s->items[i].meta);
+	s->items[i].meta = sg_value_map();
+	free(s->items[i].body);
+	s->items[i].body = sg_strdup("");
+	s->items[i].body_len = 0;
+}
+
 void sg_sources_drop_content(sg_sources *s)
 {
-	for (size_t i = 0; s && i < s->len; i++) {
-		sg_value_unref(s->items[i].meta);
-		s->items[i].meta = sg_value_map();
-		free(s->items[i].body);
-		s->items[i].body = sg_strdup("");
-		s->items[i].body_len = 0;
-	}
+	for (size_t i = 0; s && i < s->len; i++)
+		sg_sources_drop_one(s, i);
 }
 
 size_t sg_sources_count(const sg_sources *s) { return s ? s->len : 0; }

@@ -41,6 +41,8 @@ void sg_sources_free(sg_sources *s);
 /* Frees every source's front matter and body, keeping paths (which the model and
  * its messages refer to): once the model is built they are not needed. */
 void sg_sources_drop_content(sg_sources *s);
+/* The same for source i alone, once it has been built into the model. */
+void sg_sources_drop_one(sg_sources *s, size_t i);
 size_t sg_sources_count(const sg_sources *s);
 const sg_source *sg_sources_at(const sg_sources *s, size_t i);
 

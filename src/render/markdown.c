@@ -157,7 +157,7 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 	md->doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
 
 	/* collect first: the tree must not change while it is iterated */
-	size_t n = 0, cap = 16;
+	size_t n = 0, cap = 16, references = 0;
 	cmark_node **bad = sg_malloc(cap * sizeof *bad);
 	cmark_iter *it = cmark_iter_new(md->doc);
 	cmark_event_type ev;
@@ -176,7 +176,7 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 		} else if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
 			const char *url = cmark_node_get_url(node);
 			if (url && sg_url_is_reference(url)) {
-				/* resolved later, when the whole site is known */
+				references++; /* resolved later, when the whole site is known */
 			} else if (url && !sg_url_is_safe(url)) {
 				sg_warning(d, file, line, col,
 				           "the %s to '%.40s' is removed: addresses must start with https://, http://, mailto:, tel: or /",
@@ -206,12 +206,15 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 			cmark_node_free(bad[i]);
 	}
 	free(bad);
+	/* nothing left to resolve: keep only the HTML (a big catalogue's memory is its texts) */
+	if (!references && opts && !opts->keep_document)
+		sg_markdown_freeze(md);
 	return md;
 }
 
 void sg_markdown_resolve(sg_markdown *md, sg_ref_resolver resolve, void *ctx, sg_diags *d)
 {
-	if (!md)
+	if (!md || !md->doc) /* frozen: it had no references */
 		return;
 	size_t n = 0, cap = 8;
 	cmark_node **bad = sg_malloc(cap * sizeof *bad);

@@ -169,7 +169,8 @@ static char *ct_resolve(void *ctx, const char *ref, char **why)
 /* The body on its own, in every way sofgen parses and renders a body. */
 static void ct_markdown(const sg_source *src, sg_diags *d, sg_buf *log)
 {
-	static const sg_markdown_opts opts[] = {{false, ""}, {true, "/fuzz"}};
+	static const sg_markdown_opts opts[] = {{.allow_html = false, .link_root = ""},
+	                                        {.allow_html = true, .link_root = "/fuzz", .keep_document = true}};
 	for (size_t i = 0; i < sizeof opts / sizeof *opts; i++) {
 		sg_markdown *md = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &opts[i], d);
 		CT_CHECK(md != NULL);
