@@ -135,28 +135,34 @@ bool sg_exists(const char *path)
 	return lstat(path, &st) == 0;
 }
 
+/* mkdir -p from the bottom: writing a site, the parent nearly always exists already, so
+ * one mkdir() does it; only on ENOENT do we walk up. (Walking down from the root
+ * instead costs a failed mkdir per level, per file, which ext4 pays for in lookups.) */
 int sg_mkdirs(const char *path)
 {
-	char *p = sg_strdup(path);
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0755) != 0 && errno != EEXIST) {
-			int e = errno;
-			free(p);
-			errno = e;
-			return -1;
-		}
-		*s = '/';
-	}
-	int r = mkdir(p, 0755);
-	int e = errno;
-	free(p);
-	if (r != 0 && e == EEXIST && sg_is_dir(path))
+	if (mkdir(path, 0755) == 0)
 		return 0;
-	errno = e;
-	return r;
+	if (errno == EEXIST)
+		return sg_is_dir(path) ? 0 : (errno = ENOTDIR, -1);
+	if (errno != ENOENT)
+		return -1;
+	char *parent = sg_strdup(path);
+	char *slash = strrchr(parent, '/');
+	while (slash && slash > parent && slash[1] == '\0') { /* trailing slashes */
+		*slash = '\0';
+		slash = strrchr(parent, '/');
+	}
+	int rc = -1;
+	if (slash && slash > parent) {
+		*slash = '\0';
+		rc = sg_mkdirs(parent);
+	}
+	free(parent);
+	if (rc != 0)
+		return -1;
+	if (mkdir(path, 0755) == 0 || (errno == EEXIST && sg_is_dir(path)))
+		return 0;
+	return -1;
 }
 
 char *sg_path_join(const char *a, const char *b)
