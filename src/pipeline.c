@@ -43,6 +43,11 @@ static int load_templates(sg_tpl_set *set, const char *dir, sg_diags *d)
 	return rc;
 }
 
+/* Caps on one page: far above a catalogue of 100 000 insatser (its biggest list page
+ * is tens of MB), low enough that a template that includes itself stops. */
+#define RENDER_MAX_STEPS ((size_t)2000000000)
+#define RENDER_MAX_OUTPUT ((size_t)1 << 30)
+
 /* Pages are rendered by a few threads that take the next page number from a shared
  * counter; each has its own buffer and diagnostics. Every page is independent, so the
  * output does not depend on the number of threads. */
@@ -52,7 +57,7 @@ typedef struct render_job {
 	const sg_tpl_set *tpl;
 	sg_output *out;
 	size_t next;  /* atomic */
-	int failed;   /* atomic */
+	int failed;   /* atomic: an sg_run_result, SG_RUN_OK while all goes well */
 } render_job;
 
 typedef struct render_worker {
@@ -74,10 +79,17 @@ static void *render_pages(void *arg)
 		const sg_page *p = &job->plan->pages[i];
 		sg_value *v = sg_contexts_page(job->ctx, p);
 		sg_buf_clear(&page);
-		sg_tpl_render(job->tpl, p->template, v, &page);
+		bool cut = false;
+		sg_tpl_render_checked(job->tpl, p->template, v, &page, RENDER_MAX_STEPS, RENDER_MAX_OUTPUT, &cut);
 		sg_value_unref(v);
-		if (sg_output_write(job->out, p->out_path, page.ptr, page.len, w->d) != 0)
-			__atomic_store_n(&job->failed, 1, __ATOMIC_RELAXED);
+		if (cut) {
+			sg_error(w->d, p->template, 0, 0,
+			         "rendering %s stopped at the size limit (%zu MB or %zu million steps): does a partial include "
+			         "itself?",
+			         p->url, (size_t)(RENDER_MAX_OUTPUT >> 20), (size_t)(RENDER_MAX_STEPS / 1000000));
+			__atomic_store_n(&job->failed, SG_RUN_CONTENT_ERRORS, __ATOMIC_RELAXED);
+		} else if (sg_output_write(job->out, p->out_path, page.ptr, page.len, w->d) != 0)
+			__atomic_store_n(&job->failed, SG_RUN_IO_ERROR, __ATOMIC_RELAXED);
 		else
 			w->files++;
 	}
@@ -91,7 +103,7 @@ static int cores(void)
 	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
-static bool render_all(const sg_plan *plan, sg_contexts *ctx, const sg_tpl_set *tpl, sg_output *out, int jobs,
+static sg_run_result render_all(const sg_plan *plan, sg_contexts *ctx, const sg_tpl_set *tpl, sg_output *out, int jobs,
                        sg_diags *d, size_t *files)
 {
 	render_job job = {plan, ctx, tpl, out, 0, 0};
@@ -115,7 +127,7 @@ static bool render_all(const sg_plan *plan, sg_contexts *ctx, const sg_tpl_set *
 		*files += w[i].files;
 	}
 	free(w);
-	return !job.failed;
+	return (sg_run_result)job.failed;
 }
 
 static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, const sg_tpl_set *tpl, sg_diags *d,
@@ -126,7 +138,7 @@ static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, 
 		return SG_RUN_IO_ERROR;
 	sg_plan *plan = sg_plan_new(site, o->now);
 	sg_contexts *ctx = sg_contexts_new(site, plan);
-	sg_run_result result = render_all(plan, ctx, tpl, out, o->jobs, d, &stats->files) ? SG_RUN_OK : SG_RUN_IO_ERROR;
+	sg_run_result result = render_all(plan, ctx, tpl, out, o->jobs, d, &stats->files);
 	sg_buf page = SG_BUF_INIT;
 	stats->pages = plan->n_pages;
 	if (result == SG_RUN_OK) {

@@ -58,5 +58,10 @@ bool sg_tpl_set_has(const sg_tpl_set *set, const char *name);
  * renders as nothing (as the spec says). The set and ctx are only read, so many
  * threads may render from one set at once. Returns 0, or -1 if `name` is unknown. */
 int sg_tpl_render(const sg_tpl_set *set, const char *name, const sg_value *ctx, sg_buf *out);
+/* The same with the caller's caps; *cut (if not NULL) tells whether a cap stopped the
+ * render, so the output is incomplete. A site build uses this with large caps and
+ * refuses a cut page. */
+int sg_tpl_render_checked(const sg_tpl_set *set, const char *name, const sg_value *ctx, sg_buf *out,
+                          size_t max_steps, size_t max_output, bool *cut);
 
 #endif

@@ -21,6 +21,8 @@
  * caps bound any render to a fraction of a second. */
 #define MAX_STEPS 10000000
 #define MAX_OUTPUT ((size_t)16 << 20)
+/* A site build renders with much larger caps (a catalogue of 100 000 insatser has list
+ * pages of tens of MB), and reports a page that reaches them instead of cutting it. */
 
 /* The context stack: innermost first. */
 typedef struct cframe {
@@ -44,6 +46,7 @@ typedef struct {
 	int depth;        /* render_range calls we are inside */
 	size_t steps;     /* nodes visited */
 	size_t out_start; /* out->len when the render began */
+	size_t max_steps, max_output;
 } rstate;
 
 static bool all_digits(const char *s, size_t len)
@@ -90,11 +93,11 @@ static const sg_value *lookup(rstate *st, const cframe *cx, const char *name, si
 	const char *dot = memchr(name, '.', len);
 	size_t part = dot ? (size_t)(dot - name) : len;
 	const sg_value *v = NULL;
-	for (; cx && !v && st->steps <= MAX_STEPS; cx = cx->up) {
+	for (; cx && !v && st->steps <= st->max_steps; cx = cx->up) {
 		st->steps += search_cost(cx->v);
 		v = child(cx->v, name, part);
 	}
-	while (v && dot && st->steps <= MAX_STEPS) {
+	while (v && dot && st->steps <= st->max_steps) {
 		st->steps += search_cost(v);
 		len -= part + 1;
 		name = dot + 1;
@@ -121,7 +124,7 @@ static void put_text(rstate *st, const char *s, size_t len, bool bol)
 	size_t i = 0;
 	bool line_start = bol;
 	/* every line may add up to 100 indentations: check the cap line by line */
-	while (i < len && st->out->len - st->out_start <= MAX_OUTPUT) {
+	while (i < len && st->out->len - st->out_start <= st->max_output) {
 		if (line_start && s[i] != '\n' && !(s[i] == '\r' && i + 1 < len && s[i + 1] == '\n'))
 			put_indent(st);
 		const char *nl = memchr(s + i, '\n', len - i);
@@ -237,7 +240,7 @@ static void render_range(rstate *st, const sg_tpl *t, size_t i, size_t end, cons
 		return;
 	st->depth++;
 	while (i < end) {
-		if (++st->steps > MAX_STEPS || st->out->len - st->out_start > MAX_OUTPUT)
+		if (++st->steps > st->max_steps || st->out->len - st->out_start > st->max_output)
 			break; /* runaway: stop everything */
 		const mnode *n = &t->nodes[i];
 		if (n->kind != MN_TEXT && (n->flags & MF_BOL))
@@ -285,14 +288,25 @@ static void render_range(rstate *st, const sg_tpl *t, size_t i, size_t end, cons
 	st->depth--;
 }
 
-int sg_tpl_render(const sg_tpl_set *set, const char *name, const sg_value *ctx, sg_buf *out)
+int sg_tpl_render_checked(const sg_tpl_set *set, const char *name, const sg_value *ctx, sg_buf *out,
+                          size_t max_steps, size_t max_output, bool *cut)
 {
 	const sg_tpl *t = sg_tpl_set_find(set, name, strlen(name));
+	if (cut)
+		*cut = false;
 	if (!t)
 		return -1;
-	rstate st = {.set = set, .out = out, .indent = SG_BUF_INIT, .out_start = out->len};
+	rstate st = {.set = set, .out = out, .indent = SG_BUF_INIT, .out_start = out->len,
+	             .max_steps = max_steps, .max_output = max_output};
 	cframe root = {ctx, NULL};
 	render_range(&st, t, 0, t->n_nodes, &root, NULL);
 	sg_buf_free(&st.indent);
+	if (cut)
+		*cut = st.steps > max_steps || out->len - st.out_start > max_output;
 	return 0;
+}
+
+int sg_tpl_render(const sg_tpl_set *set, const char *name, const sg_value *ctx, sg_buf *out)
+{
+	return sg_tpl_render_checked(set, name, ctx, out, MAX_STEPS, MAX_OUTPUT, NULL);
 }
