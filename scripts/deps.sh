@@ -5,6 +5,7 @@ set -eu
 build="gcc make pkg-config libcmark-dev libyaml-dev libjansson-dev libmicrohttpd-dev"
 test="$build libcriterion-dev valgrind libxml2-utils"
 e2e="chromium default-jre-headless"
+fuzz="$build clang libclang-rt-14-dev"
 case "${1:-build}" in
 build) want=$build ;;
 test) want=$test ;;
