@@ -56,6 +56,7 @@ test: deps-test
 	@$(MAKE) --no-print-directory check-asan
 	@$(MAKE) --no-print-directory valgrind
 	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory fuzz
 
 # The same tests built with AddressSanitizer and UndefinedBehaviorSanitizer.
 # criterion's own runner leaks a few bytes; tests/lsan.supp ignores exactly that.
