@@ -49,7 +49,7 @@ out.append(f"Median of {runs} runs (min–max in brackets); files written: " +
            ", ".join(f"N={n:,}: sofgen {files.get((n, 'sofgen'), 0):,}, Hugo {files.get((n, 'hugo'), 0):,}" for n in ns) + ".")
 open(md_path, "w").write("\n".join(out) + "\n")
 
-# the plot: build time against N, both tools, log-log when N spans decades
+# the plot: build time against N for both tools (N evenly spaced, time linear)
 W, H, L, B = 640, 400, 70, 50
 tmax = max(stat(n, t)[0] for n in ns for t in ("sofgen", "hugo") if stat(n, t)) * 1.1
 x = lambda i: L + (W - L - 20) * (i / max(1, len(ns) - 1))

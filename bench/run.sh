@@ -22,11 +22,17 @@ WORK=${BENCH_DIR:-/tmp/sofgen-bench}
 N_LIST=${BENCH_N:-"1000 10000"}
 [ "${BENCH_LARGE:-0}" = 1 ] && N_LIST="$N_LIST 100000"
 
-if ! command -v hugo >/dev/null 2>&1; then
+missing=""
+command -v hugo >/dev/null 2>&1 || missing="$missing hugo"
+[ -x /usr/bin/time ] || missing="$missing time"
+command -v python3 >/dev/null 2>&1 || missing="$missing python3"
+if [ -n "$missing" ]; then
 	if [ "$(id -u)" = 0 ]; then
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null
+		export DEBIAN_FRONTEND=noninteractive
+		apt-get update -qq >/dev/null
+		apt-get install -y -qq $missing >/dev/null
 	else
-		echo "bench: Hugo is missing; run: sudo apt-get install -y hugo" >&2
+		echo "bench: missing:$missing; run: sudo apt-get install -y$missing" >&2
 		exit 1
 	fi
 fi

@@ -20,7 +20,7 @@ static const char usage[] =
 	"      Build the site (defaults: content, templates, assets, site). The old site is\n"
 	"      replaced only when the whole build succeeds. --now sets the date that decides\n"
 	"      which events are upcoming (default: today), for reproducible builds.\n"
-	"  sofgen check [--content DIR] [--drafts]\n"
+	"  sofgen check [--content DIR] [--drafts] [--now YYYY-MM-DD[THH:MM]] [--format text|json]\n"
 	"      Validate the content and print every problem, without writing anything.\n"
 	"  sofgen render TEMPLATE [--data FILE] [--partials DIR]\n"
 	"      Render one Mustache template against a YAML or JSON data file and print\n"

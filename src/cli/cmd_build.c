@@ -60,7 +60,7 @@ int sg_cmd_build(int argc, char **argv, bool write)
 		/* the build date in Swedish time decides which events are upcoming */
 		time_t t = time(NULL);
 		struct tm tm;
-		setenv("TZ", "Europe/Stockholm", 0);
+		setenv("TZ", "Europe/Stockholm", 1); /* Swedish time, wherever the build runs */
 		tzset();
 		localtime_r(&t, &tm);
 		strftime(today, sizeof today, "%Y-%m-%dT%H:%M", &tm);

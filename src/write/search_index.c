@@ -38,9 +38,15 @@ void sg_search_index(const sg_site *site, sg_buf *out)
 		if (whole_forbund(x))
 			for (size_t m = 0; m < x->forbund->n_members; m++)
 				json_array_append_new(k, json_string(x->forbund->members[m].kommun->slug));
-		for (size_t p = 0; p < x->n_places; p++)
-			if (x->places[p].member)
+		for (size_t p = 0; p < x->n_places; p++) {
+			if (!x->places[p].member)
+				continue;
+			bool seen = whole_forbund(x); /* then every member is listed already */
+			for (size_t q = 0; q < p && !seen; q++)
+				seen = x->places[q].member == x->places[p].member;
+			if (!seen)
 				json_array_append_new(k, json_string(x->places[p].member->kommun->slug));
+		}
 		json_object_set_new(o, "k", k);
 		json_t *c = json_array();
 		for (size_t j = 0; j < x->n_categories; j++)

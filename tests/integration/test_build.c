@@ -356,3 +356,18 @@ Test(cli, check_warns_of_likely_mistakes_and_speaks_json)
 	free(root);
 	sg_buf_free(&log);
 }
+
+Test(example, output_is_the_same_for_any_number_of_threads, .timeout = 60)
+{
+	char *dir = tmpdir();
+	sg_buf log = SG_BUF_INIT;
+	cr_assert_eq(run(&log, "build --jobs 1 --now 2020-06-01 --out %s/one", dir), 0, "%s", sg_buf_cstr(&log));
+	cr_assert_eq(run(&log, "build --jobs 3 --now 2020-06-01 --out %s/three", dir), 0, "%s", sg_buf_cstr(&log));
+	char *cmd = sg_asprintf("diff -r %s/one %s/three >/dev/null", dir, dir);
+	cr_expect_eq(system(cmd), 0, "byte-identical output with 1 and 3 threads");
+	free(cmd);
+	cr_expect_eq(run(&log, "build --jobs 0"), 2, "--jobs takes 1 to 256");
+	sg_remove_tree(dir);
+	free(dir);
+	sg_buf_free(&log);
+}
