@@ -44,16 +44,12 @@ static void read_fields(const sg_fields *f, const sg_value *list, sg_blankett *b
 	size_t n = sg_value_count(list);
 	sec->fields = sg_calloc(n ? n : 1, sizeof *sec->fields);
 	for (size_t i = 0; i < n; i++) {
-		const sg_value *v = sg_value_item(list, i);
-		if (sg_value_kind_of(v) != SG_VAL_MAP) {
-			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
-			         "each field must be '{name: …, label: …, type: …}'");
-			continue;
-		}
 		static const char *const keys[] = {"name", "label", "type", "required", "options", "help", NULL};
-		sg_fields_check_keys(f, v, keys, "a form field");
-		sg_fields at = *f;
-		at.line = sg_fields_line(f, v);
+		sg_fields at;
+		const sg_value *v =
+			sg_fields_item_map(f, list, i, "a form field", "{name: …, label: …, type: …}", keys, &at);
+		if (!v)
+			continue;
 		sg_form_field x = {0};
 		x.name = sg_field_text(&at, v, "name", true, "a field needs a name (a-z, 0-9, _), e.g. name: fornamn");
 		x.label = sg_field_text(&at, v, "label", true, "every field needs a visible label");
@@ -115,16 +111,11 @@ void sg_build_blankett(sg_site *site, const sg_source *src, sg_diags *d)
 		sg_error(d, src->path, 1, 1, "missing 'sections': a form has at least one section with fields");
 	b->sections = sg_calloc(n ? n : 1, sizeof *b->sections);
 	for (size_t i = 0; i < n; i++) {
-		const sg_value *s = sg_value_item(sections, i);
-		if (sg_value_kind_of(s) != SG_VAL_MAP) {
-			sg_error(d, src->path, sg_fields_line(&f, s), sg_fields_col(s),
-			         "each section must be '{title: …, fields: [ … ]}'");
-			continue;
-		}
 		static const char *const skeys[] = {"title", "help", "fields", NULL};
-		sg_fields_check_keys(&f, s, skeys, "a section");
-		sg_fields at = f;
-		at.line = sg_fields_line(&f, s);
+		sg_fields at;
+		const sg_value *s = sg_fields_item_map(&f, sections, i, "a section", "{title: …, fields: [ … ]}", skeys, &at);
+		if (!s)
+			continue;
 		sg_form_section *sec = &b->sections[b->n_sections];
 		memset(sec, 0, sizeof *sec);
 		sec->title = sg_field_text(&at, s, "title", true, "a section's title is the legend of its fieldset");

@@ -16,16 +16,11 @@ static void read_costs(const sg_fields *f, const sg_value *list, sg_budget *b)
 	size_t n = sg_value_count(list);
 	b->costs = sg_calloc(n ? n : 1, sizeof *b->costs);
 	for (size_t i = 0; i < n; i++) {
-		const sg_value *c = sg_value_item(list, i);
-		if (sg_value_kind_of(c) != SG_VAL_MAP) {
-			sg_error(f->d, f->file, sg_fields_line(f, c), sg_fields_col(c),
-			         "each cost line must be '{item: …, amount: …}'");
-			continue;
-		}
 		static const char *const keys[] = {"item", "amount", NULL};
-		sg_fields_check_keys(f, c, keys, "a cost line");
-		sg_fields at = *f;
-		at.line = sg_fields_line(f, c);
+		sg_fields at;
+		const sg_value *c = sg_fields_item_map(f, list, i, "a cost line", "{item: …, amount: …}", keys, &at);
+		if (!c)
+			continue;
 		sg_cost_line *l = &b->costs[b->n_costs++];
 		l->item = sg_field_text(&at, c, "item", true, "say what the cost is, e.g. 'item: Kansli'");
 		if (!l->item)
@@ -54,16 +49,12 @@ static void read_financing(const sg_fields *f, const sg_value *list, sg_budget *
 	b->financing = sg_calloc(n ? n : 1, sizeof *b->financing);
 	b->financing_line = sg_fields_line(f, list);
 	for (size_t i = 0; i < n; i++) {
-		const sg_value *c = sg_value_item(list, i);
-		if (sg_value_kind_of(c) != SG_VAL_MAP) {
-			sg_error(f->d, f->file, sg_fields_line(f, c), sg_fields_col(c),
-			         "each financing line must be '{party: …, share: …, amount: …}'");
-			continue;
-		}
 		static const char *const keys[] = {"party", "share", "amount", NULL};
-		sg_fields_check_keys(f, c, keys, "a financing line");
-		sg_fields at = *f;
-		at.line = sg_fields_line(f, c);
+		sg_fields at;
+		const sg_value *c =
+			sg_fields_item_map(f, list, i, "a financing line", "{party: …, share: …, amount: …}", keys, &at);
+		if (!c)
+			continue;
 		sg_financing *l = &b->financing[b->n_financing++];
 		l->party = sg_field_text(&at, c, "party", true, "name the party, e.g. 'party: Försäkringskassan'");
 		if (!l->party)

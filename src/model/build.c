@@ -80,16 +80,11 @@ static void build_accessibility(sg_a11y *a, const sg_fields *f, const sg_value *
 	size_t n = sg_value_count(gaps);
 	a->gaps = sg_calloc(n ? n : 1, sizeof *a->gaps);
 	for (size_t i = 0; i < n; i++) {
-		const sg_value *g = sg_value_item(gaps, i);
-		if (sg_value_kind_of(g) != SG_VAL_MAP) {
-			sg_error(f->d, f->file, sg_fields_line(f, g), sg_fields_col(g),
-			         "each gap must be '{problem: …, reason: …, fix: …}'");
-			continue;
-		}
 		static const char *const gkeys[] = {"problem", "reason", "fix", NULL};
-		sg_fields_check_keys(&at, g, gkeys, "a gap");
-		sg_fields gf = at;
-		gf.line = sg_fields_line(f, g);
+		sg_fields gf;
+		const sg_value *g = sg_fields_item_map(&at, gaps, i, "a gap", "{problem: …, reason: …, fix: …}", gkeys, &gf);
+		if (!g)
+			continue;
 		sg_a11y_gap *x = &a->gaps[a->n_gaps];
 		x->problem = sg_field_text(&gf, g, "problem", true, "what does not work, and for whom");
 		x->reason = sg_field_text(&gf, g, "reason", false, NULL);
@@ -308,14 +303,12 @@ static void build_places(sg_insats *x, const sg_fields *f, const sg_value *list)
 	size_t n = sg_value_count(list);
 	x->places = sg_calloc(n ? n : 1, sizeof *x->places);
 	for (size_t i = 0; i < n; i++) {
-		const sg_value *p = sg_value_item(list, i);
-		if (sg_value_kind_of(p) != SG_VAL_MAP) {
-			sg_error(f->d, f->file, sg_fields_line(f, p), sg_fields_col(p),
-			         "each place must be '{municipality: …, participants: …, funds: {forbund: …}}'");
-			continue;
-		}
 		static const char *const keys[] = {"municipality", "participants", "funds", NULL};
-		sg_fields_check_keys(f, p, keys, "a place");
+		sg_fields at;
+		const sg_value *p = sg_fields_item_map(f, list, i, "a place",
+		                                       "{municipality: …, participants: …, funds: {forbund: …}}", keys, &at);
+		if (!p)
+			continue;
 		sg_place *pl = &x->places[x->n_places];
 		memset(pl, 0, sizeof *pl);
 		pl->line = sg_fields_line(f, p);

@@ -56,6 +56,21 @@ void sg_fields_check_keys(const sg_fields *f, const sg_value *map, const char *c
 	}
 }
 
+const sg_value *sg_fields_item_map(const sg_fields *f, const sg_value *list, size_t i, const char *what,
+                                   const char *shape, const char *const *known, sg_fields *at)
+{
+	const sg_value *v = sg_value_item(list, i);
+	if (sg_value_kind_of(v) != SG_VAL_MAP) {
+		const char *noun = strncmp(what, "an ", 3) == 0 ? what + 3 : strncmp(what, "a ", 2) == 0 ? what + 2 : what;
+		sg_error(AT(v), "each %s must be '%s'", noun, shape);
+		return NULL;
+	}
+	sg_fields_check_keys(f, v, known, what);
+	*at = *f;
+	at->line = sg_fields_line(f, v);
+	return v;
+}
+
 char *sg_field_text(const sg_fields *f, const sg_value *map, const char *key, bool required, const char *why)
 {
 	const sg_value *v = sg_value_get(map, key);

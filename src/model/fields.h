@@ -17,6 +17,11 @@ typedef struct sg_fields {
 	int line; /* position used for missing fields: the front matter's first line */
 } sg_fields;
 
+/* Item i of a list that must hold maps with the keys `known` (NULL-terminated): the map,
+ * with unknown keys warned about and *at set to read fields at its position; or NULL
+ * after the error "each <what> must be '<shape>'". `what` is e.g. "a cost line". */
+const sg_value *sg_fields_item_map(const sg_fields *f, const sg_value *list, size_t i, const char *what,
+                                   const char *shape, const char *const *known, sg_fields *at);
 /* Warns about keys of `map` that are not in `known` (NULL-terminated). */
 void sg_fields_check_keys(const sg_fields *f, const sg_value *map, const char *const *known, const char *what);
 /* Text (numbers are taken as written). NULL when absent; error when required. */
