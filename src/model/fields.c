@@ -1,6 +1,7 @@
 /* fields.c — typed field readers (see fields.h). */
 #include "fields.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,13 +120,14 @@ long sg_field_int(const sg_fields *f, const sg_value *map, const char *key, long
 	double x = sg_value_as_number(v);
 	if (k == SG_VAL_STRING && numeric_text(v, &x))
 		k = SG_VAL_NUMBER;
-	if (k != SG_VAL_NUMBER || x != (double)(long)x) {
+	if (k != SG_VAL_NUMBER || x != floor(x)) {
 		const char *s = sg_value_as_string(v, NULL);
 		sg_error(AT(v), "'%s' must be a whole number%s%s%s", key, s ? ", not '" : "", s ? s : "", s ? "'" : "");
 		return dflt;
 	}
+	/* compare as doubles: a number like 1e118 does not fit in a long at all */
 	if (x < (double)min || x > (double)max) {
-		sg_error(AT(v), "'%s' must be between %ld and %ld, not %ld", key, min, max, (long)x);
+		sg_error(AT(v), "'%s' must be between %ld and %ld, not %s", key, min, max, sg_value_as_string(v, NULL));
 		return dflt;
 	}
 	return (long)x;
