@@ -169,15 +169,19 @@ static void pop_indent(rstate *st, saved_indent s)
 	st->ind_start = s.start;
 }
 
-/* The argument for block name[0, len) given by the outermost parent that has one. */
-static bool find_argument(const oframe *ov, const char *name, size_t len, const sg_tpl **at, size_t *ai)
+/* The argument for block name[0, len) given by the outermost parent that has one. Each
+ * parent searched and each child compared is a step: nested parents that include each
+ * other otherwise make this search the whole cost of a render, uncounted. */
+static bool find_argument(rstate *st, const oframe *ov, const char *name, size_t len, const sg_tpl **at, size_t *ai)
 {
 	bool found = false;
-	for (; ov; ov = ov->up) {
+	for (; ov && st->steps <= st->max_steps; ov = ov->up) {
 		const sg_tpl *t = ov->t;
 		size_t end = t->nodes[ov->parent].end;
+		st->steps++;
 		for (size_t j = ov->parent + 1; j < end; j = t->nodes[j].end) {
 			const mnode *b = &t->nodes[j];
+			st->steps++;
 			if (b->kind == MN_BLOCK && b->len == len && memcmp(t->src + b->off, name, len) == 0) {
 				*at = t, *ai = j, found = true;
 				break;
@@ -217,7 +221,7 @@ static void render_block(rstate *st, const sg_tpl *t, size_t i, const cframe *cx
 	const mnode *n = &t->nodes[i];
 	const sg_tpl *at;
 	size_t ai;
-	if (find_argument(ov, t->src + n->off, n->len, &at, &ai)) {
+	if (find_argument(st, ov, t->src + n->off, n->len, &at, &ai)) {
 		if (st->expansions >= SG_TPL_MAX_EXPANSION)
 			return;
 		saved_indent s = push_indent(st, t, n);

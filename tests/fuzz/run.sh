@@ -5,6 +5,8 @@
 # crash, a sanitizer report, a leak, a timeout (-timeout=10) or running out of memory
 # (-rss_limit_mb=2048); its log and the input that did it stay in BUILD/run/NAME/.
 # Ends with the line "fuzz: N passed, N failed" and exits 1 if any failed.
+# FUZZ_SEED (default 1) fixes libFuzzer's random seed, so a run (CI's) is repeatable;
+# give another seed to explore further. A "slow unit" (over 10 s) counts as a failure.
 # Run from the project root (the harnesses read templates/ and content/dokument/).
 set -u
 build=$1
@@ -22,7 +24,8 @@ for name in "$@"; do
 	[ -f "tests/fuzz/$name.dict" ] && dict="-dict=tests/fuzz/$name.dict"
 	echo "fuzz_$name: ${seconds}s on $(ls "$work/corpus" | wc -l) seeds"
 	ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-		"$bin" $dict -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+		"$bin" $dict -seed="${FUZZ_SEED:-1}" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+		-print_final_stats=1 \
 		-artifact_prefix="$work/artifacts/" "$work/corpus" >"$work/log" 2>&1
 	rc=$?
 	stats=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$work/log" | tail -n 1)
