@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/signalfd.h>
 #include <time.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "../pipeline.h"
@@ -151,12 +152,20 @@ int sg_cmd_serve(int argc, char **argv)
 		goto out;
 	}
 
-	/* the site is built into a temporary folder of its own, never into site/ */
+	/* the site is built into a temporary folder of its own, never into site/: in memory
+	 * (/dev/shm) when there is one, since a preview's rebuilds are mostly spent creating
+	 * files (10 000 insatser: about 2.5 s there against 5–8 s on this disk), else $TMPDIR */
 	const char *tmp = getenv("TMPDIR");
-	work = sg_asprintf("%s/sofgen-serve-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!(tmp && *tmp)) {
+		struct statvfs fs;
+		tmp = statvfs("/dev/shm", &fs) == 0 && access("/dev/shm", W_OK) == 0 &&
+		              (unsigned long long)fs.f_bavail * fs.f_frsize > (1ULL << 30)
+		          ? "/dev/shm"
+		          : "/tmp";
+	}
+	work = sg_asprintf("%s/sofgen-serve-XXXXXX", tmp);
 	if (!mkdtemp(work)) {
-		fprintf(stderr, "sofgen serve: cannot create a build folder in %s: %s\n", tmp && *tmp ? tmp : "/tmp",
-		        strerror(errno));
+		fprintf(stderr, "sofgen serve: cannot create a build folder in %s: %s\n", tmp, strerror(errno));
 		free(work);
 		work = NULL;
 		goto out;
