@@ -23,6 +23,8 @@
 #include <unistd.h>
 
 #include "../pipeline.h"
+#include "../plan/plan.h"
+#include "../read/yaml_load.h"
 #include "../serve/server.h"
 #include "../serve/watch.h"
 #include "../util/alloc.h"
@@ -102,6 +104,25 @@ static bool build(serve_state *st)
 	return r == SG_RUN_OK;
 }
 
+/* The path the built site's links start with (from site.yaml's base_url): "" or e.g.
+ * "/varend", so a site meant to live below a path can be previewed as it will be. */
+static char *site_prefix(const char *content_dir)
+{
+	char *path = sg_path_join(content_dir, "site.yaml");
+	size_t len;
+	char *text = sg_read_file(path, &len, (size_t)1 << 20);
+	free(path);
+	if (!text)
+		return sg_strdup("");
+	sg_diags *d = sg_diags_new();
+	sg_value *v = sg_yaml_load(text, len, "site.yaml", 0, d);
+	char *prefix = sg_url_base_path(sg_value_as_string(sg_value_get(v, "base_url"), NULL));
+	sg_value_unref(v);
+	sg_diags_free(d);
+	free(text);
+	return prefix;
+}
+
 int sg_cmd_serve(int argc, char **argv)
 {
 	const char *port_arg = "1313", *bind_addr = "127.0.0.1";
@@ -144,7 +165,7 @@ int sg_cmd_serve(int argc, char **argv)
 	pthread_sigmask(SIG_BLOCK, &stop_signals, &old_mask);
 	int rc = 2;
 	int sfd = signalfd(-1, &stop_signals, SFD_CLOEXEC);
-	char *work = NULL, *site = NULL, *url = NULL;
+	char *work = NULL, *site = NULL, *url = NULL, *prefix = NULL;
 	sg_watch *watch = NULL;
 	sg_buf err = SG_BUF_INIT;
 	if (sfd < 0) {
@@ -181,7 +202,8 @@ int sg_cmd_serve(int argc, char **argv)
 		        errno == ENOSPC ? " (raise fs.inotify.max_user_watches)" : "");
 		goto out;
 	}
-	sg_server_opts so = {bind_addr, port, site};
+	prefix = site_prefix(st.opts.content_dir);
+	sg_server_opts so = {bind_addr, port, site, prefix};
 	st.server = sg_server_start(&so, &err);
 	if (!st.server) {
 		fprintf(stderr, "sofgen serve: %s\n", sg_buf_cstr(&err));
@@ -190,6 +212,11 @@ int sg_cmd_serve(int argc, char **argv)
 
 	build(&st);
 	url = sg_server_url(st.server);
+	if (*prefix) { /* the site lives below a path: show where it starts */
+		char *full = sg_asprintf("%s%s/", url, prefix + 1);
+		free(url);
+		url = full;
+	}
 	printf("sofgen serve: serving %s on %s (Ctrl-C stops)\n", st.opts.content_dir, url);
 	if (!loopback(bind_addr))
 		printf("sofgen serve: listening on %s: other machines may reach this server\n", bind_addr);
@@ -219,6 +246,7 @@ out:
 		fprintf(stderr, "sofgen serve: cannot remove %s: %s\n", work, strerror(errno));
 	sg_buf_free(&err);
 	free(url);
+	free(prefix);
 	free(site);
 	free(work);
 	if (sfd >= 0)

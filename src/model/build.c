@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../plan/plan.h"
 #include "../util/alloc.h"
 #include "../util/slug.h"
 #include "../util/suggest.h"
@@ -640,12 +641,7 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 		site->info.title = sg_strdup("sofgen");
 	if (!site->info.language)
 		site->info.language = sg_strdup("sv");
-	const char *path = site->info.base_url ? strstr(site->info.base_url, "://") : NULL;
-	path = path ? strchr(path + 3, '/') : NULL;
-	size_t plen = path ? strlen(path) : 0;
-	while (plen > 0 && path[plen - 1] == '/')
-		plen--;
-	site->info.root = sg_strndup(path ? path : "", plen);
+	site->info.root = sg_url_base_path(site->info.base_url);
 	site->info.markdown = (sg_markdown_opts){site->info.allow_raw_html, site->info.root, false};
 	site->info.markdown_kept = site->info.markdown;
 	site->info.markdown_kept.keep_document = true;

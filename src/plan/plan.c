@@ -12,6 +12,16 @@ char *sg_url_forbund(const sg_forbund *f) { return sg_asprintf("/forbund/%s/", f
 char *sg_url_kategori(const char *slug) { return sg_asprintf("/kategori/%s/", slug); }
 char *sg_url_sida(const sg_sida *s) { return sg_asprintf("/sidor/%s/", s->slug); }
 char *sg_url_ekonomi(const sg_forbund *f, int year) { return sg_asprintf("/forbund/%s/ekonomi/%d/", f->slug, year); }
+char *sg_url_base_path(const char *base_url)
+{
+	const char *path = base_url ? strstr(base_url, "://") : NULL;
+	path = path ? strchr(path + 3, '/') : NULL;
+	size_t len = path ? strlen(path) : 0;
+	while (len > 0 && path[len - 1] == '/')
+		len--;
+	return sg_strndup(path ? path : "", len);
+}
+
 char *sg_url_nyhetsbrev(const sg_nyhetsbrev *n) { return sg_asprintf("/nyhetsbrev/%s/", n->slug); }
 char *sg_url_evenemang(const sg_evenemang *e) { return sg_asprintf("/evenemang/%s/", e->slug); }
 char *sg_url_blankett(const sg_blankett *b) { return sg_asprintf("/blanketter/%s/", b->slug); }

@@ -87,6 +87,9 @@ char *sg_url_forbund(const sg_forbund *f);
 char *sg_url_kategori(const char *category_slug);
 char *sg_url_sida(const sg_sida *s);
 char *sg_url_ekonomi(const sg_forbund *f, int year);
+/* The path of a base_url without its final '/': "" for https://example.se/, "/varend"
+ * for https://example.se/varend/ (malloc'd). Every site-relative URL starts with it. */
+char *sg_url_base_path(const char *base_url);
 char *sg_url_nyhetsbrev(const sg_nyhetsbrev *n);
 char *sg_url_evenemang(const sg_evenemang *e);
 char *sg_url_blankett(const sg_blankett *b);

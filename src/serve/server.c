@@ -34,6 +34,7 @@ struct sg_server {
 	struct MHD_Daemon *daemon;
 	sg_livereload *lr;
 	char *site_dir;
+	char *prefix; /* "" or e.g. "/varend": the path the built links start with */
 	char host[64]; /* the numeric address listened on, for the URL */
 	int family;
 	unsigned port;
@@ -259,6 +260,17 @@ static enum MHD_Result serve_site(sg_server *s, struct MHD_Connection *c, const 
 		char *page = sg_livereload_placeholder_page(&len);
 		return html(c, MHD_HTTP_SERVICE_UNAVAILABLE, page, len);
 	}
+	/* a site below a path (base_url https://example.se/varend/) links to /varend/…:
+	 * serve it there, and send / to it */
+	size_t pl = strlen(s->prefix);
+	if (pl) {
+		if (strncmp(url, s->prefix, pl) == 0 && url[pl] == '/')
+			url += pl;
+		else if (strncmp(url, s->prefix, pl) == 0 && url[pl] == '\0')
+			return redirect(c, s->prefix);
+		else if (strcmp(url, "/") == 0)
+			return redirect(c, s->prefix);
+	}
 	int root = open(s->site_dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (root < 0)
 		return plain(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "sofgen serve: the site folder is gone\n");
@@ -446,6 +458,7 @@ sg_server *sg_server_start(const sg_server_opts *o, sg_buf *err)
 		return NULL;
 	}
 	s->site_dir = sg_strdup(o->site_dir);
+	s->prefix = sg_strdup(o->prefix ? o->prefix : "");
 	s->lr = sg_livereload_new();
 	unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL;
 	if (s->family == AF_INET6)
@@ -459,6 +472,7 @@ sg_server *sg_server_start(const sg_server_opts *o, sg_buf *err)
 		close(fd);
 		sg_livereload_free(s->lr);
 		free(s->site_dir);
+		free(s->prefix);
 		free(s);
 		return NULL;
 	}
@@ -485,5 +499,6 @@ void sg_server_stop(sg_server *s)
 	MHD_stop_daemon(s->daemon); /* closes the listening socket and every connection */
 	sg_livereload_free(s->lr);
 	free(s->site_dir);
+	free(s->prefix);
 	free(s);
 }

@@ -30,6 +30,7 @@ typedef struct sg_server_opts {
 	const char *bind_addr; /* an IPv4 or IPv6 address (or a host name) to listen on */
 	unsigned port;         /* 0: any free port (see sg_server_port) */
 	const char *site_dir;  /* the folder to serve; it may be replaced (renamed over) at any time */
+	const char *prefix;    /* the site's path ("/varend" when base_url has one), or NULL/"" */
 } sg_server_opts;
 
 /* Starts listening and serving in background threads. Returns NULL with a message in

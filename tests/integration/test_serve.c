@@ -245,6 +245,8 @@ typedef struct {
 	char *dir; /* a copy of the example project; the server runs here */
 	pid_t pid;
 	unsigned port;
+	const char *content; /* the content copied in: "content" unless set */
+	const char *ready;   /* the path that answers 200 once the site is built: "/" unless set */
 } server;
 
 static unsigned free_port(void)
@@ -298,9 +300,10 @@ static void server_start(server *s)
 	char tmpl[] = "/tmp/sofgen-serve-test-XXXXXX";
 	cr_assert_not_null(mkdtemp(tmpl));
 	s->dir = sg_strdup(tmpl);
-	const char *parts[] = {"content", "templates", "assets"};
+	const char *parts[] = {s->content ? s->content : "content", "templates", "assets"};
+	const char *names[] = {"content", "templates", "assets"};
 	for (size_t i = 0; i < 3; i++) {
-		char *to = in_dir(s, parts[i]);
+		char *to = in_dir(s, names[i]);
 		cr_assert_eq(sg_copy_tree(parts[i], to), 0, "cannot copy %s", parts[i]);
 		free(to);
 	}
@@ -338,7 +341,7 @@ static void server_start(server *s)
 			cr_assert_fail("sofgen serve exited early (status %d):\n%s", st, log);
 		}
 		response r;
-		if (http(s->port, "GET", "/", &r)) {
+		if (http(s->port, "GET", s->ready ? s->ready : "/", &r)) {
 			int status = r.status;
 			response_free(&r);
 			if (status == 200)
@@ -492,7 +495,7 @@ static void expect_type(unsigned port, const char *path, const char *type)
 
 Test(serve, files_folders_types_and_404, .timeout = 180)
 {
-	server s;
+	server s = {0};
 	server_start(&s);
 	response r;
 
@@ -661,7 +664,7 @@ static json_t *errors_json(const server *s)
 Test(serve, live_reload_and_build_errors, .timeout = 180)
 {
 	int reload_ms = env_int("SOFGEN_SERVE_RELOAD_MS", 1000);
-	server s;
+	server s = {0};
 	server_start(&s);
 	stream ev;
 	stream_open(&ev, s.port, "/__sofgen/events");
@@ -783,4 +786,27 @@ Test(serve, refuses_bad_options_and_a_taken_port, .timeout = 60)
 	sg_free_names(names, left);
 	sg_remove_tree(tmpl);
 	sg_buf_free(&out);
+}
+
+Test(serve, a_site_below_a_path_is_served_there, .timeout = 180)
+{
+	/* Värend's base_url is https://example.se/varend/: its links start with /varend/ */
+	server s = {.content = "examples/varend/content", .ready = "/varend/"};
+	server_start(&s);
+	response r;
+	cr_assert_eq(get(s.port, "/", &r), 302);
+	char *to = header(&r, "Location");
+	cr_expect(has(to, "/varend/"), "/ leads to the site: %s", to);
+	free(to);
+	response_free(&r);
+	cr_assert_eq(get(s.port, "/varend/", &r), 200);
+	cr_expect(has(sg_buf_cstr(&r.body), "href=\"/varend/style.css\""));
+	response_free(&r);
+	cr_expect_eq(get(s.port, "/varend/style.css", &r), 200);
+	response_free(&r);
+	cr_expect_eq(get(s.port, "/varend/kommun/vaxjo/", &r), 200);
+	response_free(&r);
+	cr_expect_eq(get(s.port, "/varend/%2e%2e/%2e%2e/etc/passwd", &r), 404);
+	response_free(&r);
+	server_stop(&s);
 }
