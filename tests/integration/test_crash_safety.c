@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "../support/fixture.h"
+#include "../support/run.h"
 #include "util/buf.h"
 
 #define TIME_LIMIT 60 /* seconds for one sofgen run */
@@ -32,11 +33,6 @@
 	"  assessed: 2024-01-15\n  method: självskattning\n  contact: {email: webb@example.se}\n"
 static const fixture_file forbund_file = FIXTURE_FORBUND;
 
-static const char *sofgen(void)
-{
-	const char *s = getenv("SOFGEN");
-	return s && *s ? s : "build/release/sofgen";
-}
 
 static char *tmpdir(void)
 {

@@ -6,17 +6,13 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "../support/run.h"
 #include "model/model.h"
 #include "read/content.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/fs.h"
 
-static const char *sofgen(void)
-{
-	const char *s = getenv("SOFGEN");
-	return s && *s ? s : "build/release/sofgen";
-}
 
 static char *out_dir;
 

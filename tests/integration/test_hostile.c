@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "../support/fixture.h"
+#include "../support/run.h"
 #include "util/buf.h"
 
 #define BAD_DIR "tests/bad"
@@ -45,11 +46,6 @@ typedef struct {
 	char name[64];
 } bad_case;
 
-static const char *sofgen(void)
-{
-	const char *s = getenv("SOFGEN");
-	return s && *s ? s : "build/release/sofgen";
-}
 
 /* ---- files ---------------------------------------------------------------- */
 

@@ -9,40 +9,13 @@
 #include <time.h>
 
 #include "../support/fixture.h"
+#include "../support/run.h"
 #include "read/content.h"
 #include "util/buf.h"
 #include "util/value.h"
 
-static const char *sofgen(void)
-{
-	const char *s = getenv("SOFGEN");
-	return s && *s ? s : "build/release/sofgen";
-}
 
-/* Runs `sofgen ARGS`, returns the exit status; output (stdout+stderr) in *out. */
-static int run(sg_buf *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int run(sg_buf *out, const char *fmt, ...)
-{
-	sg_buf cmd = SG_BUF_INIT;
-	sg_buf_printf(&cmd, "%s ", sofgen());
-	va_list ap;
-	va_start(ap, fmt);
-	sg_buf_vprintf(&cmd, fmt, ap);
-	va_end(ap);
-	sg_buf_puts(&cmd, " 2>&1");
-	FILE *p = popen(cmd.ptr, "r");
-	cr_assert_not_null(p);
-	char chunk[4096];
-	size_t n;
-	sg_buf_clear(out);
-	while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
-		sg_buf_put(out, chunk, n);
-	int st = pclose(p);
-	sg_buf_free(&cmd);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
 
-static bool has(const char *hay, const char *needle) { return strstr(hay, needle) != NULL; }
 
 static char *slurp(const char *path)
 {

@@ -26,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../support/run.h"
 #include "serve/livereload.h"
 #include "serve/server.h"
 #include "util/alloc.h"
@@ -35,11 +36,6 @@
 #define INSATS_FILE "content/insatser/sjuharad/aktiv-halsa.md"
 #define INSATS_PAGE "/insats/sjuharad/aktiv-halsa/"
 
-static const char *sofgen(void)
-{
-	const char *s = getenv("SOFGEN");
-	return s && *s ? s : "build/release/sofgen";
-}
 
 static long long now_ms(void)
 {
@@ -60,7 +56,6 @@ static int env_int(const char *name, int fallback)
 	return s && *s ? atoi(s) : fallback;
 }
 
-static bool has(const char *hay, const char *needle) { return hay && strstr(hay, needle) != NULL; }
 
 /* ---- a tiny HTTP/1.1 client ---- */
 
