@@ -39,14 +39,22 @@ static char *resolve(void *ctx, const char *ref, char **why)
 	char **owned = sg_calloc(cap, sizeof *owned);
 	size_t n = 0;
 	if (strncmp(ref, "insats", slen) == 0) {
-		for (size_t i = 0; i < site->n_insatser && !url; i++) {
-			owned[n] = sg_asprintf("%s/%s", site->insatser[i]->forbund->slug, site->insatser[i]->slug);
-			names[n] = owned[n];
-			if (strcmp(names[n++], target) == 0)
-				url = sg_url_insats(site->insatser[i]);
+		/* compared in place: the "förbund/insats" names are only made for a suggestion */
+		const char *slash = strchr(target, '/');
+		size_t fl = slash ? (size_t)(slash - target) : 0;
+		for (size_t i = 0; slash && i < site->n_insatser && !url; i++) {
+			const sg_insats *x = site->insatser[i];
+			if (strlen(x->forbund->slug) == fl && strncmp(x->forbund->slug, target, fl) == 0 &&
+			    strcmp(x->slug, slash + 1) == 0)
+				url = sg_url_insats(x);
 		}
-		if (!url)
+		if (!url) {
+			for (size_t i = 0; i < site->n_insatser; i++, n++) {
+				owned[n] = sg_asprintf("%s/%s", site->insatser[i]->forbund->slug, site->insatser[i]->slug);
+				names[n] = owned[n];
+			}
 			*why = not_found("insats (write insats:<förbund>/<insats>)", ref, target, names, n);
+		}
 	} else if (strncmp(ref, "kommun", slen) == 0) {
 		char *slug = sg_slugify(target);
 		for (size_t i = 0; i < site->n_kommuner && !url; i++) {

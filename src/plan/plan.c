@@ -22,6 +22,15 @@ char *sg_url_base_path(const char *base_url)
 	return sg_strndup(path ? path : "", len);
 }
 
+char *sg_url_absolute(const char *base_url, const char *path)
+{
+	const char *base = base_url ? base_url : "";
+	size_t bl = strlen(base);
+	while (bl && base[bl - 1] == '/')
+		bl--;
+	return sg_asprintf("%.*s%s", (int)bl, base, path);
+}
+
 char *sg_url_nyhetsbrev(const sg_nyhetsbrev *n) { return sg_asprintf("/nyhetsbrev/%s/", n->slug); }
 char *sg_url_evenemang(const sg_evenemang *e) { return sg_asprintf("/evenemang/%s/", e->slug); }
 char *sg_url_blankett(const sg_blankett *b) { return sg_asprintf("/blanketter/%s/", b->slug); }

@@ -90,6 +90,10 @@ char *sg_url_ekonomi(const sg_forbund *f, int year);
 /* The path of a base_url without its final '/': "" for https://example.se/, "/varend"
  * for https://example.se/varend/ (malloc'd). Every site-relative URL starts with it. */
 char *sg_url_base_path(const char *base_url);
+/* base_url (its final '/' dropped) followed by a site-relative path ("/kommun/boras/"):
+ * an absolute URL for feeds, sitemaps, e-mail and open data (malloc'd). With path "",
+ * the site's address without its final '/'. */
+char *sg_url_absolute(const char *base_url, const char *path);
 char *sg_url_nyhetsbrev(const sg_nyhetsbrev *n);
 char *sg_url_evenemang(const sg_evenemang *e);
 char *sg_url_blankett(const sg_blankett *b);

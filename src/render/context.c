@@ -562,9 +562,7 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 	sg_value_put(ctx, "site", sg_value_ref(c->site_value));
 	sg_value *pg = sg_value_map();
 	sg_value_put_str(pg, "url", page->url);
-	const char *base = c->site->info.base_url ? c->site->info.base_url : "/";
-	size_t bl = strlen(base);
-	sg_ctx_put_take(pg, "canonical", sg_asprintf("%.*s%s", (int)(bl && base[bl - 1] == '/' ? bl - 1 : bl), base, page->url));
+	sg_ctx_put_take(pg, "canonical", sg_url_absolute(c->site->info.base_url, page->url));
 	const char *title = NULL, *description = c->site->info.description;
 	switch (page->kind) {
 	case SG_PAGE_HOME:

@@ -24,14 +24,7 @@ char *sg_ctx_date_sv(const char *iso)
 }
 
 /* The site's scheme and host and path, without a final '/': for absolute links. */
-static char *base_of(const sg_contexts *c)
-{
-	const char *b = c->site->info.base_url ? c->site->info.base_url : "";
-	size_t n = strlen(b);
-	while (n && b[n - 1] == '/')
-		n--;
-	return sg_strndup(b, n);
-}
+static char *base_of(const sg_contexts *c) { return sg_url_absolute(c->site->info.base_url, ""); }
 
 /* ---- newsletters ------------------------------------------------------------ */
 

@@ -17,12 +17,9 @@ static void text(sg_buf *out, const char *s)
 
 static void absolute(sg_buf *out, const sg_site *site, const char *path)
 {
-	const char *base = site->info.base_url ? site->info.base_url : "/";
-	size_t bl = strlen(base);
-	if (bl && base[bl - 1] == '/')
-		bl--;
-	sg_escape_html(out, base, bl);
-	text(out, path);
+	char *url = sg_url_absolute(site->info.base_url, path);
+	text(out, url);
+	free(url);
 }
 
 /* RFC 3339 from a YYYY-MM-DD date: midnight, Swedish winter time is close enough and,

@@ -28,11 +28,10 @@ static json_t *take_string(char *s)
 	return j;
 }
 
+/* The absolute URL of a site-relative path (which is freed). */
 static char *absolute(const sg_site *site, char *path)
 {
-	const char *base = site->info.base_url ? site->info.base_url : "/";
-	size_t bl = strlen(base);
-	char *url = sg_asprintf("%.*s%s", (int)(bl && base[bl - 1] == '/' ? bl - 1 : bl), base, path);
+	char *url = sg_url_absolute(site->info.base_url, path);
 	free(path);
 	return url;
 }

@@ -14,14 +14,7 @@
 #include "ical.h"
 
 /* base_url without its final '/' */
-static char *base_of(const sg_site *site)
-{
-	const char *b = site->info.base_url ? site->info.base_url : "";
-	size_t n = strlen(b);
-	while (n && b[n - 1] == '/')
-		n--;
-	return sg_strndup(b, n);
-}
+static char *base_of(const sg_site *site) { return sg_url_absolute(site->info.base_url, ""); }
 
 static int put(sg_output *out, const char *path, sg_buf *b, sg_diags *d, long *count)
 {

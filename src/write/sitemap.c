@@ -1,17 +1,16 @@
 /* sitemap.c — sitemap.xml and robots.txt (see sitemap.h). */
 #include "sitemap.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../util/escape.h"
 
 static void absolute(sg_buf *out, const char *base_url, const char *url)
 {
-	size_t bl = strlen(base_url);
-	if (bl && base_url[bl - 1] == '/')
-		bl--;
-	sg_escape_html(out, base_url, bl);
-	sg_escape_html(out, url, strlen(url));
+	char *full = sg_url_absolute(base_url, url);
+	sg_escape_html(out, full, strlen(full));
+	free(full);
 }
 
 void sg_sitemap_render(const sg_plan *plan, const char *base_url, sg_buf *out)
@@ -30,10 +29,7 @@ void sg_sitemap_render(const sg_plan *plan, const char *base_url, sg_buf *out)
 
 void sg_robots_render(const char *base_url, sg_buf *out)
 {
-	sg_buf_puts(out, "User-agent: *\nAllow: /\n\nSitemap: ");
-	size_t bl = strlen(base_url);
-	if (bl && base_url[bl - 1] == '/')
-		bl--;
-	sg_buf_put(out, base_url, bl);
-	sg_buf_puts(out, "/sitemap.xml\n");
+	char *sitemap = sg_url_absolute(base_url, "/sitemap.xml");
+	sg_buf_printf(out, "User-agent: *\nAllow: /\n\nSitemap: %s\n", sitemap);
+	free(sitemap);
 }
