@@ -136,6 +136,8 @@ static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, 
 	sg_output *out = sg_output_begin(o->out_dir, d);
 	if (!out)
 		return SG_RUN_IO_ERROR;
+	if (o->incremental)
+		sg_output_reuse_unchanged(out);
 	sg_plan *plan = sg_plan_new(site, o->now);
 	sg_contexts *ctx = sg_contexts_new(site, plan);
 	sg_run_result result = render_all(plan, ctx, tpl, out, o->jobs, d, &stats->files);

@@ -12,6 +12,7 @@ typedef struct sg_pipeline_opts {
 	bool write;  /* false: validate only (sofgen check) */
 	const char *now; /* "YYYY-MM-DD[THH:MM]": what counts as past (events); NULL: today */
 	int jobs;        /* threads that render pages; 0: one per core. Output is the same for any number */
+	bool incremental; /* files equal to the previous site's are linked from it, not written again */
 } sg_pipeline_opts;
 
 typedef enum { SG_RUN_OK = 0, SG_RUN_CONTENT_ERRORS = 1, SG_RUN_IO_ERROR = 2 } sg_run_result;

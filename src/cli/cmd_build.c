@@ -22,7 +22,11 @@ static bool valid_now(const char *s)
 
 int sg_cmd_build(int argc, char **argv, bool write)
 {
-	sg_pipeline_opts o = {"content", "templates", "assets", "site", false, write, NULL, 0};
+	sg_pipeline_opts o = {.content_dir = "content",
+	                      .templates_dir = "templates",
+	                      .assets_dir = "assets",
+	                      .out_dir = "site",
+	                      .write = write};
 	const char *jobs = NULL;
 	const sg_opt build_opts[] = {
 		{"--content", true, &o.content_dir, NULL},     {"--templates", true, &o.templates_dir, NULL},

@@ -126,6 +126,11 @@ sg_output *sg_output_begin(const char *out_dir, sg_diags *d)
 	return o;
 }
 
+void sg_output_reuse_unchanged(sg_output *o)
+{
+	(void)o; /* TODO(helper): implement */
+}
+
 int sg_output_write(sg_output *o, const char *rel_path, const void *data, size_t len, sg_diags *d)
 {
 	char *path = sg_path_join(o->tmp, rel_path);

@@ -13,6 +13,9 @@ typedef struct sg_output sg_output;
 
 /* NULL (with an error in d) when out_dir cannot be used. */
 sg_output *sg_output_begin(const char *out_dir, sg_diags *d);
+/* From now on, a file whose bytes equal the previous site's file at the same path is
+ * hard-linked from it instead of written (`sofgen build --incremental`). */
+void sg_output_reuse_unchanged(sg_output *o);
 /* Writes a file at a path relative to the site root, creating folders. Returns 0,
  * or -1 with an error added. */
 int sg_output_write(sg_output *o, const char *rel_path, const void *data, size_t len, sg_diags *d);
