@@ -1,4 +1,5 @@
-/* pipeline.c — the build pipeline (see pipeline.h). */
+/* pipeline.c — the stages every build runs (pipeline_stages.h) and a one-off build
+ * (pipeline.h), which is a session (session.h) that keeps nothing. */
 #include "pipeline.h"
 
 #include <pthread.h>
@@ -6,19 +7,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "model/lint.h"
-#include "model/model.h"
-#include "plan/plan.h"
-#include "read/content.h"
-#include "render/context.h"
-#include "template/mustache.h"
+#include "pipeline_stages.h"
+#include "session.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/fs.h"
 #include "write/opendata.h"
-#include "write/publications.h"
 #include "write/search_index.h"
-#include "write/output.h"
 #include "write/sitemap.h"
 
 /* the templates every site needs, one per page kind */
@@ -27,7 +22,7 @@ static const char *const required_templates[] = {"home",       "kommun",     "fo
                                                     "nyhetsbrev", "nyhetsbrev-lista", "nyhetsbrev-epost", "evenemang",
                                                     "evenemang-lista", "dokument", "blankett", "tillganglighet", "sok"};
 
-static int load_templates(sg_tpl_set *set, const char *dir, sg_diags *d)
+int sg_stage_load_templates(sg_tpl_set *set, const char *dir, sg_diags *d)
 {
 	if (!sg_is_dir(dir)) {
 		sg_error(d, dir, 0, 0, "the templates folder does not exist; use --templates DIR");
@@ -55,9 +50,12 @@ typedef struct render_job {
 	const sg_plan *plan;
 	sg_contexts *ctx;
 	const sg_tpl_set *tpl;
-	sg_output *out;
-	size_t next;  /* atomic */
-	int failed;   /* atomic: an sg_run_result, SG_RUN_OK while all goes well */
+	const size_t *which;
+	size_t n;
+	sg_file_sink sink;
+	void *sink_ctx;
+	size_t next; /* atomic */
+	int failed;  /* atomic: an sg_run_result, SG_RUN_OK while all goes well */
 } render_job;
 
 typedef struct render_worker {
@@ -74,9 +72,9 @@ static void *render_pages(void *arg)
 	sg_buf page = SG_BUF_INIT;
 	for (;;) {
 		size_t i = __atomic_fetch_add(&job->next, 1, __ATOMIC_RELAXED);
-		if (i >= job->plan->n_pages || __atomic_load_n(&job->failed, __ATOMIC_RELAXED))
+		if (i >= job->n || __atomic_load_n(&job->failed, __ATOMIC_RELAXED))
 			break;
-		const sg_page *p = &job->plan->pages[i];
+		const sg_page *p = &job->plan->pages[job->which ? job->which[i] : i];
 		sg_value *v = sg_contexts_page(job->ctx, p);
 		sg_buf_clear(&page);
 		bool cut = false;
@@ -88,7 +86,7 @@ static void *render_pages(void *arg)
 			         "itself?",
 			         p->url, (size_t)(RENDER_MAX_OUTPUT >> 20), (size_t)(RENDER_MAX_STEPS / 1000000));
 			__atomic_store_n(&job->failed, SG_RUN_CONTENT_ERRORS, __ATOMIC_RELAXED);
-		} else if (sg_output_write(job->out, p->out_path, page.ptr, page.len, w->d) != 0)
+		} else if (job->sink(job->sink_ctx, p->out_path, page.ptr, page.len, w->d) != 0)
 			__atomic_store_n(&job->failed, SG_RUN_IO_ERROR, __ATOMIC_RELAXED);
 		else
 			w->files++;
@@ -103,14 +101,16 @@ static int cores(void)
 	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
-static sg_run_result render_all(const sg_plan *plan, sg_contexts *ctx, const sg_tpl_set *tpl, sg_output *out, int jobs,
-                       sg_diags *d, size_t *files)
+sg_run_result sg_stage_render(const sg_plan *plan, sg_contexts *ctx, const sg_tpl_set *tpl, const size_t *which,
+                              size_t n_which, sg_file_sink sink, void *sink_ctx, int jobs, sg_diags *d,
+                              size_t *files)
 {
-	render_job job = {plan, ctx, tpl, out, 0, 0};
+	size_t n = which ? n_which : plan->n_pages;
+	render_job job = {plan, ctx, tpl, which, n, sink, sink_ctx, 0, 0};
 	if (jobs <= 0)
 		jobs = cores();
-	if ((size_t)jobs > plan->n_pages)
-		jobs = plan->n_pages ? (int)plan->n_pages : 1;
+	if ((size_t)jobs > n)
+		jobs = n ? (int)n : 1;
 	render_worker *w = sg_calloc((size_t)jobs, sizeof *w);
 	int started = 0;
 	for (int i = 0; i < jobs; i++) {
@@ -130,91 +130,43 @@ static sg_run_result render_all(const sg_plan *plan, sg_contexts *ctx, const sg_
 	return (sg_run_result)job.failed;
 }
 
-static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, const sg_tpl_set *tpl, sg_diags *d,
-                                sg_build_stats *stats)
+sg_run_result sg_stage_site_files(const sg_site *site, const sg_plan *plan, sg_file_sink sink, void *sink_ctx,
+                                  sg_diags *d, size_t *files)
 {
-	sg_output *out = sg_output_begin(o->out_dir, d);
-	if (!out)
-		return SG_RUN_IO_ERROR;
-	if (o->incremental)
-		sg_output_reuse_unchanged(out);
-	sg_plan *plan = sg_plan_new(site, o->now);
-	sg_contexts *ctx = sg_contexts_new(site, plan);
-	sg_run_result result = render_all(plan, ctx, tpl, out, o->jobs, d, &stats->files);
-	sg_buf page = SG_BUF_INIT;
-	stats->pages = plan->n_pages;
-	if (result == SG_RUN_OK) {
-		const char *base = site->info.base_url ? site->info.base_url : "/";
-		sg_buf_clear(&page);
-		sg_sitemap_render(plan, base, &page);
-		if (sg_output_write(out, "sitemap.xml", page.ptr, page.len, d) != 0)
-			result = SG_RUN_IO_ERROR;
-		sg_buf_clear(&page);
-		sg_robots_render(base, &page);
-		if (result == SG_RUN_OK && sg_output_write(out, "robots.txt", page.ptr, page.len, d) != 0)
-			result = SG_RUN_IO_ERROR;
-		stats->files += 2;
-		/* open data */
-		static const struct {
-			const char *path;
-			void (*make)(const sg_site *, sg_buf *);
-		} data[] = {{"data/insatser.json", sg_opendata_json},
-		            {"data/insatser.schema.json", sg_opendata_schema},
-		            {"data/insatser.csv", sg_opendata_csv},
-		            {"data/catalog.jsonld", sg_opendata_catalog},
-		            {"search-index.json", sg_search_index}};
-		for (size_t i = 0; i < sizeof data / sizeof *data && result == SG_RUN_OK; i++) {
-			sg_buf_clear(&page);
-			data[i].make(site, &page);
-			if (sg_output_write(out, data[i].path, page.ptr, page.len, d) != 0)
-				result = SG_RUN_IO_ERROR;
-			stats->files++;
-		}
-	}
-	if (result == SG_RUN_OK) {
-		long n = sg_write_publications(out, site, plan, d);
-		if (n < 0)
-			result = SG_RUN_IO_ERROR;
-		else
-			stats->files += (size_t)n;
-	}
-	if (result == SG_RUN_OK && sg_output_copy_dir(out, o->assets_dir, d) != 0)
+	const char *base = site->info.base_url ? site->info.base_url : "/";
+	sg_buf file = SG_BUF_INIT;
+	sg_run_result result = SG_RUN_OK;
+	sg_sitemap_render(plan, base, &file);
+	if (sink(sink_ctx, "sitemap.xml", file.ptr, file.len, d) != 0)
 		result = SG_RUN_IO_ERROR;
-	sg_buf_free(&page);
-	sg_contexts_free(ctx);
-	sg_plan_free(plan);
-	if (result != SG_RUN_OK) {
-		sg_output_abort(out);
-		return result;
+	sg_buf_clear(&file);
+	sg_robots_render(base, &file);
+	if (result == SG_RUN_OK && sink(sink_ctx, "robots.txt", file.ptr, file.len, d) != 0)
+		result = SG_RUN_IO_ERROR;
+	*files += 2;
+	static const struct {
+		const char *path;
+		void (*make)(const sg_site *, sg_buf *);
+	} data[] = {{"data/insatser.json", sg_opendata_json},
+	            {"data/insatser.schema.json", sg_opendata_schema},
+	            {"data/insatser.csv", sg_opendata_csv},
+	            {"data/catalog.jsonld", sg_opendata_catalog},
+	            {"search-index.json", sg_search_index}};
+	for (size_t i = 0; i < sizeof data / sizeof *data && result == SG_RUN_OK; i++) {
+		sg_buf_clear(&file);
+		data[i].make(site, &file);
+		if (sink(sink_ctx, data[i].path, file.ptr, file.len, d) != 0)
+			result = SG_RUN_IO_ERROR;
+		(*files)++;
 	}
-	return sg_output_commit(out, d) == 0 ? SG_RUN_OK : SG_RUN_IO_ERROR;
+	sg_buf_free(&file);
+	return result;
 }
 
 sg_run_result sg_pipeline_run(const sg_pipeline_opts *o, sg_diags *d, sg_build_stats *stats)
 {
-	sg_build_stats dummy;
-	if (!stats)
-		stats = &dummy;
-	memset(stats, 0, sizeof *stats);
-	sg_sources *sources = sg_sources_read(o->content_dir, d);
-	if (!sources)
-		return SG_RUN_IO_ERROR;
-	sg_build_opts bo = {.drafts = o->drafts};
-	sg_site *site = sg_site_build(sources, &bo, d);
-	stats->insatser = site->n_insatser;
-	stats->kommuner = site->n_kommuner;
-	stats->forbund = site->n_forbund;
-	sg_tpl_set *tpl = NULL;
-	if (o->write) {
-		tpl = sg_tpl_set_new();
-		load_templates(tpl, o->templates_dir, d);
-	}
-	if (!o->write) /* sofgen check: also the warnings for likely mistakes */
-		sg_site_lint(site, o->now ? o->now : "9999-12-31", d);
-	sg_run_result result = sg_diags_errors(d) ? SG_RUN_CONTENT_ERRORS : SG_RUN_OK;
-	if (result == SG_RUN_OK && o->write)
-		result = write_site(o, site, tpl, d, stats);
-	sg_tpl_set_free(tpl);
-	sg_site_free(site);
-	return result;
+	sg_session *s = sg_session_new(o, false);
+	sg_run_result r = sg_session_build(s, d, stats);
+	sg_session_free(s);
+	return r;
 }

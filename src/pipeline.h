@@ -19,6 +19,9 @@ typedef enum { SG_RUN_OK = 0, SG_RUN_CONTENT_ERRORS = 1, SG_RUN_IO_ERROR = 2 } s
 
 typedef struct sg_build_stats {
 	size_t pages, files, insatser, kommuner, forbund;
+	size_t reused;   /* files (assets too) linked unchanged from the previous site (--incremental) */
+	size_t rendered; /* pages rendered (an incremental rebuild in serve renders only some) */
+	size_t written;  /* files written (an incremental rebuild in serve skips unchanged ones) */
 } sg_build_stats;
 
 /* Runs the pipeline. Every problem found is added to d; nothing is printed. The

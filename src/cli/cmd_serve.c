@@ -2,10 +2,12 @@
  * HTTP, and rebuild whenever content/, templates/ or assets/ change, with live reload
  * in the browser and the errors of a failed build shown on every page.
  *
- * Every change is a full rebuild for now (a whole build of the example site takes a
- * fraction of a second); a later issue makes rebuilds incremental. A build that fails
- * changes nothing that is served: the pipeline swaps its output folder in only when the
- * whole build succeeded, so the last good site stays up and its pages show the errors.
+ * The build is a session (src/session.h) that keeps the model: when only insatser
+ * change, only the pages that show them are rendered again, in milliseconds; anything
+ * else is a full build. A build that fails changes nothing that is served (a full
+ * build swaps its output folder in only when it succeeded; an incremental one checks
+ * the changed files before it writes), so the last good site stays up and its pages
+ * show the errors.
  *
  * Threads: this (main) thread waits for changes and signals and runs the builds; the
  * HTTP server runs in libmicrohttpd's threads (src/serve/server.h). SIGINT, SIGTERM and
@@ -23,6 +25,7 @@
 #include <unistd.h>
 
 #include "../pipeline.h"
+#include "../session.h"
 #include "../plan/plan.h"
 #include "../read/yaml_load.h"
 #include "../serve/server.h"
@@ -38,6 +41,7 @@
 
 typedef struct {
 	sg_pipeline_opts opts;
+	sg_session *session;
 	sg_server *server;
 	unsigned builds;
 	bool have_site; /* a build has succeeded: there is a site to serve */
@@ -68,18 +72,20 @@ static void now_in_sweden(char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%dT%H:%M", &tm);
 }
 
-/* One full build; prints its diagnostics and tells the server. true when it succeeded. */
-static bool build(serve_state *st)
+/* A build (the first, or after the files `changed` changed, or everything when n is 0);
+ * prints its diagnostics and tells the server. true when it succeeded. */
+static bool build(serve_state *st, const char *const *changed, size_t n)
 {
 	char now[32];
 	now_in_sweden(now, sizeof now);
-	st->opts.now = now;
+	sg_session_set_now(st->session, now);
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	sg_diags *d = sg_diags_new();
 	sg_build_stats stats;
-	sg_run_result r = sg_pipeline_run(&st->opts, d, &stats);
-	st->opts.now = NULL;
+	bool incremental = false;
+	sg_run_result r = n ? sg_session_update(st->session, changed, n, d, &stats, &incremental)
+	                    : sg_session_build(st->session, d, &stats);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	sg_diags_sort(d);
@@ -89,8 +95,12 @@ static bool build(serve_state *st)
 	if (r == SG_RUN_OK) {
 		sg_server_built(st->server);
 		st->have_site = true;
-		fprintf(stderr, "sofgen serve: %s %zu pages in %.2f s%s", what, stats.pages, secs,
-		        warnings ? "" : "\n");
+		if (incremental)
+			fprintf(stderr, "sofgen serve: rebuilt %zu of %zu pages (%zu file%s changed) in %.0f ms%s", stats.rendered,
+			        stats.pages, stats.written, stats.written == 1 ? "" : "s", secs * 1000, warnings ? "" : "\n");
+		else
+			fprintf(stderr, "sofgen serve: %s %zu pages in %.2f s%s", what, stats.pages, secs,
+			        warnings ? "" : "\n");
 		if (warnings)
 			fprintf(stderr, " (%zu warning%s)\n", warnings, warnings == 1 ? "" : "s");
 	} else {
@@ -210,7 +220,8 @@ int sg_cmd_serve(int argc, char **argv)
 		goto out;
 	}
 
-	build(&st);
+	st.session = sg_session_new(&st.opts, true);
+	build(&st, NULL, 0);
 	url = sg_server_url(st.server);
 	if (*prefix) { /* the site lives below a path: show where it starts */
 		char *full = sg_asprintf("%s%s/", url, prefix + 1);
@@ -232,7 +243,10 @@ int sg_cmd_serve(int argc, char **argv)
 			fprintf(stderr, "sofgen serve: watching the source folders failed: %s\n", strerror(errno));
 			goto out;
 		}
-		build(&st);
+		size_t n;
+		bool everything;
+		const char *const *changed = sg_watch_changes(watch, &n, &everything);
+		build(&st, changed, everything ? 0 : n);
 	}
 	struct signalfd_siginfo si;
 	if (read(sfd, &si, sizeof si) == (ssize_t)sizeof si)
@@ -241,6 +255,7 @@ int sg_cmd_serve(int argc, char **argv)
 	rc = 0;
 out:
 	sg_server_stop(st.server);
+	sg_session_free(st.session);
 	sg_watch_free(watch);
 	if (work && sg_remove_tree(work) != 0)
 		fprintf(stderr, "sofgen serve: cannot remove %s: %s\n", work, strerror(errno));

@@ -450,9 +450,7 @@ static void build_referral(sg_site *site, sg_insats *x, const sg_fields *f, cons
 	}
 }
 
-static void free_insats(sg_insats *x);
-
-static void build_insats(sg_site *site, const sg_source *src, const sg_build_opts *opts, sg_diags *d)
+sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_opts *opts, sg_diags *d)
 {
 	sg_fields f = fields_for(src, d);
 	const sg_value *meta = src->meta;
@@ -536,10 +534,10 @@ static void build_insats(sg_site *site, const sg_source *src, const sg_build_opt
 		x->title = sg_strdup(src->slug);
 
 	if ((x->draft && !opts->drafts) || !x->forbund) {
-		free_insats(x);
-		return;
+		sg_insats_free(x);
+		return NULL;
 	}
-	PUSH(site->insatser, site->n_insatser, x);
+	return x;
 }
 
 static int by_identity(const void *pa, const void *pb)
@@ -579,7 +577,7 @@ static void drop_duplicate_insatser(sg_site *site, sg_diags *d)
 	size_t o = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (site->insatser[i]->index == (size_t)-1)
-			free_insats(site->insatser[i]);
+			sg_insats_free(site->insatser[i]);
 		else
 			site->insatser[o++] = site->insatser[i];
 	}
@@ -628,6 +626,20 @@ static int by_insats(const void *pa, const void *pb)
 	return c ? c : strcmp(a->slug, b->slug);
 }
 
+void sg_site_sort_insatser(sg_site *site)
+{
+	if (site->n_insatser)
+		qsort(site->insatser, site->n_insatser, sizeof *site->insatser, by_insats);
+	for (size_t i = 0; i < site->n_insatser; i++)
+		site->insatser[i]->index = i;
+}
+
+void sg_insats_freeze(sg_insats *x)
+{
+	sg_markdown_freeze(x->body);
+	sg_markdown_freeze(x->referral.how);
+}
+
 sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags *d)
 {
 	sg_site *site = sg_calloc(1, sizeof *site);
@@ -655,7 +667,9 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 			continue;
 		/* a draft left out of the build must not stop it: its problems are warnings */
 		bool unpublished = !opts->drafts && sg_value_as_bool(sg_value_get(src->meta, "draft"));
-		build_insats(site, src, opts, unpublished ? draft_diags : d);
+		sg_insats *x = sg_insats_build(site, src, opts, unpublished ? draft_diags : d);
+		if (x)
+			PUSH(site->insatser, site->n_insatser, x);
 		sg_sources_drop_one(sources, i); /* the model has what it needs */
 		sg_diags_move_as_warnings(d, draft_diags, " (in a draft; fix it before publishing)");
 	}
@@ -689,19 +703,14 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 		qsort(site->forbund, site->n_forbund, sizeof *site->forbund, by_forbund_title);
 	if (site->n_kommuner)
 		qsort(site->kommuner, site->n_kommuner, sizeof *site->kommuner, by_kommun_name);
-	if (site->n_insatser)
-		qsort(site->insatser, site->n_insatser, sizeof *site->insatser, by_insats);
-	for (size_t i = 0; i < site->n_insatser; i++)
-		site->insatser[i]->index = i;
+	sg_site_sort_insatser(site);
 	sg_budgets_check(site, d);
 	sg_publications_sort(site);
 	sg_resolve_references(site, d);
 	/* from here on pages only need the HTML of the catalogue's texts; newsletters and
 	 * events keep their documents for the e-mail and calendar versions */
-	for (size_t i = 0; i < site->n_insatser; i++) {
-		sg_markdown_freeze(site->insatser[i]->body);
-		sg_markdown_freeze(site->insatser[i]->referral.how);
-	}
+	for (size_t i = 0; i < site->n_insatser; i++)
+		sg_insats_freeze(site->insatser[i]);
 	for (size_t i = 0; i < site->n_forbund; i++)
 		sg_markdown_freeze(site->forbund[i]->body);
 	for (size_t i = 0; i < site->n_sidor; i++)
@@ -712,8 +721,10 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 	return site;
 }
 
-static void free_insats(sg_insats *x)
+void sg_insats_free(sg_insats *x)
 {
+	if (!x)
+		return;
 	free(x->slug);
 	free(x->title);
 	sg_free_list(x->categories, x->n_categories);
@@ -738,7 +749,7 @@ void sg_site_free(sg_site *site)
 	if (!site)
 		return;
 	for (size_t i = 0; i < site->n_insatser; i++)
-		free_insats(site->insatser[i]);
+		sg_insats_free(site->insatser[i]);
 	free(site->insatser);
 	for (size_t i = 0; i < site->n_forbund; i++) {
 		sg_forbund *fb = site->forbund[i];

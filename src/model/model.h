@@ -264,6 +264,19 @@ typedef struct sg_build_opts {
 sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags *d);
 void sg_site_free(sg_site *site);
 
+/* For rebuilding one insats after its file changed (sofgen serve): */
+/* Builds the insats of a (re-read) source: every field checked as in a full build
+ * (problems added to d). NULL when it is not part of the site: a draft, or its förbund
+ * does not exist. Its references are not resolved yet (sg_insats_resolve). */
+sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_opts *opts, sg_diags *d);
+/* Resolves the references in its texts and finds its referral form (errors to d). */
+void sg_insats_resolve(const sg_site *site, sg_insats *x, sg_diags *d);
+/* Turns its texts into HTML for good, dropping the parsed documents. */
+void sg_insats_freeze(sg_insats *x);
+void sg_insats_free(sg_insats *x);
+/* Sorts site->insatser (by förbund, then title) and numbers them (x->index). */
+void sg_site_sort_insatser(sg_site *site);
+
 /* The SUS categories: their slug, display name and which area each belongs to. */
 typedef struct sg_category_info {
 	const char *slug, *name;

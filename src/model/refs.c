@@ -134,10 +134,6 @@ void sg_resolve_references(sg_site *site, sg_diags *d)
 	/* the references in every Markdown text the site has */
 	for (size_t i = 0; i < site->n_forbund; i++)
 		sg_markdown_resolve(site->forbund[i]->body, resolve, site, d);
-	for (size_t i = 0; i < site->n_insatser; i++) {
-		sg_markdown_resolve(site->insatser[i]->body, resolve, site, d);
-		sg_markdown_resolve(site->insatser[i]->referral.how, resolve, site, d);
-	}
 	for (size_t i = 0; i < site->n_sidor; i++)
 		sg_markdown_resolve(site->sidor[i]->body, resolve, site, d);
 	for (size_t i = 0; i < site->n_nyhetsbrev; i++)
@@ -158,15 +154,20 @@ void sg_resolve_references(sg_site *site, sg_diags *d)
 		if (!fb->default_form)
 			form_error(site, d, fb->path, fb->default_form_line, fb->default_form_col, fb->default_form_slug);
 	}
-	for (size_t i = 0; i < site->n_insatser; i++) {
-		sg_insats *x = site->insatser[i];
-		if (x->referral.form) {
-			x->referral.blankett = find_form(site, x->referral.form);
-			if (!x->referral.blankett)
-				form_error(site, d, x->path, x->referral.form_line, x->referral.form_col, x->referral.form);
-		} else if (x->area != SG_AREA_STRUKTUR && x->referral.open) {
-			/* the förbund's form, for the insatser that take referrals now */
-			x->referral.blankett = x->forbund->default_form;
-		}
+	for (size_t i = 0; i < site->n_insatser; i++)
+		sg_insats_resolve(site, site->insatser[i], d);
+}
+
+void sg_insats_resolve(const sg_site *site, sg_insats *x, sg_diags *d)
+{
+	sg_markdown_resolve(x->body, resolve, (void *)site, d);
+	sg_markdown_resolve(x->referral.how, resolve, (void *)site, d);
+	if (x->referral.form) {
+		x->referral.blankett = find_form(site, x->referral.form);
+		if (!x->referral.blankett)
+			form_error(site, d, x->path, x->referral.form_line, x->referral.form_col, x->referral.form);
+	} else if (x->area != SG_AREA_STRUKTUR && x->referral.open) {
+		/* the förbund's form, for the insatser that take referrals now */
+		x->referral.blankett = x->forbund->default_form;
 	}
 }

@@ -128,14 +128,16 @@ static bool broken_link(const char *path, int line, sg_diags *d)
 	return true;
 }
 
-static void add_file(sg_sources *s, sg_source_kind kind, const char *path, const char *name,
-                     const char *folder, sg_diags *d)
+/* Reads and parses one file into *out (all of it owned by out). false, with errors
+ * added, when the file cannot be a content file. */
+static bool load_file(sg_sources *s, sg_source_kind kind, const char *path, const char *name, const char *folder,
+                      sg_source *out, sg_diags *d)
 {
 	if (broken_link(path, 1, d))
-		return;
+		return false;
 	if (!inside_root(s, path)) {
 		sg_error(d, path, 1, 1, "this is a link to a file outside the content folder; copy the file in instead");
-		return;
+		return false;
 	}
 	size_t nlen = strlen(name);
 	const char *ext = is_yaml_kind(kind) ? ".yaml" : ".md";
@@ -145,13 +147,13 @@ static void add_file(sg_sources *s, sg_source_kind kind, const char *path, const
 	bool ext_case = kind != SG_SRC_DOKUMENT && nlen > elen && strcasecmp(name + nlen - elen, ext) == 0;
 	if (!ext_ok && !ext_case) {
 		if (kind == SG_SRC_DOKUMENT)
-			return; /* the documents themselves: checked when a .yaml names them */
+			return false; /* the documents themselves: checked when a .yaml names them */
 		if (is_yaml_kind(kind))
 			sg_error(d, path, 1, 1, "not a content file: files in this folder are YAML and end in '.yaml'");
 		else
 			sg_error(d, path, 1, 1,
 			         "not a content file: files in this folder are Markdown with front matter and end in '.md'");
-		return;
+		return false;
 	}
 	char *slug = sg_strndup(name, nlen - elen);
 	if (kind != SG_SRC_SITE && (!ext_ok || !sg_is_slug(slug))) {
@@ -165,7 +167,7 @@ static void add_file(sg_sources *s, sg_source_kind kind, const char *path, const
 			sg_error(d, path, 1, 1, "the file name '%s' has no letters or digits to make a web address from", name);
 		free(good);
 		free(slug);
-		return;
+		return false;
 	}
 	size_t len;
 	char *text = sg_read_file(path, &len, MAX_FILE_BYTES);
@@ -176,7 +178,7 @@ static void add_file(sg_sources *s, sg_source_kind kind, const char *path, const
 		else
 			sg_error(d, path, 1, 1, "cannot read the file: %s", strerror(errno));
 		free(slug);
-		return;
+		return false;
 	}
 	sg_source src = {.kind = kind, .path = sg_strdup(path), .slug = slug,
 	                 .folder = folder ? sg_strdup(folder) : NULL};
@@ -184,13 +186,52 @@ static void add_file(sg_sources *s, sg_source_kind kind, const char *path, const
 	free(text);
 	if (rc != 0) {
 		sg_source_clear(&src);
-		return;
+		return false;
 	}
+	*out = src;
+	return true;
+}
+
+static void add_file(sg_sources *s, sg_source_kind kind, const char *path, const char *name, const char *folder,
+                     sg_diags *d)
+{
+	sg_source src;
+	if (!load_file(s, kind, path, name, folder, &src, d))
+		return;
 	if (s->len == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 64;
 		s->items = sg_realloc(s->items, s->cap * sizeof *s->items);
 	}
 	s->items[s->len++] = src;
+}
+
+long sg_sources_find(const sg_sources *s, const char *path)
+{
+	for (size_t i = 0; s && i < s->len; i++)
+		if (strcmp(s->items[i].path, path) == 0)
+			return (long)i;
+	return -1;
+}
+
+long sg_sources_reread(sg_sources *s, const char *path, sg_diags *d)
+{
+	for (size_t i = 0; s && i < s->len; i++) {
+		sg_source *old = &s->items[i];
+		if (strcmp(old->path, path) != 0)
+			continue;
+		const char *slash = strrchr(path, '/');
+		sg_source src;
+		if (!load_file(s, old->kind, path, slash ? slash + 1 : path, old->folder, &src, d))
+			return -1;
+		/* the path keeps its address: the model points at it */
+		char *keep = old->path;
+		old->path = src.path;
+		sg_source_clear(old);
+		*old = src;
+		old->path = keep;
+		return (long)i;
+	}
+	return -1;
 }
 
 static bool hidden(const char *name) { return name[0] == '.' || name[strlen(name) - 1] == '~'; }

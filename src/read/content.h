@@ -43,6 +43,12 @@ void sg_sources_free(sg_sources *s);
 void sg_sources_drop_content(sg_sources *s);
 /* The same for source i alone, once it has been built into the model. */
 void sg_sources_drop_one(sg_sources *s, size_t i);
+/* Reads the file at `path` again (one of the sources, named as sg_sources_read named
+ * it), with the same checks. Returns its index, or -1 when it is not a source or can
+ * no longer be read (errors added); the source's path keeps its address. */
+/* The index of the source read from `path`, or -1. */
+long sg_sources_find(const sg_sources *s, const char *path);
+long sg_sources_reread(sg_sources *s, const char *path, sg_diags *d);
 size_t sg_sources_count(const sg_sources *s);
 const sg_source *sg_sources_at(const sg_sources *s, size_t i);
 

@@ -467,6 +467,28 @@ sg_contexts *sg_contexts_new(const sg_site *site, const sg_plan *plan)
 	return c;
 }
 
+bool sg_contexts_update(sg_contexts *c, const sg_plan *plan, sg_insats *const *old_order,
+                        sg_insats *const *changed, size_t n_changed)
+{
+	size_t n = c->site->n_insatser;
+	sg_value **cards = sg_calloc(n ? n : 1, sizeof *cards);
+	for (size_t i = 0; i < n; i++)
+		cards[old_order[i]->index] = c->cards[i];
+	free(c->cards);
+	c->cards = cards;
+	for (size_t i = 0; i < n_changed; i++) {
+		sg_value_unref(cards[changed[i]->index]);
+		cards[changed[i]->index] = card_value(changed[i]);
+	}
+	c->plan = plan;
+	sg_value *site = site_value(c->site, plan);
+	sg_ctx_publications_site(c, site);
+	bool differs = !sg_value_equal(site, c->site_value);
+	sg_value_unref(c->site_value);
+	c->site_value = site;
+	return differs;
+}
+
 void sg_contexts_free(sg_contexts *c)
 {
 	if (!c)

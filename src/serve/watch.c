@@ -24,6 +24,9 @@
 	(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF | \
 	 IN_MOVE_SELF | IN_ONLYDIR | IN_EXCL_UNLINK)
 #define MAX_BATCH_MS 2000
+/* quiet time after a file was closed or moved into place: what is left of a save (an
+ * editor's rename dance) comes within microseconds */
+#define SETTLED_MS 5
 
 typedef struct {
 	int wd;
@@ -36,7 +39,41 @@ struct sg_watch {
 	size_t n_roots;
 	watched *dirs;
 	size_t n_dirs, cap_dirs;
+	/* the last batch */
+	char **changed;
+	size_t n_changed;
+	bool everything;
+	bool settled; /* the last event closed a written file: the batch is likely complete */
 };
+
+static void note_change(sg_watch *w, const char *dir, const char *name)
+{
+	char *path = sg_path_join(dir, name);
+	for (size_t i = 0; i < w->n_changed; i++)
+		if (strcmp(w->changed[i], path) == 0) {
+			free(path);
+			return;
+		}
+	w->changed = sg_realloc(w->changed, (w->n_changed + 1) * sizeof *w->changed);
+	w->changed[w->n_changed++] = path;
+}
+
+static void clear_changes(sg_watch *w)
+{
+	for (size_t i = 0; i < w->n_changed; i++)
+		free(w->changed[i]);
+	free(w->changed);
+	w->changed = NULL;
+	w->n_changed = 0;
+	w->everything = false;
+}
+
+const char *const *sg_watch_changes(const sg_watch *w, size_t *n, bool *everything)
+{
+	*n = w->n_changed;
+	*everything = w->everything;
+	return (const char *const *)w->changed;
+}
 
 static watched *find(sg_watch *w, int wd)
 {
@@ -133,6 +170,7 @@ void sg_watch_free(sg_watch *w)
 	if (!w)
 		return;
 	close(w->fd);
+	clear_changes(w);
 	for (size_t i = 0; i < w->n_dirs; i++)
 		free(w->dirs[i].path);
 	free(w->dirs);
@@ -177,6 +215,7 @@ static int drain(sg_watch *w, bool *reset)
 			p += sizeof *ev + ev->len;
 			if (ev->mask & IN_Q_OVERFLOW) {
 				*reset = true;
+				w->everything = true;
 				changed = 1;
 				continue;
 			}
@@ -189,6 +228,7 @@ static int drain(sg_watch *w, bool *reset)
 				continue; /* a watch dropped by rescan() whose events were still queued */
 			if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF)) {
 				*reset = true;
+				w->everything = true;
 				changed = 1;
 				continue;
 			}
@@ -202,11 +242,17 @@ static int drain(sg_watch *w, bool *reset)
 					if (rc != 0)
 						return -1;
 				}
+				w->everything = true;
 				changed = 1;
 				continue;
 			}
 			if (ev->len && scratch_name(ev->name))
 				continue;
+			if (ev->len)
+				note_change(w, d->path, ev->name);
+			else
+				w->everything = true;
+			w->settled = (ev->mask & (IN_CLOSE_WRITE | IN_MOVED_TO)) != 0;
 			changed = 1;
 		}
 	}
@@ -240,6 +286,7 @@ static int wait_for(const sg_watch *w, int stop_fd, int timeout_ms)
 sg_watch_result sg_watch_wait(sg_watch *w, int stop_fd, int quiet_ms)
 {
 	bool reset = false;
+	clear_changes(w);
 	for (;;) { /* until a relevant change */
 		int r = wait_for(w, stop_fd, -1);
 		if (r == 2)
@@ -253,8 +300,8 @@ sg_watch_result sg_watch_wait(sg_watch *w, int stop_fd, int quiet_ms)
 			break;
 	}
 	long long give_up = now_ms() + MAX_BATCH_MS;
-	for (;;) { /* until quiet */
-		int r = wait_for(w, stop_fd, quiet_ms);
+	for (;;) { /* until quiet; soon when the last event finished writing a file */
+		int r = wait_for(w, stop_fd, w->settled ? SETTLED_MS : quiet_ms);
 		if (r == 2)
 			return SG_WATCH_STOP;
 		if (r < 0)

@@ -6,6 +6,7 @@
  * change elsewhere (each batch of changes rescans the roots). */
 #ifndef SG_WATCH_H
 #define SG_WATCH_H
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct sg_watch sg_watch;
@@ -23,5 +24,9 @@ typedef enum { SG_WATCH_CHANGED, SG_WATCH_STOP, SG_WATCH_ERROR } sg_watch_result
  * is cut off after 2 s). Returns SG_WATCH_STOP as soon as stop_fd becomes readable
  * (without reading it), and SG_WATCH_ERROR (errno set) if watching fails. */
 sg_watch_result sg_watch_wait(sg_watch *w, int stop_fd, int quiet_ms);
+/* The files that changed in the last batch sg_watch_wait returned (paths as root +
+ * '/' + …), valid until the next wait. *everything is true when the batch cannot be
+ * told file by file (folders created, moved or removed; the event queue overflowed). */
+const char *const *sg_watch_changes(const sg_watch *w, size_t *n, bool *everything);
 
 #endif

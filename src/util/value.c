@@ -288,3 +288,33 @@ void sg_value_to_text(const sg_value *v, sg_buf *out)
 		sg_buf_puts(out, tmp);
 	}
 }
+
+bool sg_value_equal(const sg_value *a, const sg_value *b)
+{
+	if (a == b)
+		return true;
+	if (sg_value_kind_of(a) != sg_value_kind_of(b))
+		return false;
+	if (!a || !b)
+		return true; /* both NULL-ish */
+	switch (a->kind) {
+	case SG_VAL_BOOL: return a->b == b->b;
+	case SG_VAL_NUMBER:
+		if (a->num != b->num || !a->str != !b->str)
+			return false;
+		return !a->str || (a->len == b->len && memcmp(a->str, b->str, a->len) == 0);
+	case SG_VAL_STRING: return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
+	case SG_VAL_LIST:
+	case SG_VAL_MAP:
+		if (a->count != b->count)
+			return false;
+		for (size_t i = 0; i < a->count; i++) {
+			if (a->kind == SG_VAL_MAP && strcmp(a->keys[i], b->keys[i]) != 0)
+				return false;
+			if (!sg_value_equal(a->items[i], b->items[i]))
+				return false;
+		}
+		return true;
+	default: return true;
+	}
+}

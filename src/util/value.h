@@ -67,6 +67,8 @@ int sg_value_col(const sg_value *v);
 
 /* Mustache truthiness: false, null, empty list and empty string are falsy. */
 bool sg_value_truthy(const sg_value *v);
+/* Same kind and content, recursively (map keys in the same order); positions ignored. */
+bool sg_value_equal(const sg_value *a, const sg_value *b);
 /* Appends the interpolation text: null → "", bool → true/false, numbers shortest. */
 void sg_value_to_text(const sg_value *v, sg_buf *out);
 /* Shortest decimal form of d that reads back exactly ("1.21", "505", "12.5"). */

@@ -1,0 +1,435 @@
+/* session.c — a build kept between rebuilds, and incremental updates (see session.h).
+ *
+ * An update changes the kept model in place: each changed insats is built again from
+ * its re-read file into a new struct whose contents are then swapped into the old
+ * one, so the insats keeps its address and everything that points at it (the plan's
+ * lists, the page contexts) stays valid. If the new versions have errors, or the
+ * budgets no longer add up, the contents are swapped back and nothing on disk
+ * changes. Then a new plan is made (linear, milliseconds), the cards of the changed
+ * insatser are rebuilt, and the pages that depend on them are rendered through the
+ * same stages as a full build into the served folder, file by file. */
+#include "session.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/budget.h"
+#include "model/lint.h"
+#include "model/model.h"
+#include "pipeline_stages.h"
+#include "plan/plan.h"
+#include "read/content.h"
+#include "render/context.h"
+#include "template/mustache.h"
+#include "util/alloc.h"
+#include "util/fs.h"
+#include "write/output.h"
+#include "write/publications.h"
+#include "write/update.h"
+
+struct sg_session {
+	sg_pipeline_opts opts;
+	char *now; /* owned; opts.now points at it when set */
+	bool keep;
+	/* after a good build, when keep: what the served site was made from */
+	sg_site *site;
+	sg_plan *plan;
+	sg_contexts *ctx;
+	sg_tpl_set *tpl;
+	/* files changed since the last good build and not yet in it */
+	char **pending;
+	size_t n_pending;
+};
+
+sg_session *sg_session_new(const sg_pipeline_opts *opts, bool keep)
+{
+	sg_session *s = sg_calloc(1, sizeof *s);
+	s->opts = *opts;
+	s->keep = keep;
+	return s;
+}
+
+static void drop_kept(sg_session *s)
+{
+	sg_contexts_free(s->ctx);
+	sg_plan_free(s->plan);
+	sg_tpl_set_free(s->tpl);
+	sg_site_free(s->site);
+	s->ctx = NULL;
+	s->plan = NULL;
+	s->tpl = NULL;
+	s->site = NULL;
+}
+
+static void clear_pending(sg_session *s)
+{
+	sg_free_names(s->pending, s->n_pending);
+	s->pending = NULL;
+	s->n_pending = 0;
+}
+
+void sg_session_free(sg_session *s)
+{
+	if (!s)
+		return;
+	drop_kept(s);
+	clear_pending(s);
+	free(s->now);
+	free(s);
+}
+
+void sg_session_set_now(sg_session *s, const char *now)
+{
+	free(s->now);
+	s->now = now ? sg_strdup(now) : NULL;
+	if (now)
+		s->opts.now = s->now;
+}
+
+/* ---- full build --------------------------------------------------------- */
+
+static int output_sink(void *out, const char *rel_path, const char *data, size_t len, sg_diags *d)
+{
+	return sg_output_write(out, rel_path, data, len, d);
+}
+
+/* Renders and writes the whole site into a fresh folder swapped in at the end. The
+ * plan and contexts are handed back when the build succeeded. */
+static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, const sg_tpl_set *tpl, sg_diags *d,
+                                sg_build_stats *stats, sg_plan **plan_out, sg_contexts **ctx_out)
+{
+	sg_output *out = sg_output_begin(o->out_dir, d);
+	if (!out)
+		return SG_RUN_IO_ERROR;
+	if (o->incremental)
+		sg_output_reuse_unchanged(out);
+	sg_plan *plan = sg_plan_new(site, o->now);
+	sg_contexts *ctx = sg_contexts_new(site, plan);
+	sg_run_result result = sg_stage_render(plan, ctx, tpl, NULL, 0, output_sink, out, o->jobs, d, &stats->files);
+	stats->pages = stats->rendered = plan->n_pages;
+	if (result == SG_RUN_OK)
+		result = sg_stage_site_files(site, plan, output_sink, out, d, &stats->files);
+	if (result == SG_RUN_OK) {
+		long n = sg_write_publications(out, site, plan, d);
+		if (n < 0)
+			result = SG_RUN_IO_ERROR;
+		else
+			stats->files += (size_t)n;
+	}
+	if (result == SG_RUN_OK && sg_output_copy_dir(out, o->assets_dir, d) != 0)
+		result = SG_RUN_IO_ERROR;
+	stats->reused = sg_output_reused(out);
+	stats->written = stats->files - stats->reused;
+	if (result == SG_RUN_OK && sg_output_commit(out, d) != 0)
+		result = SG_RUN_IO_ERROR;
+	else if (result != SG_RUN_OK)
+		sg_output_abort(out);
+	if (result == SG_RUN_OK && plan_out) {
+		*plan_out = plan;
+		*ctx_out = ctx;
+	} else {
+		sg_contexts_free(ctx);
+		sg_plan_free(plan);
+	}
+	return result;
+}
+
+sg_run_result sg_session_build(sg_session *s, sg_diags *d, sg_build_stats *stats)
+{
+	sg_build_stats dummy;
+	if (!stats)
+		stats = &dummy;
+	memset(stats, 0, sizeof *stats);
+	drop_kept(s);
+	clear_pending(s);
+	const sg_pipeline_opts *o = &s->opts;
+	sg_sources *sources = sg_sources_read(o->content_dir, d);
+	if (!sources)
+		return SG_RUN_IO_ERROR;
+	sg_build_opts bo = {.drafts = o->drafts};
+	sg_site *site = sg_site_build(sources, &bo, d);
+	stats->insatser = site->n_insatser;
+	stats->kommuner = site->n_kommuner;
+	stats->forbund = site->n_forbund;
+	sg_tpl_set *tpl = NULL;
+	if (o->write) {
+		tpl = sg_tpl_set_new();
+		sg_stage_load_templates(tpl, o->templates_dir, d);
+	} else { /* sofgen check: also the warnings for likely mistakes */
+		sg_site_lint(site, o->now ? o->now : "9999-12-31", d);
+	}
+	sg_run_result result = sg_diags_errors(d) ? SG_RUN_CONTENT_ERRORS : SG_RUN_OK;
+	sg_plan *plan = NULL;
+	sg_contexts *ctx = NULL;
+	if (result == SG_RUN_OK && o->write)
+		result = write_site(o, site, tpl, d, stats, s->keep ? &plan : NULL, &ctx);
+	if (result == SG_RUN_OK && s->keep && o->write) {
+		s->site = site;
+		s->tpl = tpl;
+		s->plan = plan;
+		s->ctx = ctx;
+	} else {
+		sg_tpl_set_free(tpl);
+		sg_site_free(site);
+	}
+	return result;
+}
+
+/* ---- incremental update ------------------------------------------------- */
+
+typedef struct {
+	const char *dir;
+	size_t written; /* atomic */
+} update_target;
+
+static int update_sink(void *target, const char *rel_path, const char *data, size_t len, sg_diags *d)
+{
+	update_target *t = target;
+	bool written;
+	int rc = sg_update_file(t->dir, rel_path, data, len, &written, d);
+	if (written)
+		__atomic_fetch_add(&t->written, 1, __ATOMIC_RELAXED);
+	return rc;
+}
+
+static void add_pending(sg_session *s, const char *path)
+{
+	for (size_t i = 0; i < s->n_pending; i++)
+		if (strcmp(s->pending[i], path) == 0)
+			return;
+	s->pending = sg_realloc(s->pending, (s->n_pending + 1) * sizeof *s->pending);
+	s->pending[s->n_pending++] = sg_strdup(path);
+}
+
+static sg_insats *insats_at(const sg_site *site, const char *path)
+{
+	for (size_t i = 0; i < site->n_insatser; i++)
+		if (strcmp(site->insatser[i]->path, path) == 0)
+			return site->insatser[i];
+	return NULL;
+}
+
+/* Exchanges two versions of an insats; a keeps its place in site->insatser. */
+static void swap_versions(sg_insats *a, sg_insats *b)
+{
+	sg_insats t = *a;
+	*a = *b;
+	*b = t;
+	a->index = t.index;
+}
+
+/* The same pages, in the same order, apart from which insats each insats page shows
+ * (insats pages are ordered by title). Referral form pages come and go with a form. */
+static bool same_pages(const sg_plan *a, const sg_plan *b)
+{
+	if (a->n_pages != b->n_pages)
+		return false;
+	for (size_t i = 0; i < a->n_pages; i++) {
+		const sg_page *p = &a->pages[i], *q = &b->pages[i];
+		if (p->kind != q->kind)
+			return false;
+		if (p->kind != SG_PAGE_INSATS && p->kind != SG_PAGE_REMISS && strcmp(p->out_path, q->out_path) != 0)
+			return false;
+	}
+	return true;
+}
+
+static bool has_category(const sg_insats *x, const char *slug)
+{
+	for (size_t i = 0; i < x->n_categories; i++)
+		if (strcmp(x->categories[i], slug) == 0)
+			return true;
+	return false;
+}
+
+static bool kommun_in(const sg_kommun *k, const sg_forbund *f)
+{
+	for (size_t i = 0; i < k->n_members; i++)
+		if (k->members[i]->forbund == f)
+			return true;
+	return false;
+}
+
+/* Does the page show (a list, a count or a sum that includes) insats x, now or in its
+ * previous version `was`? Pages that only show site-wide values are not included:
+ * when those change, every page is rendered. */
+static bool depends_on(const sg_page *p, const sg_insats *x, const sg_insats *was)
+{
+	switch (p->kind) {
+	case SG_PAGE_HOME:
+	case SG_PAGE_SOK: return true;
+	case SG_PAGE_INSATS:
+	case SG_PAGE_REMISS: return p->subject == x;
+	case SG_PAGE_KOMMUN: return kommun_in(((const sg_kommun_index *)p->subject)->kommun, x->forbund);
+	case SG_PAGE_FORBUND: return p->subject == x->forbund;
+	case SG_PAGE_EKONOMI: return ((const sg_economy *)p->subject)->forbund == x->forbund;
+	case SG_PAGE_KATEGORI: {
+		const char *slug = ((const sg_category_index *)p->subject)->category->slug;
+		return has_category(x, slug) || has_category(was, slug);
+	}
+	default: return false;
+	}
+}
+
+typedef enum { UPDATE_DONE, UPDATE_FAILED, UPDATE_NEEDS_FULL } update_outcome;
+
+static update_outcome update_insatser(sg_session *s, sg_diags *d, sg_build_stats *stats, sg_run_result *result)
+{
+	sg_site *site = s->site;
+	size_t n = s->n_pending;
+	sg_insats **xs = sg_calloc(n, sizeof *xs);  /* the insatser of the site that changed */
+	sg_insats **nx = sg_calloc(n, sizeof *nx);  /* their new versions (after the swap: the old ones) */
+	bool *had_form = sg_calloc(n, sizeof *had_form);
+	sg_insats **old_order = NULL;
+	sg_plan *plan = NULL;
+	update_outcome outcome = UPDATE_NEEDS_FULL;
+	for (size_t i = 0; i < n; i++)
+		if (!(xs[i] = insats_at(site, s->pending[i])) || !sg_is_file(s->pending[i]))
+			goto out; /* not an insats of the site (yet), or removed */
+
+	/* 1. the new versions, checked as a full build checks them */
+	sg_build_opts bo = {.drafts = s->opts.drafts};
+	for (size_t i = 0; i < n; i++) {
+		long k = sg_sources_reread(site->sources, s->pending[i], d);
+		if (k < 0)
+			continue;
+		const sg_source *src = sg_sources_at(site->sources, (size_t)k);
+		if (!s->opts.drafts && sg_value_as_bool(sg_value_get(src->meta, "draft")))
+			goto out; /* it leaves the site */
+		nx[i] = sg_insats_build(site, src, &bo, d);
+		sg_sources_drop_one(site->sources, (size_t)k);
+		if (nx[i] && nx[i]->forbund != xs[i]->forbund)
+			goto out; /* moved: its address changes */
+		if (nx[i])
+			sg_insats_resolve(site, nx[i], d);
+		had_form[i] = xs[i]->referral.blankett != NULL;
+	}
+	outcome = UPDATE_FAILED;
+	*result = SG_RUN_CONTENT_ERRORS;
+	if (sg_diags_errors(d))
+		goto out;
+
+	/* 2. in place; undone if the budgets no longer add up */
+	size_t count = site->n_insatser;
+	old_order = sg_malloc(count * sizeof *old_order);
+	memcpy(old_order, site->insatser, count * sizeof *old_order);
+	for (size_t i = 0; i < n; i++) {
+		swap_versions(xs[i], nx[i]);
+		sg_insats_freeze(xs[i]);
+	}
+	sg_site_sort_insatser(site);
+	sg_budgets_check(site, d);
+	if (sg_diags_errors(d)) {
+		for (size_t i = 0; i < n; i++)
+			swap_versions(xs[i], nx[i]);
+		memcpy(site->insatser, old_order, count * sizeof *old_order);
+		for (size_t i = 0; i < count; i++)
+			site->insatser[i]->index = i;
+		goto out;
+	}
+	/* from here on the kept model is the new one: a failure needs a full build */
+	outcome = UPDATE_NEEDS_FULL;
+	plan = sg_plan_new(site, s->opts.now);
+	bool same = same_pages(s->plan, plan);
+	for (size_t i = 0; i < n && same; i++)
+		same = had_form[i] == (xs[i]->referral.blankett != NULL);
+	if (!same)
+		goto out;
+
+	/* 3. the pages that show them */
+	bool everything = sg_contexts_update(s->ctx, plan, old_order, xs, n);
+	everything = everything || plan->first_upcoming != s->plan->first_upcoming;
+	sg_plan_free(s->plan);
+	s->plan = plan;
+	plan = NULL;
+	size_t *which = sg_malloc((s->plan->n_pages + 1) * sizeof *which), n_which = 0;
+	for (size_t p = 0; p < s->plan->n_pages; p++) {
+		bool dep = everything;
+		for (size_t i = 0; i < n && !dep; i++)
+			dep = depends_on(&s->plan->pages[p], xs[i], nx[i]);
+		if (dep)
+			which[n_which++] = p;
+	}
+	update_target target = {s->opts.out_dir, 0};
+	sg_diags *io = sg_diags_new();
+	*result = sg_stage_render(s->plan, s->ctx, s->tpl, which, n_which, update_sink, &target, s->opts.jobs, io,
+	                          &stats->rendered);
+	size_t files = 0;
+	if (*result == SG_RUN_OK)
+		*result = sg_stage_site_files(site, s->plan, update_sink, &target, io, &files);
+	free(which);
+	sg_diags_move(d, io);
+	sg_diags_free(io);
+	stats->pages = s->plan->n_pages;
+	stats->files = stats->rendered + files;
+	stats->written = target.written;
+	stats->insatser = site->n_insatser;
+	stats->kommuner = site->n_kommuner;
+	stats->forbund = site->n_forbund;
+	outcome = UPDATE_DONE;
+	if (*result != SG_RUN_OK)
+		drop_kept(s); /* the served folder may be half updated: the next change builds it all */
+out:
+	sg_plan_free(plan);
+	for (size_t i = 0; i < n; i++)
+		sg_insats_free(nx[i]);
+	free(old_order);
+	free(had_form);
+	free(nx);
+	free(xs);
+	return outcome;
+}
+
+/* Is the path below dir (as the watcher joins them: "dir/…")? */
+static bool below(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	return strncmp(path, dir, n) == 0 && path[n] == '/';
+}
+
+sg_run_result sg_session_update(sg_session *s, const char *const *changed, size_t n, sg_diags *d,
+                                sg_build_stats *stats, bool *incremental)
+{
+	sg_build_stats dummy;
+	if (!stats)
+		stats = &dummy;
+	memset(stats, 0, sizeof *stats);
+	if (incremental)
+		*incremental = false;
+	for (size_t i = 0; i < n; i++) {
+		/* a file that came and went (an editor's or sed's temporary file) changes nothing */
+		if (s->site && !sg_exists(changed[i]) && sg_sources_find(s->site->sources, changed[i]) < 0)
+			continue;
+		add_pending(s, changed[i]);
+	}
+	if (s->site && s->n_pending == 0) { /* nothing the site is made from */
+		stats->pages = s->plan->n_pages;
+		if (incremental)
+			*incremental = true;
+		return SG_RUN_OK;
+	}
+	bool insatser_only = s->site != NULL;
+	char *insatser = sg_path_join(s->opts.content_dir, "insatser");
+	for (size_t i = 0; i < s->n_pending && insatser_only; i++)
+		insatser_only = below(s->pending[i], insatser);
+	free(insatser);
+	if (insatser_only) {
+		/* its own diagnostics: a fallback to a full build starts from none */
+		sg_diags *local = sg_diags_new();
+		sg_run_result result = SG_RUN_OK;
+		update_outcome u = update_insatser(s, local, stats, &result);
+		if (u != UPDATE_NEEDS_FULL) {
+			sg_diags_move(d, local);
+			sg_diags_free(local);
+			if (u == UPDATE_DONE && result == SG_RUN_OK)
+				clear_pending(s);
+			if (incremental)
+				*incremental = true;
+			return result;
+		}
+		sg_diags_free(local);
+	}
+	return sg_session_build(s, d, stats);
+}
