@@ -13,7 +13,6 @@
 #include "util/buf.h"
 #include "util/fs.h"
 #include "write/opendata.h"
-#include "write/search_index.h"
 #include "write/sitemap.h"
 
 /* the templates every site needs, one per page kind */
@@ -130,36 +129,85 @@ sg_run_result sg_stage_render(const sg_plan *plan, sg_contexts *ctx, const sg_tp
 	return (sg_run_result)job.failed;
 }
 
-sg_run_result sg_stage_site_files(const sg_site *site, const sg_plan *plan, sg_file_sink sink, void *sink_ctx,
-                                  sg_diags *d, size_t *files)
+sg_run_result sg_stage_site_files(const sg_site *site, const sg_plan *plan, const sg_catalog *catalog,
+                                  sg_file_sink sink, void *sink_ctx, sg_diags *d, size_t *files)
 {
 	const char *base = site->info.base_url ? site->info.base_url : "/";
 	sg_buf file = SG_BUF_INIT;
 	sg_run_result result = SG_RUN_OK;
-	sg_sitemap_render(plan, base, &file);
-	if (sink(sink_ctx, "sitemap.xml", file.ptr, file.len, d) != 0)
-		result = SG_RUN_IO_ERROR;
-	sg_buf_clear(&file);
-	sg_robots_render(base, &file);
-	if (result == SG_RUN_OK && sink(sink_ctx, "robots.txt", file.ptr, file.len, d) != 0)
-		result = SG_RUN_IO_ERROR;
-	*files += 2;
-	static const struct {
+	for (int i = 0; i < 4 + SG_CATALOG_COUNT && result == SG_RUN_OK; i++) {
 		const char *path;
-		void (*make)(const sg_site *, sg_buf *);
-	} data[] = {{"data/insatser.json", sg_opendata_json},
-	            {"data/insatser.schema.json", sg_opendata_schema},
-	            {"data/insatser.csv", sg_opendata_csv},
-	            {"data/catalog.jsonld", sg_opendata_catalog},
-	            {"search-index.json", sg_search_index}};
-	for (size_t i = 0; i < sizeof data / sizeof *data && result == SG_RUN_OK; i++) {
 		sg_buf_clear(&file);
-		data[i].make(site, &file);
-		if (sink(sink_ctx, data[i].path, file.ptr, file.len, d) != 0)
+		switch (i) {
+		case 0: sg_sitemap_render(plan, base, &file), path = "sitemap.xml"; break;
+		case 1: sg_robots_render(base, &file), path = "robots.txt"; break;
+		case 2: sg_opendata_schema(site, &file), path = "data/insatser.schema.json"; break;
+		case 3: sg_opendata_catalog(site, &file), path = "data/catalog.jsonld"; break;
+		default: {
+			sg_catalog_file f = (sg_catalog_file)(i - 4);
+			if (catalog)
+				sg_catalog_render(catalog, f, &file);
+			else
+				sg_catalog_render_site(site, f, &file);
+			path = sg_catalog_path(f);
+		}
+		}
+		if (sink(sink_ctx, path, file.ptr, file.len, d) != 0)
 			result = SG_RUN_IO_ERROR;
 		(*files)++;
 	}
 	sg_buf_free(&file);
+	return result;
+}
+
+struct sg_site_files_job {
+	const sg_site *site;
+	const sg_plan *plan;
+	bool keep, threaded;
+	sg_file_sink sink;
+	void *sink_ctx;
+	sg_diags *d;
+	size_t files;
+	sg_catalog *catalog;
+	sg_run_result result;
+	pthread_t thread;
+};
+
+static void *site_files(void *arg)
+{
+	sg_site_files_job *job = arg;
+	if (job->keep)
+		job->catalog = sg_catalog_new(job->site);
+	job->result =
+		sg_stage_site_files(job->site, job->plan, job->catalog, job->sink, job->sink_ctx, job->d, &job->files);
+	return NULL;
+}
+
+sg_site_files_job *sg_stage_site_files_start(const sg_site *site, const sg_plan *plan, bool keep, sg_file_sink sink,
+                                             void *sink_ctx)
+{
+	sg_site_files_job *job = sg_calloc(1, sizeof *job);
+	*job = (sg_site_files_job){.site = site, .plan = plan, .keep = keep, .sink = sink, .sink_ctx = sink_ctx,
+	                           .d = sg_diags_new()};
+	job->threaded = pthread_create(&job->thread, NULL, site_files, job) == 0;
+	if (!job->threaded)
+		site_files(job);
+	return job;
+}
+
+sg_run_result sg_stage_site_files_finish(sg_site_files_job *job, sg_diags *d, size_t *files, sg_catalog **kept)
+{
+	if (job->threaded)
+		pthread_join(job->thread, NULL);
+	sg_diags_move(d, job->d);
+	sg_diags_free(job->d);
+	*files += job->files;
+	sg_run_result result = job->result;
+	if (kept)
+		*kept = job->catalog;
+	else
+		sg_catalog_free(job->catalog);
+	free(job);
 	return result;
 }
 

@@ -4,6 +4,7 @@
  * Where the bytes go is the caller's: a sink gets every finished file. */
 #ifndef SG_PIPELINE_STAGES_H
 #define SG_PIPELINE_STAGES_H
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "model/model.h"
@@ -11,6 +12,7 @@
 #include "plan/plan.h"
 #include "render/context.h"
 #include "template/mustache.h"
+#include "write/catalog.h"
 
 /* Takes one finished file (a path relative to the site root). Called from several
  * threads at once; returns 0, or -1 with an error added to d. */
@@ -26,8 +28,17 @@ sg_run_result sg_stage_render(const sg_plan *plan, sg_contexts *ctx, const sg_tp
                               size_t n_which, sg_file_sink sink, void *sink_ctx, int jobs, sg_diags *d,
                               size_t *files);
 
-/* sitemap.xml, robots.txt, the open data files and the search index. */
-sg_run_result sg_stage_site_files(const sg_site *site, const sg_plan *plan, sg_file_sink sink, void *sink_ctx,
-                                  sg_diags *d, size_t *files);
+/* sitemap.xml, robots.txt, the open data files and the search index; the files that
+ * list every insats from `catalog`'s kept pieces when it is not NULL. */
+sg_run_result sg_stage_site_files(const sg_site *site, const sg_plan *plan, const sg_catalog *catalog,
+                                  sg_file_sink sink, void *sink_ctx, sg_diags *d, size_t *files);
+
+/* The same on a thread of its own, so it runs while the pages render (the open data
+ * of a big catalogue takes as long as thousands of pages). With keep, the pieces of
+ * the catalogue files are kept and handed back by _finish (else *kept is NULL). */
+typedef struct sg_site_files_job sg_site_files_job;
+sg_site_files_job *sg_stage_site_files_start(const sg_site *site, const sg_plan *plan, bool keep, sg_file_sink sink,
+                                             void *sink_ctx);
+sg_run_result sg_stage_site_files_finish(sg_site_files_job *job, sg_diags *d, size_t *files, sg_catalog **kept);
 
 #endif

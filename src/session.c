@@ -25,6 +25,7 @@
 #include "util/fs.h"
 #include "write/output.h"
 #include "write/publications.h"
+#include "write/catalog.h"
 #include "write/update.h"
 
 struct sg_session {
@@ -36,6 +37,7 @@ struct sg_session {
 	sg_plan *plan;
 	sg_contexts *ctx;
 	sg_tpl_set *tpl;
+	sg_catalog *catalog;
 	/* files changed since the last good build and not yet in it */
 	char **pending;
 	size_t n_pending;
@@ -51,6 +53,8 @@ sg_session *sg_session_new(const sg_pipeline_opts *opts, bool keep)
 
 static void drop_kept(sg_session *s)
 {
+	sg_catalog_free(s->catalog);
+	s->catalog = NULL;
 	sg_contexts_free(s->ctx);
 	sg_plan_free(s->plan);
 	sg_tpl_set_free(s->tpl);
@@ -94,9 +98,15 @@ static int output_sink(void *out, const char *rel_path, const char *data, size_t
 }
 
 /* Renders and writes the whole site into a fresh folder swapped in at the end. The
- * plan and contexts are handed back when the build succeeded. */
+ * plan, contexts and catalogue pieces are handed back (kept) when it succeeded. */
+typedef struct {
+	sg_plan *plan;
+	sg_contexts *ctx;
+	sg_catalog *catalog;
+} kept_state;
+
 static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, const sg_tpl_set *tpl, sg_diags *d,
-                                sg_build_stats *stats, sg_plan **plan_out, sg_contexts **ctx_out)
+                                sg_build_stats *stats, kept_state *kept)
 {
 	sg_output *out = sg_output_begin(o->out_dir, d);
 	if (!out)
@@ -105,10 +115,13 @@ static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, 
 		sg_output_reuse_unchanged(out);
 	sg_plan *plan = sg_plan_new(site, o->now);
 	sg_contexts *ctx = sg_contexts_new(site, plan);
+	sg_site_files_job *files = sg_stage_site_files_start(site, plan, kept != NULL, output_sink, out);
 	sg_run_result result = sg_stage_render(plan, ctx, tpl, NULL, 0, output_sink, out, o->jobs, d, &stats->files);
-	stats->pages = stats->rendered = plan->n_pages;
+	sg_catalog *catalog = NULL;
+	sg_run_result r = sg_stage_site_files_finish(files, d, &stats->files, &catalog);
 	if (result == SG_RUN_OK)
-		result = sg_stage_site_files(site, plan, output_sink, out, d, &stats->files);
+		result = r;
+	stats->pages = stats->rendered = plan->n_pages;
 	if (result == SG_RUN_OK) {
 		long n = sg_write_publications(out, site, plan, d);
 		if (n < 0)
@@ -124,10 +137,10 @@ static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, 
 		result = SG_RUN_IO_ERROR;
 	else if (result != SG_RUN_OK)
 		sg_output_abort(out);
-	if (result == SG_RUN_OK && plan_out) {
-		*plan_out = plan;
-		*ctx_out = ctx;
+	if (result == SG_RUN_OK && kept) {
+		*kept = (kept_state){plan, ctx, catalog};
 	} else {
+		sg_catalog_free(catalog);
 		sg_contexts_free(ctx);
 		sg_plan_free(plan);
 	}
@@ -159,15 +172,15 @@ sg_run_result sg_session_build(sg_session *s, sg_diags *d, sg_build_stats *stats
 		sg_site_lint(site, o->now ? o->now : "9999-12-31", d);
 	}
 	sg_run_result result = sg_diags_errors(d) ? SG_RUN_CONTENT_ERRORS : SG_RUN_OK;
-	sg_plan *plan = NULL;
-	sg_contexts *ctx = NULL;
+	kept_state kept = {0};
 	if (result == SG_RUN_OK && o->write)
-		result = write_site(o, site, tpl, d, stats, s->keep ? &plan : NULL, &ctx);
+		result = write_site(o, site, tpl, d, stats, s->keep ? &kept : NULL);
 	if (result == SG_RUN_OK && s->keep && o->write) {
 		s->site = site;
 		s->tpl = tpl;
-		s->plan = plan;
-		s->ctx = ctx;
+		s->plan = kept.plan;
+		s->ctx = kept.ctx;
+		s->catalog = kept.catalog;
 	} else {
 		sg_tpl_set_free(tpl);
 		sg_site_free(site);
@@ -338,6 +351,7 @@ static update_outcome update_insatser(sg_session *s, sg_diags *d, sg_build_stats
 
 	/* 3. the pages that show them */
 	bool everything = sg_contexts_update(s->ctx, plan, old_order, xs, n);
+	sg_catalog_update(s->catalog, old_order, xs, n);
 	everything = everything || plan->first_upcoming != s->plan->first_upcoming;
 	sg_plan_free(s->plan);
 	s->plan = plan;
@@ -356,7 +370,7 @@ static update_outcome update_insatser(sg_session *s, sg_diags *d, sg_build_stats
 	                          &stats->rendered);
 	size_t files = 0;
 	if (*result == SG_RUN_OK)
-		*result = sg_stage_site_files(site, s->plan, update_sink, &target, io, &files);
+		*result = sg_stage_site_files(site, s->plan, s->catalog, update_sink, &target, io, &files);
 	free(which);
 	sg_diags_move(d, io);
 	sg_diags_free(io);

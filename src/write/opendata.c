@@ -108,18 +108,33 @@ static void dump(json_t *root, sg_buf *out)
 	json_decref(root);
 }
 
-void sg_opendata_json(const sg_site *site, sg_buf *out)
+void sg_opendata_json_begin(const sg_site *site, sg_buf *out)
 {
+	/* the object with an empty list, written by jansson; the insatser go into the list */
 	json_t *root = json_object();
 	json_object_set_new(root, "$schema", take_string(absolute(site, sg_strdup("/data/insatser.schema.json"))));
 	json_object_set_new(root, "webbplats", json_string(site->info.title));
 	json_object_set_new(root, "antal", json_integer((json_int_t)site->n_insatser));
-	json_t *list = json_array();
-	for (size_t i = 0; i < site->n_insatser; i++)
-		json_array_append_new(list, insats_json(site, site->insatser[i]));
-	json_object_set_new(root, "insatser", list);
-	dump(root, out);
+	json_object_set_new(root, "insatser", json_array());
+	char *s = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	size_t n = strlen(s);
+	sg_buf_put(out, s, n - 2); /* without "]}" */
+	sg_buf_putc(out, '\n');
+	free(s);
+	json_decref(root);
 }
+
+void sg_opendata_json_item(const sg_site *site, const sg_insats *x, sg_buf *out)
+{
+	json_t *o = insats_json(site, x);
+	/* 15 significant digits give back exactly the decimals an editor wrote */
+	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+	sg_buf_puts(out, s);
+	free(s);
+	json_decref(o);
+}
+
+void sg_opendata_json_end(sg_buf *out) { sg_buf_puts(out, "\n]}\n"); }
 
 /* The schema is data; it is parsed and written back with jansson like the rest. */
 static const char schema_text[] =
@@ -204,54 +219,55 @@ static void csv_number(sg_buf *out, double x, bool present)
 	csv_field(out, present ? tmp : NULL, false);
 }
 
-void sg_opendata_csv(const sg_site *site, sg_buf *out)
+void sg_opendata_csv_begin(sg_buf *out)
 {
 	for (size_t i = 0; sg_opendata_csv_columns[i]; i++)
 		csv_field(out, sg_opendata_csv_columns[i], i == 0);
 	sg_buf_puts(out, "\r\n");
+}
+
+void sg_opendata_csv_item(const sg_site *site, const sg_insats *x, sg_buf *out)
+{
 	static const char *const status[] = {NULL, "active", "planned", "ended"};
-	for (size_t i = 0; i < site->n_insatser; i++) {
-		const sg_insats *x = site->insatser[i];
-		size_t rows = x->n_places ? x->n_places : 1;
-		char *url = absolute(site, sg_url_insats(x));
-		sg_buf cats = SG_BUF_INIT, groups = SG_BUF_INIT;
-		for (size_t c = 0; c < x->n_categories; c++) {
-			const sg_category_info *ci = sg_category_find(x->categories[c]);
-			sg_buf_printf(&cats, "%s%s", c ? "; " : "", ci ? ci->name : x->categories[c]);
-		}
-		for (size_t g = 0; g < x->n_target_groups; g++)
-			sg_buf_printf(&groups, "%s%s", g ? "; " : "", x->target_groups[g]);
-		for (size_t r = 0; r < rows; r++) {
-			const sg_place *p = x->n_places ? &x->places[r] : NULL;
-			char *id = sg_asprintf("%s/%s", x->forbund->slug, x->slug);
-			char year[16] = "";
-			if (x->year)
-				snprintf(year, sizeof year, "%d", x->year);
-			csv_field(out, id, true);
-			csv_field(out, x->title, false);
-			csv_field(out, x->forbund->title, false);
-			csv_field(out, year, false);
-			csv_field(out, x->area == SG_AREA_INDIVID ? "individinriktad"
-			               : x->area == SG_AREA_STRUKTUR ? "strukturövergripande" : NULL, false);
-			csv_field(out, sg_buf_cstr(&cats), false);
-			csv_field(out, sg_buf_cstr(&groups), false);
-			csv_field(out, status[x->status], false);
-			csv_field(out, x->start, false);
-			csv_field(out, x->end, false);
-			csv_field(out, p && p->member ? p->member->kommun->name : (p ? "hela förbundet" : NULL), false);
-			csv_field(out, p && p->member ? p->member->code : NULL, false);
-			csv_number(out, p ? (double)p->participants : 0, p && p->participants >= 0);
-			csv_number(out, p ? p->funds.forbund : 0, p && p->has_funds);
-			csv_number(out, p ? p->funds.cofunding : 0, p && p->has_funds);
-			csv_number(out, p ? p->funds.esf : 0, p && p->has_funds);
-			csv_field(out, url, false);
-			sg_buf_puts(out, "\r\n");
-			free(id);
-		}
-		sg_buf_free(&cats);
-		sg_buf_free(&groups);
-		free(url);
+	size_t rows = x->n_places ? x->n_places : 1;
+	char *url = absolute(site, sg_url_insats(x));
+	sg_buf cats = SG_BUF_INIT, groups = SG_BUF_INIT;
+	for (size_t c = 0; c < x->n_categories; c++) {
+		const sg_category_info *ci = sg_category_find(x->categories[c]);
+		sg_buf_printf(&cats, "%s%s", c ? "; " : "", ci ? ci->name : x->categories[c]);
 	}
+	for (size_t g = 0; g < x->n_target_groups; g++)
+		sg_buf_printf(&groups, "%s%s", g ? "; " : "", x->target_groups[g]);
+	for (size_t r = 0; r < rows; r++) {
+		const sg_place *p = x->n_places ? &x->places[r] : NULL;
+		char *id = sg_asprintf("%s/%s", x->forbund->slug, x->slug);
+		char year[16] = "";
+		if (x->year)
+			snprintf(year, sizeof year, "%d", x->year);
+		csv_field(out, id, true);
+		csv_field(out, x->title, false);
+		csv_field(out, x->forbund->title, false);
+		csv_field(out, year, false);
+		csv_field(out, x->area == SG_AREA_INDIVID ? "individinriktad"
+		               : x->area == SG_AREA_STRUKTUR ? "strukturövergripande" : NULL, false);
+		csv_field(out, sg_buf_cstr(&cats), false);
+		csv_field(out, sg_buf_cstr(&groups), false);
+		csv_field(out, status[x->status], false);
+		csv_field(out, x->start, false);
+		csv_field(out, x->end, false);
+		csv_field(out, p && p->member ? p->member->kommun->name : (p ? "hela förbundet" : NULL), false);
+		csv_field(out, p && p->member ? p->member->code : NULL, false);
+		csv_number(out, p ? (double)p->participants : 0, p && p->participants >= 0);
+		csv_number(out, p ? p->funds.forbund : 0, p && p->has_funds);
+		csv_number(out, p ? p->funds.cofunding : 0, p && p->has_funds);
+		csv_number(out, p ? p->funds.esf : 0, p && p->has_funds);
+		csv_field(out, url, false);
+		sg_buf_puts(out, "\r\n");
+		free(id);
+	}
+	sg_buf_free(&cats);
+	sg_buf_free(&groups);
+	free(url);
 }
 
 void sg_opendata_catalog(const sg_site *site, sg_buf *out)

@@ -8,9 +8,14 @@
 #include "../model/model.h"
 #include "../util/buf.h"
 
-void sg_opendata_json(const sg_site *site, sg_buf *out);
+/* insatser.json and insatser.csv are put together from one piece per insats (see
+ * write/catalog.h): what comes before the insatser, one insats, what comes after. */
+void sg_opendata_json_begin(const sg_site *site, sg_buf *out);
+void sg_opendata_json_item(const sg_site *site, const sg_insats *x, sg_buf *out);
+void sg_opendata_json_end(sg_buf *out);
+void sg_opendata_csv_begin(sg_buf *out);
+void sg_opendata_csv_item(const sg_site *site, const sg_insats *x, sg_buf *out); /* a row per place */
 void sg_opendata_schema(const sg_site *site, sg_buf *out);
-void sg_opendata_csv(const sg_site *site, sg_buf *out);
 void sg_opendata_catalog(const sg_site *site, sg_buf *out);
 
 /* Column names of the CSV, in order (documented in docs/open-data.md). */

@@ -7,6 +7,7 @@
 #include "../model/model.h"
 #include "../util/buf.h"
 
-void sg_search_index(const sg_site *site, sg_buf *out);
+/* One insats' entry (a JSON object); the file is a list of them (write/catalog.h). */
+void sg_search_index_item(const sg_site *site, const sg_insats *x, sg_buf *out);
 
 #endif

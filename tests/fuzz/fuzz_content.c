@@ -37,6 +37,7 @@
 #include "util/diag.h"
 #include "write/atom.h"
 #include "write/ical.h"
+#include "write/catalog.h"
 #include "write/opendata.h"
 #include "write/sitemap.h"
 
@@ -208,11 +209,14 @@ static void ct_render_site(const ct_world *w, const sg_site *site, sg_buf *log)
 	sg_buf_clear(&page);
 	sg_sitemap_render(plan, base, &page);
 	sg_robots_render(base, &page);
-	void (*const data[])(const sg_site *, sg_buf *) = {sg_opendata_json, sg_opendata_schema, sg_opendata_csv,
-	                                                   sg_opendata_catalog};
+	void (*const data[])(const sg_site *, sg_buf *) = {sg_opendata_schema, sg_opendata_catalog};
 	for (size_t i = 0; i < sizeof data / sizeof *data; i++) {
 		sg_buf_clear(&page);
 		data[i](site, &page);
+	}
+	for (int f = 0; f < SG_CATALOG_COUNT; f++) {
+		sg_buf_clear(&page);
+		sg_catalog_render_site(site, (sg_catalog_file)f, &page);
 	}
 	sg_buf_clear(&page);
 	sg_atom_render(site, site->info.title, "/nyhetsbrev/feed.xml", "/nyhetsbrev/", site->nyhetsbrev,

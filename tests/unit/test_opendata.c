@@ -6,6 +6,7 @@
 
 #include "../support/fixture.h"
 #include "model/model.h"
+#include "write/catalog.h"
 #include "write/opendata.h"
 
 static sg_site *site_of(char **root)
@@ -34,7 +35,7 @@ Test(opendata, csv_is_rfc4180_with_a_header_and_a_row_per_place)
 	char *root;
 	sg_site *s = site_of(&root);
 	sg_buf b = SG_BUF_INIT;
-	sg_opendata_csv(s, &b);
+	sg_catalog_render_site(s, SG_CATALOG_CSV, &b);
 	const char *csv = sg_buf_cstr(&b);
 	cr_assert(strncmp(csv, "id,titel,förbund,år,område,kategori,målgrupper,status,start,slut,kommun,kommunkod,"
 	                       "deltagare,förbundsmedel_tkr,medfinansiering_tkr,esf_tkr,url\r\n", 145) == 0, "%s", csv);
@@ -55,7 +56,7 @@ Test(opendata, json_round_trips_exact_amounts)
 	char *root;
 	sg_site *s = site_of(&root);
 	sg_buf b = SG_BUF_INIT;
-	sg_opendata_json(s, &b);
+	sg_catalog_render_site(s, SG_CATALOG_JSON, &b);
 	json_error_t err;
 	json_t *j = json_loads(sg_buf_cstr(&b), 0, &err);
 	cr_assert_not_null(j, "%s", err.text);
