@@ -168,7 +168,8 @@ struct sg_site_files_job {
 	void *sink_ctx;
 	sg_diags *d;
 	size_t files;
-	sg_catalog *catalog;
+	const sg_catalog *given;
+	sg_catalog *catalog; /* made here (keep) */
 	sg_run_result result;
 	pthread_t thread;
 };
@@ -176,19 +177,19 @@ struct sg_site_files_job {
 static void *site_files(void *arg)
 {
 	sg_site_files_job *job = arg;
-	if (job->keep)
+	if (job->keep && !job->given)
 		job->catalog = sg_catalog_new(job->site);
-	job->result =
-		sg_stage_site_files(job->site, job->plan, job->catalog, job->sink, job->sink_ctx, job->d, &job->files);
+	job->result = sg_stage_site_files(job->site, job->plan, job->given ? job->given : job->catalog, job->sink,
+	                                  job->sink_ctx, job->d, &job->files);
 	return NULL;
 }
 
-sg_site_files_job *sg_stage_site_files_start(const sg_site *site, const sg_plan *plan, bool keep, sg_file_sink sink,
-                                             void *sink_ctx)
+sg_site_files_job *sg_stage_site_files_start(const sg_site *site, const sg_plan *plan, const sg_catalog *catalog,
+                                             bool keep, sg_file_sink sink, void *sink_ctx)
 {
 	sg_site_files_job *job = sg_calloc(1, sizeof *job);
-	*job = (sg_site_files_job){.site = site, .plan = plan, .keep = keep, .sink = sink, .sink_ctx = sink_ctx,
-	                           .d = sg_diags_new()};
+	*job = (sg_site_files_job){.site = site, .plan = plan, .keep = keep, .given = catalog, .sink = sink,
+	                           .sink_ctx = sink_ctx, .d = sg_diags_new()};
 	job->threaded = pthread_create(&job->thread, NULL, site_files, job) == 0;
 	if (!job->threaded)
 		site_files(job);

@@ -34,11 +34,12 @@ sg_run_result sg_stage_site_files(const sg_site *site, const sg_plan *plan, cons
                                   sg_file_sink sink, void *sink_ctx, sg_diags *d, size_t *files);
 
 /* The same on a thread of its own, so it runs while the pages render (the open data
- * of a big catalogue takes as long as thousands of pages). With keep, the pieces of
- * the catalogue files are kept and handed back by _finish (else *kept is NULL). */
+ * of a big catalogue takes as long as thousands of pages). From `catalog`'s pieces
+ * when it is not NULL; else with keep, the pieces are made, kept and handed back by
+ * _finish (otherwise *kept is NULL). */
 typedef struct sg_site_files_job sg_site_files_job;
-sg_site_files_job *sg_stage_site_files_start(const sg_site *site, const sg_plan *plan, bool keep, sg_file_sink sink,
-                                             void *sink_ctx);
+sg_site_files_job *sg_stage_site_files_start(const sg_site *site, const sg_plan *plan, const sg_catalog *catalog,
+                                             bool keep, sg_file_sink sink, void *sink_ctx);
 sg_run_result sg_stage_site_files_finish(sg_site_files_job *job, sg_diags *d, size_t *files, sg_catalog **kept);
 
 #endif

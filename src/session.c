@@ -115,7 +115,7 @@ static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, 
 		sg_output_reuse_unchanged(out);
 	sg_plan *plan = sg_plan_new(site, o->now);
 	sg_contexts *ctx = sg_contexts_new(site, plan);
-	sg_site_files_job *files = sg_stage_site_files_start(site, plan, kept != NULL, output_sink, out);
+	sg_site_files_job *files = sg_stage_site_files_start(site, plan, NULL, kept != NULL, output_sink, out);
 	sg_run_result result = sg_stage_render(plan, ctx, tpl, NULL, 0, output_sink, out, o->jobs, d, &stats->files);
 	sg_catalog *catalog = NULL;
 	sg_run_result r = sg_stage_site_files_finish(files, d, &stats->files, &catalog);
@@ -330,7 +330,7 @@ static update_outcome update_insatser(sg_session *s, sg_diags *d, sg_build_stats
 		swap_versions(xs[i], nx[i]);
 		sg_insats_freeze(xs[i]);
 	}
-	sg_site_sort_insatser(site);
+	sg_site_resort_insatser(site, xs, n);
 	sg_budgets_check(site, d);
 	if (sg_diags_errors(d)) {
 		for (size_t i = 0; i < n; i++)
@@ -342,20 +342,23 @@ static update_outcome update_insatser(sg_session *s, sg_diags *d, sg_build_stats
 	}
 	/* from here on the kept model is the new one: a failure needs a full build */
 	outcome = UPDATE_NEEDS_FULL;
-	plan = sg_plan_new(site, s->opts.now);
-	bool same = same_pages(s->plan, plan);
-	for (size_t i = 0; i < n && same; i++)
-		same = had_form[i] == (xs[i]->referral.blankett != NULL);
-	if (!same)
-		goto out;
+	size_t old_upcoming = s->plan->first_upcoming;
+	if (!sg_plan_update(s->plan, site, s->opts.now, xs, (const sg_insats *const *)nx, n)) {
+		plan = sg_plan_new(site, s->opts.now);
+		bool same = same_pages(s->plan, plan);
+		for (size_t i = 0; i < n && same; i++)
+			same = had_form[i] == (xs[i]->referral.blankett != NULL);
+		if (!same)
+			goto out;
+		sg_plan_free(s->plan);
+		s->plan = plan;
+		plan = NULL;
+	}
 
 	/* 3. the pages that show them */
-	bool everything = sg_contexts_update(s->ctx, plan, old_order, xs, n);
+	bool everything = sg_contexts_update(s->ctx, s->plan, old_order, xs, n);
 	sg_catalog_update(s->catalog, old_order, xs, n);
-	everything = everything || plan->first_upcoming != s->plan->first_upcoming;
-	sg_plan_free(s->plan);
-	s->plan = plan;
-	plan = NULL;
+	everything = everything || s->plan->first_upcoming != old_upcoming;
 	size_t *which = sg_malloc((s->plan->n_pages + 1) * sizeof *which), n_which = 0;
 	for (size_t p = 0; p < s->plan->n_pages; p++) {
 		bool dep = everything;
@@ -369,7 +372,7 @@ static update_outcome update_insatser(sg_session *s, sg_diags *d, sg_build_stats
 	*result = sg_stage_render(s->plan, s->ctx, s->tpl, which, n_which, update_sink, &target, s->opts.jobs, io,
 	                          &stats->rendered);
 	size_t files = 0;
-	if (*result == SG_RUN_OK)
+	if (*result == SG_RUN_OK) /* after the pages: on two cores, a thread more only gets in their way */
 		*result = sg_stage_site_files(site, s->plan, s->catalog, update_sink, &target, io, &files);
 	free(which);
 	sg_diags_move(d, io);

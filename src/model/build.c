@@ -634,6 +634,36 @@ void sg_site_sort_insatser(sg_site *site)
 		site->insatser[i]->index = i;
 }
 
+void sg_site_resort_insatser(sg_site *site, sg_insats *const *moved, size_t n_moved)
+{
+	sg_insats **a = site->insatser;
+	size_t n = site->n_insatser, kept = 0;
+	/* take them all out (the others stay in order), then put each back in its place */
+	for (size_t i = 0; i < n; i++) {
+		bool is_moved = false;
+		for (size_t m = 0; m < n_moved && !is_moved; m++)
+			is_moved = a[i] == moved[m];
+		if (!is_moved)
+			a[kept++] = a[i];
+	}
+	for (size_t m = 0; m < n_moved && kept < n; m++) {
+		sg_insats *x = moved[m];
+		size_t lo = 0, hi = kept;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (by_insats(&a[mid], &x) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		memmove(a + lo + 1, a + lo, (kept - lo) * sizeof *a);
+		a[lo] = x;
+		kept++;
+	}
+	for (size_t i = 0; i < n; i++)
+		a[i]->index = i;
+}
+
 void sg_insats_freeze(sg_insats *x)
 {
 	sg_markdown_freeze(x->body);

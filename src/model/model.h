@@ -276,6 +276,9 @@ void sg_insats_freeze(sg_insats *x);
 void sg_insats_free(sg_insats *x);
 /* Sorts site->insatser (by förbund, then title) and numbers them (x->index). */
 void sg_site_sort_insatser(sg_site *site);
+/* The same when only moved[0..n) may be out of place: each is taken out and put back
+ * where it belongs (linear, where sorting again is n log n Swedish comparisons). */
+void sg_site_resort_insatser(sg_site *site, sg_insats *const *moved, size_t n_moved);
 
 /* The SUS categories: their slug, display name and which area each belongs to. */
 typedef struct sg_category_info {

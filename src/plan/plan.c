@@ -220,6 +220,103 @@ sg_plan *sg_plan_new(const sg_site *site, const char *now)
 	return p;
 }
 
+/* Could x take its old version's places in every list and page, in a new order? */
+static bool same_membership(const sg_insats *x, const sg_insats *was)
+{
+	if (x->forbund != was->forbund || x->area != was->area || x->year != was->year ||
+	    x->referral.open != was->referral.open || !x->referral.blankett != !was->referral.blankett ||
+	    x->n_places != was->n_places || x->n_categories != was->n_categories)
+		return false;
+	for (size_t i = 0; i < x->n_places; i++)
+		if (x->places[i].member != was->places[i].member)
+			return false;
+	for (size_t i = 0; i < x->n_categories; i++)
+		if (strcmp(x->categories[i], was->categories[i]) != 0)
+			return false;
+	return true;
+}
+
+/* Puts the list back in site order (by index) when it holds one of the moved. */
+static void reorder(sg_insats_list *l, sg_insats *const *moved, size_t n_moved)
+{
+	for (size_t m = 0; m < n_moved; m++) {
+		size_t at = 0;
+		while (at < l->n && l->items[at] != moved[m])
+			at++;
+		if (at == l->n)
+			continue;
+		sg_insats *x = l->items[at];
+		memmove(l->items + at, l->items + at + 1, (l->n - at - 1) * sizeof *l->items);
+		size_t lo = 0, hi = l->n - 1;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (l->items[mid]->index < x->index)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		memmove(l->items + lo + 1, l->items + lo, (l->n - 1 - lo) * sizeof *l->items);
+		l->items[lo] = x;
+	}
+}
+
+static int by_subject_index(const void *a, const void *b)
+{
+	size_t x = ((const sg_insats *)((const sg_page *)a)->subject)->index;
+	size_t y = ((const sg_insats *)((const sg_page *)b)->subject)->index;
+	return x < y ? -1 : x > y;
+}
+
+bool sg_plan_update(sg_plan *p, const sg_site *site, const char *now, sg_insats *const *changed,
+                    const sg_insats *const *was, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!same_membership(changed[i], was[i]))
+			return false;
+	/* lists and pages follow the site's (new) order */
+	for (size_t k = 0; k < p->n_kommuner; k++) {
+		reorder(&p->kommuner[k].local, changed, n);
+		reorder(&p->kommuner[k].shared, changed, n);
+		reorder(&p->kommuner[k].other, changed, n);
+		reorder(&p->kommuner[k].structural, changed, n);
+	}
+	for (size_t f = 0; f < p->n_forbund; f++)
+		reorder(&p->by_forbund[f], changed, n);
+	for (size_t c = 0; c < p->n_categories; c++)
+		reorder(&p->categories[c].insatser, changed, n);
+	for (size_t i = 0; i < p->n_pages;) {
+		sg_page_kind kind = p->pages[i].kind;
+		size_t end = i;
+		while (end < p->n_pages && p->pages[end].kind == kind)
+			end++;
+		if (kind == SG_PAGE_INSATS || kind == SG_PAGE_REMISS)
+			qsort(p->pages + i, end - i, sizeof *p->pages, by_subject_index);
+		i = end;
+	}
+	/* the sums of the changed insatser's förbund */
+	for (size_t e = 0; e < p->n_economies; e++) {
+		sg_economy *old = p->economies[e];
+		bool affected = false;
+		for (size_t i = 0; i < n && !affected; i++)
+			affected = changed[i]->forbund == old->forbund;
+		if (!affected)
+			continue;
+		p->economies[e] = sg_economy_new(site, old->forbund, old->year);
+		for (size_t i = 0; i < p->n_pages; i++)
+			if (p->pages[i].subject == old)
+				p->pages[i].subject = p->economies[e];
+		sg_economy_free(old);
+	}
+	/* what counts as past may have moved on */
+	free(p->now);
+	p->now = sg_strdup(now ? now : "1970-01-01T00:00");
+	p->first_upcoming = site->n_evenemang;
+	for (size_t i = site->n_evenemang; i-- > 0;)
+		if (!sg_plan_event_past(p, site->evenemang[i]))
+			p->first_upcoming = i;
+	return true;
+}
+
 void sg_plan_free(sg_plan *p)
 {
 	if (!p)

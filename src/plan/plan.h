@@ -79,6 +79,13 @@ sg_plan *sg_plan_new(const sg_site *site, const char *now);
 /* Has the event ended by plan->now? */
 bool sg_plan_event_past(const sg_plan *plan, const sg_evenemang *e);
 void sg_plan_free(sg_plan *plan);
+/* After insatser were rebuilt in place and site->insatser put in order again: when
+ * each changed[i] is in the same lists and has the same pages as its previous version
+ * was[i] (places, categories, area, year, referral), the plan is brought up to date in
+ * place (lists and pages in the new order, the förbund's sums again, `now`) and true
+ * is returned; otherwise false, and the plan is unchanged: make a new one. */
+bool sg_plan_update(sg_plan *plan, const sg_site *site, const char *now, sg_insats *const *changed,
+                    const sg_insats *const *was, size_t n);
 
 /* URLs of model objects (malloc'd, site-relative, ending in '/'). */
 char *sg_url_insats(const sg_insats *x);
