@@ -32,7 +32,8 @@ int sg_cmd_build(int argc, char **argv, bool write)
 		{"--content", true, &o.content_dir, NULL},     {"--templates", true, &o.templates_dir, NULL},
 		{"--assets", true, &o.assets_dir, NULL},       {"--out", true, &o.out_dir, NULL},
 		{"--drafts", false, NULL, &o.drafts},          {"--now", true, &o.now, NULL},
-		{"--jobs", true, &jobs, NULL},                 {NULL, false, NULL, NULL},
+		{"--jobs", true, &jobs, NULL},                 {"--incremental", false, NULL, &o.incremental},
+		{NULL, false, NULL, NULL},
 	};
 	const char *format = "text";
 	const sg_opt check_opts[] = {
@@ -90,10 +91,12 @@ int sg_cmd_build(int argc, char **argv, bool write)
 	sg_diags_print(d, stderr);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	size_t errors = sg_diags_errors(d), warnings = sg_diags_warnings(d);
+	char unchanged[64] = "";
+	if (o.incremental)
+		snprintf(unchanged, sizeof unchanged, " (%zu file%s unchanged)", stats.reused, stats.reused == 1 ? "" : "s");
 	if (r == SG_RUN_OK && write)
 		fprintf(stderr, "sofgen: built %zu pages (%zu insatser, %zu kommuner, %zu förbund) into %s/ in %.2f s%s\n",
-		        stats.pages, stats.insatser, stats.kommuner, stats.forbund, o.out_dir, secs,
-		        warnings ? "" : "");
+		        stats.pages, stats.insatser, stats.kommuner, stats.forbund, o.out_dir, secs, unchanged);
 	else if (r == SG_RUN_OK)
 		fprintf(stderr, "sofgen: %s is valid (%zu insatser, %zu kommuner, %zu förbund)\n", o.content_dir,
 		        stats.insatser, stats.kommuner, stats.forbund);

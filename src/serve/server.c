@@ -8,7 +8,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/openat2.h>
 #include <microhttpd.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -19,10 +18,10 @@
 #include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "../util/alloc.h"
+#include "../util/fs.h"
 #include "livereload.h"
 
 #define CONNECTION_LIMIT 128
@@ -145,21 +144,6 @@ static bool is_html(const char *mime) { return strncmp(mime, "text/html", 9) == 
 
 /* ---- files below the site folder ---- */
 
-/* Opens rel below dirfd and never outside it: openat2 with RESOLVE_BENEATH refuses
- * `..`, absolute paths and symbolic links; where the kernel lacks it (before 5.6, or a
- * sandbox that forbids it), plain openat on the already-checked path. */
-static int open_beneath(int dirfd, const char *rel, int flags)
-{
-#ifdef SYS_openat2
-	struct open_how how = {.flags = (uint64_t)flags,
-	                       .resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS};
-	long fd = syscall(SYS_openat2, dirfd, rel, &how, sizeof how);
-	if (fd >= 0 || (errno != ENOSYS && errno != EPERM))
-		return (int)fd;
-#endif
-	return openat(dirfd, rel, flags | O_NOFOLLOW);
-}
-
 static char *read_fd(int fd, size_t size, size_t *len)
 {
 	if (size > MAX_HTML_BYTES)
@@ -230,7 +214,7 @@ static enum MHD_Result file(struct MHD_Connection *c, unsigned status, int fd, c
 
 static enum MHD_Result not_found(struct MHD_Connection *c, int root, unsigned long gen)
 {
-	int fd = root >= 0 ? open_beneath(root, "404.html", O_RDONLY | O_CLOEXEC | O_NONBLOCK) : -1;
+	int fd = root >= 0 ? sg_open_beneath(root, "404.html", O_RDONLY | O_CLOEXEC | O_NONBLOCK) : -1;
 	struct stat st;
 	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
 		return file(c, MHD_HTTP_NOT_FOUND, fd, &st, "404.html", gen);
@@ -284,7 +268,7 @@ static enum MHD_Result serve_site(sg_server *s, struct MHD_Connection *c, const 
 	enum MHD_Result ok;
 	const char *name = rel;
 	struct stat st;
-	int fd = open_beneath(root, *rel ? rel : ".", O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	int fd = sg_open_beneath(root, *rel ? rel : ".", O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd >= 0 && fstat(fd, &st) != 0) {
 		close(fd);
 		fd = -1;
@@ -295,7 +279,7 @@ static enum MHD_Result serve_site(sg_server *s, struct MHD_Connection *c, const 
 			ok = redirect(c, url);
 			goto out;
 		}
-		int index = open_beneath(fd, "index.html", O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+		int index = sg_open_beneath(fd, "index.html", O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 		close(fd);
 		fd = index;
 		name = "index.html";

@@ -4,10 +4,13 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/openat2.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "alloc.h"
@@ -66,11 +69,8 @@ char *sg_read_file(const char *path, size_t *len, size_t max_bytes)
 	return data;
 }
 
-int sg_write_file(const char *path, const void *data, size_t len)
+static int write_all(int fd, const void *data, size_t len)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return -1;
 	const char *p = data;
 	while (len > 0) {
 		ssize_t w = write(fd, p, len);
@@ -85,6 +85,39 @@ int sg_write_file(const char *path, const void *data, size_t len)
 		p += w, len -= (size_t)w;
 	}
 	return close(fd);
+}
+
+int sg_write_file(const char *path, const void *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -1;
+	return write_all(fd, data, len);
+}
+
+/* O_EXCL first: in the usual case (nothing there yet) this costs no more than
+ * sg_write_file; only a file that is already there is unlinked. */
+int sg_write_new_file(const char *path, const void *data, size_t len)
+{
+	for (int tries = 0;; tries++) {
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+		if (fd >= 0)
+			return write_all(fd, data, len);
+		if (errno != EEXIST || tries == 2 || (unlink(path) != 0 && errno != ENOENT))
+			return -1;
+	}
+}
+
+int sg_open_beneath(int dirfd, const char *rel, int flags)
+{
+#ifdef SYS_openat2
+	struct open_how how = {.flags = (uint64_t)flags,
+	                       .resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS};
+	long fd = syscall(SYS_openat2, dirfd, rel, &how, sizeof how);
+	if (fd >= 0 || (errno != ENOSYS && errno != EPERM))
+		return (int)fd;
+#endif
+	return openat(dirfd, rel, flags | O_NOFOLLOW);
 }
 
 static int cmp_names(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }

@@ -1,6 +1,6 @@
-/* fs.h — the file-system operations sofgen needs: whole-file reads, sorted directory
- * listings, recursive mkdir/remove/copy. Errors are returned (with errno set), never
- * printed. */
+/* fs.h — the file-system operations sofgen needs: whole-file reads and writes, sorted
+ * directory listings, recursive mkdir/remove/copy, opening below a folder. Errors are
+ * returned (with errno set), never printed. */
 #ifndef SG_FS_H
 #define SG_FS_H
 #include <stdbool.h>
@@ -11,6 +11,14 @@
 char *sg_read_file(const char *path, size_t *len, size_t max_bytes);
 /* Writes data to path (created or truncated). Returns 0, or -1 with errno. */
 int sg_write_file(const char *path, const void *data, size_t len);
+/* Like sg_write_file, but never writes into a file that is already at path: that one
+ * is unlinked and a new file made (it may be a hard link that another folder shares). */
+int sg_write_new_file(const char *path, const void *data, size_t len);
+/* Opens rel below dirfd and never outside it: openat2 with RESOLVE_BENEATH refuses
+ * `..`, absolute paths and symbolic links; where the kernel lacks it (before 5.6, or a
+ * sandbox that forbids it), openat with O_NOFOLLOW (the last part is then no symbolic
+ * link; callers check the path beforehand). Returns the fd, or -1 with errno. */
+int sg_open_beneath(int dirfd, const char *rel, int flags);
 /* Names in dir (no . and ..), sorted bytewise; *count set. NULL on failure.
  * Free with sg_free_names. */
 char **sg_list_dir(const char *dir, size_t *count);

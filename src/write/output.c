@@ -1,4 +1,5 @@
-/* output.c — temporary folder, atomic swap (see output.h). */
+/* output.c — temporary folder, atomic swap, and the reuse of unchanged files from the
+ * previous site (see output.h). */
 #include "output.h"
 
 #include <errno.h>
@@ -7,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../util/alloc.h"
@@ -17,6 +19,8 @@
 struct sg_output {
 	char *out;
 	char *tmp;
+	int old_fd;    /* the previous site's folder when its unchanged files are reused, else -1 */
+	size_t reused; /* atomic: files linked from the previous site */
 };
 
 static char *trimmed(const char *dir)
@@ -104,6 +108,7 @@ sg_output *sg_output_begin(const char *out_dir, sg_diags *d)
 	}
 	sg_output *o = sg_calloc(1, sizeof *o);
 	o->out = out;
+	o->old_fd = -1;
 	o->tmp = sg_asprintf("%s.tmp-%ld", out, (long)getpid());
 	remove_stale(out);
 	remove_build_folder(o->tmp);
@@ -128,7 +133,63 @@ sg_output *sg_output_begin(const char *out_dir, sg_diags *d)
 
 void sg_output_reuse_unchanged(sg_output *o)
 {
-	(void)o; /* TODO(helper): implement */
+	if (o->old_fd >= 0)
+		return;
+	/* only a folder sofgen made (with its marker); a symbolic link is not followed */
+	int fd = open(o->out, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return; /* no previous site: every file is new */
+	struct stat st;
+	if (fstatat(fd, MARKER, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return;
+	}
+	o->old_fd = fd;
+}
+
+size_t sg_output_reused(const sg_output *o) { return __atomic_load_n(&o->reused, __ATOMIC_RELAXED); }
+
+/* Whether fd (of st's size) holds exactly data. */
+static bool same_bytes(int fd, const struct stat *st, const void *data, size_t len)
+{
+	if (!S_ISREG(st->st_mode) || (size_t)st->st_size != len)
+		return false;
+	char chunk[16384];
+	const char *p = data;
+	size_t done = 0;
+	while (done < len) {
+		size_t want = len - done < sizeof chunk ? len - done : sizeof chunk;
+		ssize_t r = read(fd, chunk, want);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0 || memcmp(chunk, p + done, (size_t)r) != 0)
+			return false;
+		done += (size_t)r;
+	}
+	return true;
+}
+
+/* Hard-links the previous site's file at rel to path when it is a regular file (no
+ * symbolic link on the way) with exactly these bytes. False when it is not, or when it
+ * cannot be linked (another file system, a file of another user, too many links …):
+ * the caller then writes the file. The link is checked to be the very file compared,
+ * in case the previous site changed meanwhile. */
+static bool link_unchanged(sg_output *o, const char *rel, const char *path, const void *data, size_t len)
+{
+	int fd = sg_open_beneath(o->old_fd, rel, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return false;
+	struct stat was, now;
+	bool same = fstat(fd, &was) == 0 && same_bytes(fd, &was, data, len);
+	close(fd);
+	if (!same || linkat(o->old_fd, rel, AT_FDCWD, path, 0) != 0)
+		return false;
+	if (lstat(path, &now) != 0 || now.st_dev != was.st_dev || now.st_ino != was.st_ino) {
+		unlink(path);
+		return false;
+	}
+	__atomic_fetch_add(&o->reused, 1, __ATOMIC_RELAXED);
+	return true;
 }
 
 int sg_output_write(sg_output *o, const char *rel_path, const void *data, size_t len, sg_diags *d)
@@ -140,11 +201,56 @@ int sg_output_write(sg_output *o, const char *rel_path, const void *data, size_t
 	if (sg_mkdirs(path) != 0)
 		rc = -1;
 	*slash = '/';
-	if (rc == 0)
-		rc = sg_write_file(path, data, len);
+	/* a new file, never written through: the name may already be a link to the previous site's file */
+	if (rc == 0 && !(o->old_fd >= 0 && link_unchanged(o, rel_path, path, data, len)))
+		rc = sg_write_new_file(path, data, len);
 	if (rc != 0)
 		sg_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
 	free(path);
+	return rc;
+}
+
+/* Copies from (a file, or a folder with everything in it) to rel in the site, like
+ * sg_copy_tree (symbolic links are skipped), but through sg_output_write so that
+ * unchanged assets are linked too. */
+static int copy_into(sg_output *o, const char *from, const char *rel, sg_diags *d)
+{
+	struct stat st;
+	if (lstat(from, &st) != 0) {
+		sg_error(d, from, 0, 0, "cannot copy the assets: %s", strerror(errno));
+		return -1;
+	}
+	if (S_ISREG(st.st_mode)) {
+		size_t len;
+		char *data = sg_read_file(from, &len, (size_t)1 << 34);
+		if (!data) {
+			sg_error(d, from, 0, 0, "cannot copy the assets: %s", strerror(errno));
+			return -1;
+		}
+		int rc = sg_output_write(o, rel, data, len, d);
+		free(data);
+		return rc;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return 0;
+	char *to = sg_path_join(o->tmp, rel);
+	int rc = sg_mkdirs(to);
+	size_t n = 0;
+	char **names = rc == 0 ? sg_list_dir(from, &n) : NULL;
+	if (!names) {
+		sg_error(d, rc == 0 ? from : to, 0, 0, "cannot copy the assets: %s", strerror(errno));
+		free(to);
+		return -1;
+	}
+	free(to);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *a = sg_path_join(from, names[i]);
+		char *b = *rel ? sg_path_join(rel, names[i]) : sg_strdup(names[i]);
+		rc = copy_into(o, a, b, d);
+		free(a);
+		free(b);
+	}
+	sg_free_names(names, n);
 	return rc;
 }
 
@@ -152,15 +258,13 @@ int sg_output_copy_dir(sg_output *o, const char *dir, sg_diags *d)
 {
 	if (!sg_is_dir(dir))
 		return 0;
-	if (sg_copy_tree(dir, o->tmp) != 0) {
-		sg_error(d, dir, 0, 0, "cannot copy the assets: %s", strerror(errno));
-		return -1;
-	}
-	return 0;
+	return copy_into(o, dir, "", d);
 }
 
 static void output_free(sg_output *o)
 {
+	if (o->old_fd >= 0)
+		close(o->old_fd);
 	free(o->out);
 	free(o->tmp);
 	free(o);

@@ -14,10 +14,15 @@ typedef struct sg_output sg_output;
 /* NULL (with an error in d) when out_dir cannot be used. */
 sg_output *sg_output_begin(const char *out_dir, sg_diags *d);
 /* From now on, a file whose bytes equal the previous site's file at the same path is
- * hard-linked from it instead of written (`sofgen build --incremental`). */
+ * hard-linked from it instead of written (`sofgen build --incremental`): it keeps its
+ * inode and mtime. Only a previous site with sofgen's marker is used, and only its
+ * regular files (no symbolic links); when a link cannot be made, the file is written.
+ * Call it before the first write. */
 void sg_output_reuse_unchanged(sg_output *o);
+/* How many files were linked from the previous site so far (call before commit). */
+size_t sg_output_reused(const sg_output *o);
 /* Writes a file at a path relative to the site root, creating folders. Returns 0,
- * or -1 with an error added. */
+ * or -1 with an error added. Safe to call from several threads at once. */
 int sg_output_write(sg_output *o, const char *rel_path, const void *data, size_t len, sg_diags *d);
 /* Copies a folder's files into the site root (assets). Returns 0 or -1. */
 int sg_output_copy_dir(sg_output *o, const char *dir, sg_diags *d);

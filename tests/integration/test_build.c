@@ -344,3 +344,132 @@ Test(example, output_is_the_same_for_any_number_of_threads, .timeout = 60)
 	free(dir);
 	sg_buf_free(&log);
 }
+
+/* ---- --incremental ------------------------------------------------------- */
+
+/* Every file of a site with its inode, mtime and bytes. */
+typedef struct {
+	char *rel, *bytes;
+	ino_t ino;
+	struct timespec mtime;
+} site_file;
+
+static void snapshot_into(const char *root, const char *rel, site_file **files, size_t *n, size_t *cap)
+{
+	char *path = *rel ? sg_path_join(root, rel) : sg_strdup(root);
+	struct stat st;
+	cr_assert_eq(lstat(path, &st), 0, "%s", path);
+	if (S_ISDIR(st.st_mode)) {
+		size_t k;
+		char **names = sg_list_dir(path, &k);
+		cr_assert_not_null(names);
+		for (size_t i = 0; i < k; i++) {
+			char *child = *rel ? sg_path_join(rel, names[i]) : sg_strdup(names[i]);
+			snapshot_into(root, child, files, n, cap);
+			free(child);
+		}
+		sg_free_names(names, k);
+	} else {
+		if (*n == *cap)
+			*files = sg_realloc(*files, (*cap = *cap ? 2 * *cap : 256) * sizeof **files);
+		(*files)[(*n)++] = (site_file){sg_strdup(rel), slurp(path), st.st_ino, st.st_mtim};
+	}
+	free(path);
+}
+
+static site_file *snapshot_site(const char *root, size_t *n)
+{
+	site_file *files = NULL;
+	size_t cap = 0;
+	*n = 0;
+	snapshot_into(root, "", &files, n, &cap);
+	return files;
+}
+
+static void free_snapshot(site_file *files, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(files[i].rel);
+		free(files[i].bytes);
+	}
+	free(files);
+}
+
+/* Compares two snapshots of the same paths: how many files got a new inode; every
+ * file that kept its bytes kept its inode and mtime, and every changed one is new. */
+static size_t new_inodes(const site_file *before, size_t nb, const site_file *after, size_t na)
+{
+	cr_assert_eq(na, nb, "the same files");
+	size_t fresh = 0;
+	for (size_t i = 0; i < na; i++) {
+		cr_assert_str_eq(after[i].rel, before[i].rel);
+		bool same = strcmp(after[i].bytes, before[i].bytes) == 0;
+		bool kept = after[i].ino == before[i].ino;
+		if (strcmp(after[i].rel, ".sofgen-output") == 0)
+			continue; /* the marker is written by every build */
+		cr_expect_eq(kept, same, "%s: %s", after[i].rel, same ? "unchanged but written again" : "changed but kept");
+		if (kept)
+			cr_expect(after[i].mtime.tv_sec == before[i].mtime.tv_sec &&
+			                  after[i].mtime.tv_nsec == before[i].mtime.tv_nsec,
+			          "%s keeps its mtime", after[i].rel);
+		fresh += !kept;
+	}
+	return fresh;
+}
+
+Test(example, incremental_build_keeps_unchanged_files, .timeout = 120)
+{
+	char *dir = tmpdir();
+	char *content = sg_path_join(dir, "content");
+	cr_assert_eq(sg_copy_tree("content", content), 0);
+	sg_buf log = SG_BUF_INIT;
+	const char *opts = "--templates templates --assets assets --now 2020-06-01 --incremental";
+	cr_assert_eq(run(&log, "build --content %s --out %s/site %s", content, dir, opts), 0, "%s", sg_buf_cstr(&log));
+	cr_expect(has(sg_buf_cstr(&log), "(0 files unchanged)"), "%s", sg_buf_cstr(&log));
+	size_t n1, n2, n3;
+	site_file *first = snapshot_site(at(dir, "site"), &n1);
+
+	/* the same content again: every file is kept (all but the marker) */
+	cr_assert_eq(run(&log, "build --content %s --out %s/site %s", content, dir, opts), 0, "%s", sg_buf_cstr(&log));
+	char *want = sg_asprintf("(%zu files unchanged)", n1 - 1);
+	cr_expect(has(sg_buf_cstr(&log), want), "%s in %s", want, sg_buf_cstr(&log));
+	site_file *second = snapshot_site(at(dir, "site"), &n2);
+	cr_expect_eq(new_inodes(first, n1, second, n2), 0);
+	/* and the site is the one a full build makes */
+	cr_assert_eq(run(&log, "build --content %s --out %s/full --templates templates --assets assets --now 2020-06-01",
+	                 content, dir),
+	             0, "%s", sg_buf_cstr(&log));
+	cr_expect_not(has(sg_buf_cstr(&log), "unchanged"), "%s", sg_buf_cstr(&log));
+	char *cmd = sg_asprintf("diff -r %s/site %s/full >/dev/null", dir, dir);
+	cr_expect_eq(system(cmd), 0, "an incremental build writes the same site as a full one");
+	free(cmd);
+
+	/* one insats's text changes: its page is new, every other file is kept */
+	const char *changed = "insatser/sjuharad/aktiv-halsa.md";
+	char *src = sg_path_join(content, changed);
+	char *text = slurp(src);
+	char *more = sg_asprintf("%s\nEn helt ny mening om insatsen.\n", text);
+	cr_assert_eq(sg_write_file(src, more, strlen(more)), 0);
+	cr_assert_eq(run(&log, "build --content %s --out %s/site %s", content, dir, opts), 0, "%s", sg_buf_cstr(&log));
+	site_file *third = snapshot_site(at(dir, "site"), &n3);
+	size_t fresh = new_inodes(second, n2, third, n3);
+	cr_expect_eq(fresh, 1, "only the insats's own page shows its text; %zu of %zu files are new", fresh, n3);
+	for (size_t i = 0; i < n3; i++)
+		if (strcmp(third[i].rel, "insats/sjuharad/aktiv-halsa/index.html") == 0) {
+			cr_expect_neq(third[i].ino, second[i].ino, "the changed page is new");
+			cr_expect(has(third[i].bytes, "En helt ny mening om insatsen."));
+		} else if (strcmp(third[i].rel, "insats/sjuharad/atlas/index.html") == 0)
+			cr_expect_eq(third[i].ino, second[i].ino, "another insats's page is kept");
+
+	free_snapshot(first, n1);
+	free_snapshot(second, n2);
+	free_snapshot(third, n3);
+	free(src);
+	free(text);
+	free(more);
+	free(want);
+	free(content);
+	sg_remove_tree(dir);
+	free(dir);
+	sg_buf_free(&log);
+}
