@@ -132,7 +132,8 @@ static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, 
 	if (result == SG_RUN_OK && sg_output_copy_dir(out, o->assets_dir, d) != 0)
 		result = SG_RUN_IO_ERROR;
 	stats->reused = sg_output_reused(out);
-	stats->written = stats->files - stats->reused;
+	/* reused also counts assets, which files does not */
+	stats->written = stats->files > stats->reused ? stats->files - stats->reused : 0;
 	if (result == SG_RUN_OK && sg_output_commit(out, d) != 0)
 		result = SG_RUN_IO_ERROR;
 	else if (result != SG_RUN_OK)
