@@ -129,11 +129,15 @@ static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, 
 		else
 			stats->files += (size_t)n;
 	}
-	if (result == SG_RUN_OK && sg_output_copy_dir(out, o->assets_dir, d) != 0)
-		result = SG_RUN_IO_ERROR;
+	if (result == SG_RUN_OK) {
+		long assets = sg_output_copy_dir(out, o->assets_dir, d);
+		if (assets < 0)
+			result = SG_RUN_IO_ERROR;
+		else
+			stats->files += (size_t)assets;
+	}
 	stats->reused = sg_output_reused(out);
-	/* reused also counts assets, which files does not */
-	stats->written = stats->files > stats->reused ? stats->files - stats->reused : 0;
+	stats->written = stats->files - stats->reused;
 	if (result == SG_RUN_OK && sg_output_commit(out, d) != 0)
 		result = SG_RUN_IO_ERROR;
 	else if (result != SG_RUN_OK)

@@ -27,6 +27,8 @@
 /* quiet time after a file was closed or moved into place: what is left of a save (an
  * editor's rename dance) comes within microseconds */
 #define SETTLED_MS 5
+/* more changed files in one batch than this are not listed one by one */
+#define MAX_LISTED 256
 
 typedef struct {
 	int wd;
@@ -48,6 +50,12 @@ struct sg_watch {
 
 static void note_change(sg_watch *w, const char *dir, const char *name)
 {
+	if (w->everything)
+		return;
+	if (w->n_changed == MAX_LISTED) { /* a checkout or a copy: a full build anyway */
+		w->everything = true;
+		return;
+	}
 	char *path = sg_path_join(dir, name);
 	for (size_t i = 0; i < w->n_changed; i++)
 		if (strcmp(w->changed[i], path) == 0) {

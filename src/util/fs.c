@@ -108,6 +108,26 @@ int sg_write_new_file(const char *path, const void *data, size_t len)
 	}
 }
 
+bool sg_fd_holds(int fd, const void *data, size_t len)
+{
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size != len)
+		return false;
+	char chunk[16384];
+	const char *p = data;
+	size_t done = 0;
+	while (done < len) {
+		size_t want = len - done < sizeof chunk ? len - done : sizeof chunk;
+		ssize_t r = read(fd, chunk, want);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0 || memcmp(chunk, p + done, (size_t)r) != 0)
+			return false;
+		done += (size_t)r;
+	}
+	return true;
+}
+
 int sg_open_beneath(int dirfd, const char *rel, int flags)
 {
 #ifdef SYS_openat2

@@ -18,6 +18,8 @@ int sg_write_new_file(const char *path, const void *data, size_t len);
  * `..`, absolute paths and symbolic links; where the kernel lacks it (before 5.6, or a
  * sandbox that forbids it), openat with O_NOFOLLOW (the last part is then no symbolic
  * link; callers check the path beforehand). Returns the fd, or -1 with errno. */
+/* Is fd a regular file holding exactly data (read from its current offset)? */
+bool sg_fd_holds(int fd, const void *data, size_t len);
 int sg_open_beneath(int dirfd, const char *rel, int flags);
 /* Names in dir (no . and ..), sorted bytewise; *count set. NULL on failure.
  * Free with sg_free_names. */

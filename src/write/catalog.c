@@ -8,8 +8,6 @@
 #include "opendata.h"
 #include "search_index.h"
 
-static void json_begin(const sg_site *site, sg_buf *out) { sg_opendata_json_begin(site, out); }
-static void json_end(sg_buf *out) { sg_opendata_json_end(out); }
 static void csv_begin(const sg_site *site, sg_buf *out)
 {
 	(void)site;
@@ -30,7 +28,7 @@ static const struct {
 	const char *separator;
 	void (*end)(sg_buf *);
 } files[SG_CATALOG_COUNT] = {
-	{"data/insatser.json", json_begin, sg_opendata_json_item, ",\n", json_end},
+	{"data/insatser.json", sg_opendata_json_begin, sg_opendata_json_item, ",\n", sg_opendata_json_end},
 	{"data/insatser.csv", csv_begin, sg_opendata_csv_item, "", csv_end},
 	{"search-index.json", search_begin, sg_search_index_item, ",", search_end},
 };

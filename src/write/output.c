@@ -149,26 +149,6 @@ void sg_output_reuse_unchanged(sg_output *o)
 
 size_t sg_output_reused(const sg_output *o) { return __atomic_load_n(&o->reused, __ATOMIC_RELAXED); }
 
-/* Whether fd (of st's size) holds exactly data. */
-static bool same_bytes(int fd, const struct stat *st, const void *data, size_t len)
-{
-	if (!S_ISREG(st->st_mode) || (size_t)st->st_size != len)
-		return false;
-	char chunk[16384];
-	const char *p = data;
-	size_t done = 0;
-	while (done < len) {
-		size_t want = len - done < sizeof chunk ? len - done : sizeof chunk;
-		ssize_t r = read(fd, chunk, want);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0 || memcmp(chunk, p + done, (size_t)r) != 0)
-			return false;
-		done += (size_t)r;
-	}
-	return true;
-}
-
 /* Hard-links the previous site's file at rel to path when it is a regular file (no
  * symbolic link on the way) with exactly these bytes. False when it is not, or when it
  * cannot be linked (another file system, a file of another user, too many links …):
@@ -180,7 +160,7 @@ static bool link_unchanged(sg_output *o, const char *rel, const char *path, cons
 	if (fd < 0)
 		return false;
 	struct stat was, now;
-	bool same = fstat(fd, &was) == 0 && same_bytes(fd, &was, data, len);
+	bool same = fstat(fd, &was) == 0 && sg_fd_holds(fd, data, len);
 	close(fd);
 	if (!same || linkat(o->old_fd, rel, AT_FDCWD, path, 0) != 0)
 		return false;
@@ -213,7 +193,7 @@ int sg_output_write(sg_output *o, const char *rel_path, const void *data, size_t
 /* Copies from (a file, or a folder with everything in it) to rel in the site, like
  * sg_copy_tree (symbolic links are skipped), but through sg_output_write so that
  * unchanged assets are linked too. */
-static int copy_into(sg_output *o, const char *from, const char *rel, sg_diags *d)
+static int copy_into(sg_output *o, const char *from, const char *rel, sg_diags *d, long *files)
 {
 	struct stat st;
 	if (lstat(from, &st) != 0) {
@@ -229,6 +209,8 @@ static int copy_into(sg_output *o, const char *from, const char *rel, sg_diags *
 		}
 		int rc = sg_output_write(o, rel, data, len, d);
 		free(data);
+		if (rc == 0)
+			(*files)++;
 		return rc;
 	}
 	if (!S_ISDIR(st.st_mode))
@@ -246,7 +228,7 @@ static int copy_into(sg_output *o, const char *from, const char *rel, sg_diags *
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		char *a = sg_path_join(from, names[i]);
 		char *b = *rel ? sg_path_join(rel, names[i]) : sg_strdup(names[i]);
-		rc = copy_into(o, a, b, d);
+		rc = copy_into(o, a, b, d, files);
 		free(a);
 		free(b);
 	}
@@ -254,11 +236,12 @@ static int copy_into(sg_output *o, const char *from, const char *rel, sg_diags *
 	return rc;
 }
 
-int sg_output_copy_dir(sg_output *o, const char *dir, sg_diags *d)
+long sg_output_copy_dir(sg_output *o, const char *dir, sg_diags *d)
 {
+	long files = 0;
 	if (!sg_is_dir(dir))
 		return 0;
-	return copy_into(o, dir, "", d);
+	return copy_into(o, dir, "", d, &files) == 0 ? files : -1;
 }
 
 static void output_free(sg_output *o)

@@ -6,33 +6,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../util/alloc.h"
 #include "../util/fs.h"
 
-/* Does the regular file at path hold exactly data? */
+/* Does the regular file at path (not a symbolic link) hold exactly data? */
 static bool same_bytes(const char *path, const void *data, size_t len)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0)
 		return false;
-	struct stat st;
-	bool same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == len;
-	char buf[65536];
-	const char *p = data;
-	size_t done = 0;
-	while (same && done < len) {
-		size_t want = len - done < sizeof buf ? len - done : sizeof buf;
-		ssize_t got = read(fd, buf, want);
-		if (got <= 0)
-			same = false;
-		else {
-			same = memcmp(buf, p + done, (size_t)got) == 0;
-			done += (size_t)got;
-		}
-	}
+	bool same = sg_fd_holds(fd, data, len);
 	close(fd);
 	return same;
 }
