@@ -22,6 +22,10 @@ typedef struct sg_build_stats {
 	size_t reused;   /* files (assets too) linked unchanged from the previous site (--incremental) */
 	size_t rendered; /* pages rendered (an incremental rebuild in serve renders only some) */
 	size_t written;  /* files written (an incremental rebuild in serve skips unchanged ones) */
+	/* seconds spent in each stage of a full build (sofgen build --timings) */
+	double t_read;   /* reading and parsing the content files */
+	double t_model;  /* checking them into the site model, and loading templates */
+	double t_write;  /* planning, rendering and writing the pages and files, swapping in */
 } sg_build_stats;
 
 /* Runs the pipeline. Every problem found is added to d; nothing is printed. The

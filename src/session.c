@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "model/budget.h"
 #include "model/lint.h"
@@ -152,8 +153,19 @@ static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, 
 	return result;
 }
 
+static double seconds_since(struct timespec *t0)
+{
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double s = (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+	*t0 = t1;
+	return s;
+}
+
 sg_run_result sg_session_build(sg_session *s, sg_diags *d, sg_build_stats *stats)
 {
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
 	sg_build_stats dummy;
 	if (!stats)
 		stats = &dummy;
@@ -161,7 +173,8 @@ sg_run_result sg_session_build(sg_session *s, sg_diags *d, sg_build_stats *stats
 	drop_kept(s);
 	clear_pending(s);
 	const sg_pipeline_opts *o = &s->opts;
-	sg_sources *sources = sg_sources_read(o->content_dir, d);
+	sg_sources *sources = sg_sources_read_on(o->content_dir, o->jobs, d);
+	stats->t_read = seconds_since(&t);
 	if (!sources)
 		return SG_RUN_IO_ERROR;
 	sg_build_opts bo = {.drafts = o->drafts};
@@ -178,8 +191,10 @@ sg_run_result sg_session_build(sg_session *s, sg_diags *d, sg_build_stats *stats
 	}
 	sg_run_result result = sg_diags_errors(d) ? SG_RUN_CONTENT_ERRORS : SG_RUN_OK;
 	kept_state kept = {0};
+	stats->t_model = seconds_since(&t);
 	if (result == SG_RUN_OK && o->write)
 		result = write_site(o, site, tpl, d, stats, s->keep ? &kept : NULL);
+	stats->t_write = seconds_since(&t);
 	if (result == SG_RUN_OK && s->keep && o->write) {
 		s->site = site;
 		s->tpl = tpl;

@@ -5,19 +5,22 @@
 #include <string.h>
 #include <time.h>
 
+#include "../model/fields.h"
 #include "../pipeline.h"
 #include "../util/diag.h"
 #include "args.h"
 #include "commands.h"
 
+/* --now: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM", checked as content dates are. */
 static bool valid_now(const char *s)
 {
-	int y, m, d, hh, mm, n = 0;
+	char date[11], why[160];
 	size_t len = strlen(s);
-	if (len == 10)
-		return sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
-	return len == 16 && sscanf(s, "%4d-%2d-%2dT%2d:%2d%n", &y, &m, &d, &hh, &mm, &n) == 5 && n == 16 && m >= 1 &&
-	       m <= 12 && d >= 1 && d <= 31 && hh < 24 && mm < 60;
+	if (len != 10 && len != 16)
+		return false;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	return sg_date_valid(date, why, sizeof why) && (len == 10 || (s[10] == 'T' && sg_time_valid(s + 11)));
 }
 
 int sg_cmd_build(int argc, char **argv, bool write)
@@ -28,12 +31,13 @@ int sg_cmd_build(int argc, char **argv, bool write)
 	                      .out_dir = "site",
 	                      .write = write};
 	const char *jobs = NULL;
+	bool timings = false;
 	const sg_opt build_opts[] = {
 		{"--content", true, &o.content_dir, NULL},     {"--templates", true, &o.templates_dir, NULL},
 		{"--assets", true, &o.assets_dir, NULL},       {"--out", true, &o.out_dir, NULL},
 		{"--drafts", false, NULL, &o.drafts},          {"--now", true, &o.now, NULL},
 		{"--jobs", true, &jobs, NULL},                 {"--incremental", false, NULL, &o.incremental},
-		{NULL, false, NULL, NULL},
+		{"--timings", false, NULL, &timings},          {NULL, false, NULL, NULL},
 	};
 	const char *format = "text";
 	const sg_opt check_opts[] = {
@@ -97,7 +101,11 @@ int sg_cmd_build(int argc, char **argv, bool write)
 	if (r == SG_RUN_OK && write)
 		fprintf(stderr, "sofgen: built %zu pages (%zu insatser, %zu kommuner, %zu förbund) into %s/ in %.2f s%s\n",
 		        stats.pages, stats.insatser, stats.kommuner, stats.forbund, o.out_dir, secs, unchanged);
-	else if (r == SG_RUN_OK)
+	if (r == SG_RUN_OK && write && timings)
+		fprintf(stderr, "sofgen: %.3f s reading content, %.3f s checking it and loading templates, "
+		                "%.3f s rendering and writing\n",
+		        stats.t_read, stats.t_model, stats.t_write);
+	if (r == SG_RUN_OK && !write)
 		fprintf(stderr, "sofgen: %s is valid (%zu insatser, %zu kommuner, %zu förbund)\n", o.content_dir,
 		        stats.insatser, stats.kommuner, stats.forbund);
 	if (errors || warnings)

@@ -243,12 +243,32 @@ const sg_value *sg_field_list(const sg_fields *f, const sg_value *map, const cha
 static const char *const month_names[] = {"January", "February", "March", "April", "May", "June", "July",
                                           "August", "September", "October", "November", "December"};
 
+/* The value of n decimal digits at s, or -1 if any of them is not a digit (sscanf
+ * would also take signs and spaces: "+015-03-12", "2015- 3-12"). */
+static int digits(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
 bool sg_date_valid(const char *s, char *why, size_t why_len)
 {
-	int y, m, d, used = 0;
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || used != 10 || s[4] != '-' ||
-	    s[7] != '-') {
+	int y = digits(s, 4), m = -1, d = -1;
+	if (y >= 0 && s[4] == '-')
+		m = digits(s + 5, 2);
+	if (m >= 0 && s[7] == '-')
+		d = digits(s + 8, 2);
+	if (d < 0 || s[10] != '\0') {
 		snprintf(why, why_len, "'%s' is not a date; write YYYY-MM-DD, e.g. 2015-03-01", s);
+		return false;
+	}
+	if (y < 1 || y > 9998) {
+		snprintf(why, why_len, "'%s' is not a date: the year must be between 0001 and 9998", s);
 		return false;
 	}
 	if (m < 1 || m > 12) {
@@ -262,6 +282,12 @@ bool sg_date_valid(const char *s, char *why, size_t why_len)
 		return false;
 	}
 	return true;
+}
+
+bool sg_time_valid(const char *s)
+{
+	int hh = digits(s, 2), mm = hh >= 0 && s[2] == ':' ? digits(s + 3, 2) : -1;
+	return mm >= 0 && s[5] == '\0' && hh < 24 && mm < 60;
 }
 
 char *sg_field_date(const sg_fields *f, const sg_value *map, const char *key)

@@ -51,7 +51,10 @@ void sg_free_list(char **list, size_t n);
 /* Position of a value for messages (falls back to the field set's line). */
 int sg_fields_line(const sg_fields *f, const sg_value *v);
 int sg_fields_col(const sg_value *v);
-/* "2015-02-30" → false, with the reason in why (≥ 80 bytes). */
+/* "2015-02-30" → false, with the reason in why (≥ 80 bytes). Only YYYY-MM-DD with
+ * digits, years 0001–9998 (so the day after is still a four-digit date). */
 bool sg_date_valid(const char *s, char *why, size_t why_len);
+/* "HH:MM" with digits, 00:00–23:59. */
+bool sg_time_valid(const char *s);
 
 #endif

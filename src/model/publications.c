@@ -88,15 +88,13 @@ static char *field_datetime(const sg_fields *f, const sg_value *meta, const char
 		memcpy(date, s, 10);
 		date[10] = '\0';
 	}
-	int hh, mm, used = 0;
 	bool ok = len >= 10 && sg_date_valid(date, why, sizeof why);
 	if (!ok && len >= 10 && (len == 10 || s[10] == 'T' || s[10] == ' ') && strspn(date, "0123456789-") != 10)
 		snprintf(why, sizeof why, "'%s' is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2015-03-12T08:30", s);
 	else if (!ok && len > 10 && s[10] != 'T' && s[10] != ' ')
 		snprintf(why, sizeof why, "'%s' is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2015-03-12T08:30", s);
 	if (ok && len > 10) {
-		ok = (s[10] == 'T' || s[10] == ' ') && sscanf(s + 11, "%2d:%2d%n", &hh, &mm, &used) == 2 && used == 5 &&
-		     s[16] == '\0' && hh >= 0 && hh < 24 && mm >= 0 && mm < 60;
+		ok = (s[10] == 'T' || s[10] == ' ') && sg_time_valid(s + 11);
 		if (!ok)
 			snprintf(why, sizeof why, "'%s' is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2015-03-12T08:30", s);
 		else

@@ -1,8 +1,14 @@
-/* content.c — reading the content folder (see content.h). */
+/* content.c — reading the content folder (see content.h).
+ *
+ * Reading goes in two steps: the folders are walked on one thread, listing the files
+ * in order; then the files are read and parsed (UTF-8 check, front matter, YAML) on
+ * several threads, in chunks whose diagnostics are merged in file order, so the
+ * result is the same for any number of threads. */
 #include "content.h"
 
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -96,7 +102,7 @@ int sg_source_parse(sg_source *src, char *text, size_t len, int want_frontmatter
 	return 0;
 }
 
-static bool inside_root(sg_sources *s, const char *path)
+static bool inside_root(const sg_sources *s, const char *path)
 {
 	char real[PATH_MAX];
 	if (!realpath(path, real))
@@ -128,14 +134,24 @@ static bool broken_link(const char *path, int line, sg_diags *d)
 	return true;
 }
 
-/* Reads and parses one file into *out (all of it owned by out). false, with errors
- * added, when the file cannot be a content file. */
-static bool load_file(sg_sources *s, sg_source_kind kind, const char *path, const char *name, const char *folder,
-                      sg_source *out, sg_diags *d)
+/* Whether path is a symbolic link (or cannot be looked at: then the link checks
+ * below say why). */
+static bool is_link(const char *path)
 {
-	if (broken_link(path, 1, d))
+	struct stat st;
+	return lstat(path, &st) != 0 || S_ISLNK(st.st_mode);
+}
+
+/* Reads and parses one file into *out (all of it owned by out). false, with errors
+ * added, when the file cannot be a content file. Its folder has been checked to be
+ * inside the content folder, so only a link needs resolving (realpath() costs a
+ * readlink per part of the path). */
+static bool load_file(const sg_sources *s, sg_source_kind kind, const char *path, const char *name,
+                      const char *folder, bool link, sg_source *out, sg_diags *d)
+{
+	if (link && broken_link(path, 1, d))
 		return false;
-	if (!inside_root(s, path)) {
+	if (link && !inside_root(s, path)) {
 		sg_error(d, path, 1, 1, "this is a link to a file outside the content folder; copy the file in instead");
 		return false;
 	}
@@ -192,19 +208,6 @@ static bool load_file(sg_sources *s, sg_source_kind kind, const char *path, cons
 	return true;
 }
 
-static void add_file(sg_sources *s, sg_source_kind kind, const char *path, const char *name, const char *folder,
-                     sg_diags *d)
-{
-	sg_source src;
-	if (!load_file(s, kind, path, name, folder, &src, d))
-		return;
-	if (s->len == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 64;
-		s->items = sg_realloc(s->items, s->cap * sizeof *s->items);
-	}
-	s->items[s->len++] = src;
-}
-
 long sg_sources_find(const sg_sources *s, const char *path)
 {
 	for (size_t i = 0; s && i < s->len; i++)
@@ -221,7 +224,7 @@ long sg_sources_reread(sg_sources *s, const char *path, sg_diags *d)
 			continue;
 		const char *slash = strrchr(path, '/');
 		sg_source src;
-		if (!load_file(s, old->kind, path, slash ? slash + 1 : path, old->folder, &src, d))
+		if (!load_file(s, old->kind, path, slash ? slash + 1 : path, old->folder, is_link(path), &src, d))
 			return -1;
 		/* the path keeps its address: the model points at it */
 		char *keep = old->path;
@@ -234,10 +237,48 @@ long sg_sources_reread(sg_sources *s, const char *path, sg_diags *d)
 	return -1;
 }
 
+/* ---- walking the folders -------------------------------------------------- */
+
+/* A file found by the walk, to be read afterwards. */
+typedef struct {
+	sg_source_kind kind;
+	char *path;
+	const char *name; /* inside path */
+	char *folder;     /* NULL, or as sg_source.folder */
+	bool link;
+} found_file;
+
+typedef struct {
+	found_file *items;
+	size_t len, cap;
+} found_list;
+
+static void found_add(found_list *f, sg_source_kind kind, const char *path, const char *folder, bool link)
+{
+	if (f->len == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 256;
+		f->items = sg_realloc(f->items, f->cap * sizeof *f->items);
+	}
+	found_file *x = &f->items[f->len++];
+	x->kind = kind;
+	x->path = sg_strdup(path);
+	const char *slash = strrchr(x->path, '/');
+	x->name = slash ? slash + 1 : x->path;
+	x->folder = folder ? sg_strdup(folder) : NULL;
+	x->link = link;
+}
+
+static void found_free(found_list *f)
+{
+	for (size_t i = 0; i < f->len; i++)
+		free(f->items[i].path), free(f->items[i].folder);
+	free(f->items);
+}
+
 static bool hidden(const char *name) { return name[0] == '.' || name[strlen(name) - 1] == '~'; }
 
-/* Adds every file of a folder of Markdown files of one kind. */
-static void read_folder(sg_sources *s, sg_source_kind kind, const char *dir, const char *folder, sg_diags *d)
+/* Lists every file of a folder of content files of one kind. */
+static void walk_folder(found_list *found, sg_source_kind kind, const char *dir, const char *folder, sg_diags *d)
 {
 	size_t n;
 	char **names = sg_list_dir(dir, &n);
@@ -249,18 +290,35 @@ static void read_folder(sg_sources *s, sg_source_kind kind, const char *dir, con
 		if (hidden(names[i]))
 			continue;
 		char *path = sg_path_join(dir, names[i]);
-		if (sg_is_dir(path))
+		struct stat st;
+		bool link = lstat(path, &st) != 0 || S_ISLNK(st.st_mode);
+		if (link ? sg_is_dir(path) : S_ISDIR(st.st_mode))
 			sg_error(d, path, 0, 0, "unexpected folder: %s", kind == SG_SRC_INSATS
 			         ? "insatser are files in content/insatser/<förbund>/, one folder level only"
 			         : "this folder holds only content files, no folders");
 		else
-			add_file(s, kind, path, names[i], folder, d);
+			found_add(found, kind, path, folder, link);
 		free(path);
 	}
 	sg_free_names(names, n);
 }
 
-static void read_insatser(sg_sources *s, const char *dir, sg_diags *d)
+/* A folder that is a link: an error (at line 0) when it leads nowhere or out of the
+ * content folder. true when its files can be read. */
+static bool folder_usable(const sg_sources *s, const char *path, sg_diags *d)
+{
+	if (!is_link(path))
+		return true;
+	if (broken_link(path, 0, d))
+		return false;
+	if (!inside_root(s, path)) {
+		sg_error(d, path, 0, 0, "this is a link to a folder outside the content folder; copy the files in instead");
+		return false;
+	}
+	return true;
+}
+
+static void walk_insatser(const sg_sources *s, found_list *found, const char *dir, sg_diags *d)
 {
 	size_t n;
 	char **names = sg_list_dir(dir, &n);
@@ -277,33 +335,26 @@ static void read_insatser(sg_sources *s, const char *dir, sg_diags *d)
 		else if (!sg_is_dir(path))
 			sg_error(d, path, 0, 0, "insatser go in a folder named after their förbund: content/insatser/<förbund>/%s",
 			         names[i]);
-		else if (!inside_root(s, path))
-			sg_error(d, path, 0, 0, "this is a link to a folder outside the content folder; copy the files in instead");
+		else if (!folder_usable(s, path, d))
+			;
 		else if (!sg_is_slug(names[i])) {
 			char *good = sg_slugify(names[i]);
 			sg_error(d, path, 0, 0, "the folder name '%s' cannot be used in a web address; rename it to '%s'",
 			         names[i], good);
 			free(good);
 		} else
-			read_folder(s, SG_SRC_INSATS, path, names[i], d);
+			walk_folder(found, SG_SRC_INSATS, path, names[i], d);
 		free(path);
 	}
 	sg_free_names(names, n);
 }
 
-sg_sources *sg_sources_read(const char *dir, sg_diags *d)
+/* Lists every content file under dir, in the order they are kept. */
+static void walk_content(const sg_sources *s, found_list *found, const char *dir, sg_diags *d)
 {
-	char real[PATH_MAX];
-	if (!sg_is_dir(dir) || !realpath(dir, real)) {
-		sg_error(d, dir, 0, 0, "the content folder cannot be read: %s", sg_exists(dir) ? strerror(errno) : "it does not exist");
-		return NULL;
-	}
-	sg_sources *s = sg_calloc(1, sizeof *s);
-	s->root_real = sg_strdup(real);
-
 	char *site = sg_path_join(dir, "site.yaml");
 	if (sg_exists(site))
-		add_file(s, SG_SRC_SITE, site, "site.yaml", NULL, d);
+		found_add(found, SG_SRC_SITE, site, NULL, is_link(site));
 	else
 		sg_error(d, site, 0, 0, "missing: every site needs content/site.yaml with at least 'title' and 'base_url'");
 	free(site);
@@ -318,11 +369,13 @@ sg_sources *sg_sources_read(const char *dir, sg_diags *d)
 		size_t f = 0;
 		while (f < sizeof folders / sizeof *folders && strcmp(name, folders[f].name) != 0)
 			f++;
-		if (f < sizeof folders / sizeof *folders)
-			read_folder(s, folders[f].kind, path, folders[f].kind == SG_SRC_DOKUMENT ? path : NULL, d);
-		else if (strcmp(name, "insatser") == 0)
-			read_insatser(s, path, d);
-		else {
+		if (f < sizeof folders / sizeof *folders) {
+			if (folder_usable(s, path, d))
+				walk_folder(found, folders[f].kind, path, folders[f].kind == SG_SRC_DOKUMENT ? path : NULL, d);
+		} else if (strcmp(name, "insatser") == 0) {
+			if (folder_usable(s, path, d))
+				walk_insatser(s, found, path, d);
+		} else {
 			const char *close = sg_closest(name, known_folders, sizeof known_folders / sizeof *known_folders);
 			if (close)
 				sg_warning(d, path, 0, 0, "not a content folder, ignored; did you mean '%s'?", close);
@@ -334,8 +387,96 @@ sg_sources *sg_sources_read(const char *dir, sg_diags *d)
 	}
 	if (names)
 		sg_free_names(names, n);
+}
+
+/* ---- reading the files, on several threads ------------------------------- */
+
+#define CHUNK 64 /* files a thread takes at a time */
+
+typedef struct {
+	const sg_sources *s;
+	const found_list *found;
+	sg_source *out; /* one per found file */
+	bool *ok;
+	sg_diags **diags; /* one per chunk */
+	size_t n_chunks;
+	size_t next; /* the next chunk to take (atomic) */
+} read_job;
+
+static void *read_chunks(void *arg)
+{
+	read_job *j = arg;
+	size_t c;
+	while ((c = __atomic_fetch_add(&j->next, 1, __ATOMIC_RELAXED)) < j->n_chunks) {
+		size_t end = (c + 1) * CHUNK < j->found->len ? (c + 1) * CHUNK : j->found->len;
+		for (size_t i = c * CHUNK; i < end; i++) {
+			const found_file *f = &j->found->items[i];
+			j->ok[i] = load_file(j->s, f->kind, f->path, f->name, f->folder, f->link, &j->out[i], j->diags[c]);
+		}
+	}
+	return NULL;
+}
+
+static int cores(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+/* Reads every found file into s, in order. */
+static void read_found(sg_sources *s, const found_list *found, int jobs, sg_diags *d)
+{
+	read_job j = {.s = s, .found = found, .n_chunks = (found->len + CHUNK - 1) / CHUNK};
+	j.out = sg_calloc(found->len + 1, sizeof *j.out);
+	j.ok = sg_calloc(found->len + 1, sizeof *j.ok);
+	j.diags = sg_calloc(j.n_chunks + 1, sizeof *j.diags);
+	for (size_t c = 0; c < j.n_chunks; c++)
+		j.diags[c] = sg_diags_new();
+	if (jobs <= 0)
+		jobs = cores();
+	if ((size_t)jobs > j.n_chunks)
+		jobs = j.n_chunks ? (int)j.n_chunks : 1;
+	pthread_t *threads = sg_calloc((size_t)jobs, sizeof *threads);
+	bool *started = sg_calloc((size_t)jobs, sizeof *started);
+	for (int t = 1; t < jobs; t++)
+		started[t] = pthread_create(&threads[t], NULL, read_chunks, &j) == 0;
+	read_chunks(&j); /* this thread too; it finishes what threads that failed to start left */
+	for (int t = 1; t < jobs; t++)
+		if (started[t])
+			pthread_join(threads[t], NULL);
+	free(threads);
+	free(started);
+	for (size_t c = 0; c < j.n_chunks; c++) {
+		sg_diags_move(d, j.diags[c]);
+		sg_diags_free(j.diags[c]);
+	}
+	free(j.diags);
+	s->items = sg_realloc(s->items, (found->len + 1) * sizeof *s->items);
+	s->cap = found->len + 1;
+	for (size_t i = 0; i < found->len; i++)
+		if (j.ok[i])
+			s->items[s->len++] = j.out[i];
+	free(j.out);
+	free(j.ok);
+}
+
+sg_sources *sg_sources_read_on(const char *dir, int jobs, sg_diags *d)
+{
+	char real[PATH_MAX];
+	if (!sg_is_dir(dir) || !realpath(dir, real)) {
+		sg_error(d, dir, 0, 0, "the content folder cannot be read: %s", sg_exists(dir) ? strerror(errno) : "it does not exist");
+		return NULL;
+	}
+	sg_sources *s = sg_calloc(1, sizeof *s);
+	s->root_real = sg_strdup(real);
+	found_list found = {0};
+	walk_content(s, &found, dir, d);
+	read_found(s, &found, jobs, d);
+	found_free(&found);
 	return s;
 }
+
+sg_sources *sg_sources_read(const char *dir, sg_diags *d) { return sg_sources_read_on(dir, 0, d); }
 
 void sg_sources_free(sg_sources *s)
 {

@@ -37,6 +37,9 @@ typedef struct sg_sources sg_sources;
 /* Reads everything under `dir`. Returns NULL only when `dir` itself cannot be read
  * (an error is added); otherwise the files that could be read. */
 sg_sources *sg_sources_read(const char *dir, sg_diags *d);
+/* The same, parsing the files on `jobs` threads (0: one per core). The result and the
+ * diagnostics are the same for any number. */
+sg_sources *sg_sources_read_on(const char *dir, int jobs, sg_diags *d);
 void sg_sources_free(sg_sources *s);
 /* Frees every source's front matter and body, keeping paths (which the model and
  * its messages refer to): once the model is built they are not needed. */

@@ -464,6 +464,9 @@ sg_contexts *sg_contexts_new(const sg_site *site, const sg_plan *plan)
 	c->cards = sg_calloc(site->n_insatser ? site->n_insatser : 1, sizeof *c->cards);
 	for (size_t i = 0; i < site->n_insatser; i++)
 		c->cards[i] = card_value(site->insatser[i]);
+	c->forms = sg_calloc(site->n_blanketter ? site->n_blanketter : 1, sizeof *c->forms);
+	for (size_t i = 0; i < site->n_blanketter; i++)
+		c->forms[i] = sg_ctx_form(c, site->blanketter[i]);
 	return c;
 }
 
@@ -496,6 +499,9 @@ void sg_contexts_free(sg_contexts *c)
 	for (size_t i = 0; i < c->site->n_insatser; i++)
 		sg_value_unref(c->cards[i]);
 	free(c->cards);
+	for (size_t i = 0; i < c->site->n_blanketter; i++)
+		sg_value_unref(c->forms[i]);
+	free(c->forms);
 	sg_value_unref(c->site_value);
 	free(c);
 }

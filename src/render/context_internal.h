@@ -10,6 +10,7 @@ struct sg_contexts {
 	const sg_plan *plan;
 	sg_value *site_value; /* "site": title, navigation, … */
 	sg_value **cards;     /* one per insats, parallel to site->insatser */
+	sg_value **forms;     /* one per form, parallel to site->blanketter: what every page of it shares */
 };
 
 /* Helpers that build values; each takes ownership of what it is given. */
@@ -22,6 +23,8 @@ sg_value *sg_ctx_card_list(sg_contexts *c, const sg_insats_list *l);
 
 /* context_publish.c: fills ctx/pg for the publication pages; false if not one. */
 bool sg_ctx_publication_page(sg_contexts *c, const sg_page *page, sg_value *ctx, sg_value *pg);
+/* context_publish.c: a form's fields and texts, shared by its page and every referral page */
+sg_value *sg_ctx_form(const sg_contexts *c, const sg_blankett *b);
 /* context_publish.c: additions to the site-wide value and to förbund and home pages */
 void sg_ctx_publications_site(const sg_contexts *c, sg_value *site);
 void sg_ctx_publications_forbund(const sg_contexts *c, const sg_forbund *f, sg_value *v);

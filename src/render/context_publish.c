@@ -265,7 +265,7 @@ static sg_value *field_value(const sg_form_field *x)
 	return v;
 }
 
-static sg_value *form_value(const sg_contexts *c, const sg_blankett *b, const sg_insats *x)
+sg_value *sg_ctx_form(const sg_contexts *c, const sg_blankett *b)
 {
 	sg_value *v = sg_value_map();
 	sg_value_put_str(v, "title", b->title);
@@ -290,36 +290,51 @@ static sg_value *form_value(const sg_contexts *c, const sg_blankett *b, const sg
 		sg_value_put_str(v, "action", c->site->info.forms_action);
 	else
 		sg_value_put_bool(v, "print", true);
-	if (x) {
-		sg_value *ins = sg_value_map();
-		sg_value_put_str(ins, "title", x->title);
-		sg_ctx_put_take(ins, "url", sg_url_insats(x));
-		sg_value_put_str(ins, "forbund_title", x->forbund->title);
-		sg_value_put_str(ins, "address", x->forbund->contact.address);
-		sg_value_put_str(ins, "forbund_contact_name", x->forbund->contact.name);
-		/* the kommuner it can be used from: its places, or every member */
-		sg_value *kl = sg_value_list();
-		size_t n = 0;
-		for (size_t i = 0; i < x->n_places; i++)
-			if (x->places[i].member) {
-				sg_value *k = sg_value_map();
-				sg_value_put_str(k, "name", x->places[i].member->kommun->name);
-				sg_value_push(kl, k);
-				n++;
-			}
-		if (n == 0)
-			for (size_t i = 0; i < x->forbund->n_members; i++) {
-				sg_value *k = sg_value_map();
-				sg_value_put_str(k, "name", x->forbund->members[i].name);
-				sg_value_push(kl, k);
-				n++;
-			}
-		if (n == 1)
-			sg_value_put_bool(sg_value_item(kl, 0), "selected", true);
-		sg_value_put_bool(ins, "choose_kommun", n > 1);
-		sg_value_put(ins, "kommuner", kl);
-		sg_value_put(v, "insats", ins);
-	}
+	return v;
+}
+
+/* The form of a page: the shared part (built once, in sg_contexts_new), and for a
+ * referral page the insats it refers to. */
+static sg_value *form_value(const sg_contexts *c, const sg_blankett *b, const sg_insats *x)
+{
+	size_t f = 0;
+	while (f < c->site->n_blanketter && c->site->blanketter[f] != b)
+		f++;
+	sg_value *shared = f < c->site->n_blanketter ? sg_value_ref(c->forms[f]) : sg_ctx_form(c, b);
+	if (!x)
+		return shared;
+	sg_value *v = sg_value_map();
+	for (size_t k = 0; k < sg_value_count(shared); k++)
+		sg_value_put(v, sg_value_key(shared, k), sg_value_ref(sg_value_item(shared, k)));
+	sg_value_unref(shared);
+	sg_value *ins = sg_value_map();
+	sg_value_put_str(ins, "title", x->title);
+	sg_ctx_put_take(ins, "url", sg_url_insats(x));
+	sg_value_put_str(ins, "forbund_title", x->forbund->title);
+	sg_value_put_str(ins, "address", x->forbund->contact.address);
+	sg_value_put_str(ins, "forbund_contact_name", x->forbund->contact.name);
+	/* the kommuner it can be used from: its places, or every member */
+	sg_value *kl = sg_value_list();
+	size_t n = 0;
+	for (size_t i = 0; i < x->n_places; i++)
+		if (x->places[i].member) {
+			sg_value *k = sg_value_map();
+			sg_value_put_str(k, "name", x->places[i].member->kommun->name);
+			sg_value_push(kl, k);
+			n++;
+		}
+	if (n == 0)
+		for (size_t i = 0; i < x->forbund->n_members; i++) {
+			sg_value *k = sg_value_map();
+			sg_value_put_str(k, "name", x->forbund->members[i].name);
+			sg_value_push(kl, k);
+			n++;
+		}
+	if (n == 1)
+		sg_value_put_bool(sg_value_item(kl, 0), "selected", true);
+	sg_value_put_bool(ins, "choose_kommun", n > 1);
+	sg_value_put(ins, "kommuner", kl);
+	sg_value_put(v, "insats", ins);
 	return v;
 }
 

@@ -6,7 +6,7 @@
 
 static char *render(const char *md, bool allow_html, sg_diags *d)
 {
-	sg_markdown_opts o = {allow_html, NULL};
+	sg_markdown_opts o = {.allow_html = allow_html};
 	sg_markdown *m = sg_markdown_parse(md, strlen(md), "f.md", 10, &o, d);
 	sg_buf b = SG_BUF_INIT;
 	sg_markdown_render(m, &b);
@@ -86,7 +86,7 @@ Test(markdown, url_safety)
 Test(markdown, site_relative_links_get_the_site_root)
 {
 	sg_diags *d = sg_diags_new();
-	sg_markdown_opts o = {false, "/varend"};
+	sg_markdown_opts o = {.link_root = "/varend"};
 	const char *md = "[a](/kontakt/) [b](//cdn.example/x) [c](https://x.se/) [d](rel/)\n";
 	sg_markdown *m = sg_markdown_parse(md, strlen(md), "f.md", 1, &o, d);
 	sg_buf b = SG_BUF_INIT;

@@ -256,6 +256,33 @@ Test(model, references_between_content_resolve_or_name_the_closest)
 	done(&b);
 }
 
+/* Dates are digits only: sscanf took "+8", " 3" and "-001" (found by fuzz_content,
+ * whose calendar check then failed on the event). */
+Test(model, dates_and_times_are_digits_only)
+{
+	fixture_file f[] = {
+		{"evenemang/a.md", "---\ntitle: A\nstart: 2015-03-12T+8:30\n---\n"},
+		{"evenemang/b.md", "---\ntitle: B\nstart: \"2015- 3-12\"\n---\n"},
+		{"evenemang/c.md", "---\ntitle: C\nstart: 9999-12-31\n---\n"},
+		{"evenemang/d.md", "---\ntitle: D\nstart: 2015-03-12T08:30\nend: 2015-03-12T10:-5\n---\n"},
+		{"evenemang/e.md", "---\ntitle: E\nstart: 2015-03-12 08:30\nend: 2015-03-12T24:00\n---\n"},
+		{"evenemang/ok.md", "---\ntitle: Ok\nstart: 0001-01-01\nend: 9998-12-31\n---\n"},
+	};
+	built b = build(f, 6, false);
+	static const char *const want[] = {
+		"'start': '2015-03-12T+8:30' is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2015-03-12T08:30",
+		"'start': '2015- 3-12' is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2015-03-12T08:30",
+		"'start': '9999-12-31' is not a date: the year must be between 0001 and 9998",
+		"'end': '2015-03-12T10:-5' is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2015-03-12T08:30",
+		"'end': '2015-03-12T24:00' is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2015-03-12T08:30",
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+		cr_expect(diags_have(b.d, i == 3 || i == 4 ? 4 : 3, 6 + (i == 3 || i == 4 ? 0 : 2), want[i]), "%s", want[i]);
+	cr_expect_eq(sg_diags_errors(b.d), 5);
+	cr_assert_eq(b.site->n_evenemang, 3, "events whose end is wrong keep their start");
+	done(&b);
+}
+
 Test(model, events_documents_and_forms_are_checked)
 {
 	fixture_file f[] = {
@@ -284,4 +311,55 @@ Test(model, events_documents_and_forms_are_checked)
 	cr_assert_str_eq(b.site->evenemang[0]->start, "2015-03-12T08:30", "a space is read as T");
 	cr_assert_str_eq(b.site->evenemang[0]->reg_deadline, "2015-03-01");
 	done(&b);
+}
+
+/* Content files are parsed on several threads in chunks of 64: the sources and the
+ * diagnostics come out in the same order whatever the number of threads. */
+Test(model, reading_on_many_threads_gives_the_same_result)
+{
+	fixture_file base[] = {FIXTURE_SITE, FIXTURE_FORBUND};
+	char *root = fixture_make(base, 2);
+	char *content = sg_path_join(root, "content");
+	size_t good = 0;
+	for (int i = 0; i < 300; i++) {
+		good += i % 7 != 3 && i % 11 != 5;
+		char *path = sg_asprintf("%s/insatser/sjuharad/insats-%03d.md", content, i);
+		/* every seventh file has broken YAML, every eleventh no front matter */
+		char *text = i % 7 == 3   ? sg_asprintf("---\ntitle: [Insats %d\n---\n", i)
+		             : i % 11 == 5 ? sg_asprintf("Insats %d utan front matter\n", i)
+		                           : sg_asprintf("---\ntitle: Insats %d\n---\nText %d.\n", i, i);
+		char *dir = sg_path_join(content, "insatser/sjuharad");
+		cr_assert_eq(sg_mkdirs(dir), 0);
+		cr_assert_eq(sg_write_file(path, text, strlen(text)), 0);
+		free(dir), free(path), free(text);
+	}
+	sg_diags *d1 = sg_diags_new();
+	sg_sources *s1 = sg_sources_read_on(content, 1, d1);
+	cr_assert_gt(sg_diags_errors(d1), 60, "the broken files are reported (%zu)", sg_diags_errors(d1));
+	for (size_t i = 1; i < sg_diags_len(d1); i++)
+		cr_assert_lt(strcmp(sg_diags_at(d1, i - 1)->file, sg_diags_at(d1, i)->file), 0, "in file order");
+	for (int jobs = 2; jobs <= 5; jobs += 3) {
+		sg_diags *dn = sg_diags_new();
+		sg_sources *sn = sg_sources_read_on(content, jobs, dn);
+		cr_assert_eq(sg_sources_count(sn), sg_sources_count(s1));
+		for (size_t i = 0; i < sg_sources_count(s1); i++) {
+			cr_assert_str_eq(sg_sources_at(sn, i)->path, sg_sources_at(s1, i)->path);
+			cr_assert(sg_value_equal(sg_sources_at(sn, i)->meta, sg_sources_at(s1, i)->meta));
+			cr_assert_str_eq(sg_sources_at(sn, i)->body, sg_sources_at(s1, i)->body);
+		}
+		cr_assert_eq(sg_diags_len(dn), sg_diags_len(d1));
+		for (size_t i = 0; i < sg_diags_len(d1); i++) {
+			const sg_diag *a = sg_diags_at(d1, i), *b = sg_diags_at(dn, i);
+			cr_assert_str_eq(b->file, a->file);
+			cr_assert_str_eq(b->message, a->message);
+			cr_assert_eq(b->line, a->line);
+		}
+		sg_sources_free(sn);
+		sg_diags_free(dn);
+	}
+	cr_assert_eq(sg_sources_count(s1), 2 + good, "site, förbund and the %zu good insatser", good);
+	sg_sources_free(s1);
+	sg_diags_free(d1);
+	sg_remove_tree(root);
+	free(root), free(content);
 }
