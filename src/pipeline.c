@@ -5,13 +5,13 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "pipeline_stages.h"
 #include "session.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/fs.h"
+#include "util/parallel.h"
 #include "write/opendata.h"
 #include "write/sitemap.h"
 
@@ -94,12 +94,6 @@ static void *render_pages(void *arg)
 	return NULL;
 }
 
-static int cores(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
-}
-
 sg_run_result sg_stage_render(const sg_plan *plan, sg_contexts *ctx, const sg_tpl_set *tpl, const size_t *which,
                               size_t n_which, sg_file_sink sink, void *sink_ctx, int jobs, sg_diags *d,
                               size_t *files)
@@ -107,7 +101,7 @@ sg_run_result sg_stage_render(const sg_plan *plan, sg_contexts *ctx, const sg_tp
 	size_t n = which ? n_which : plan->n_pages;
 	render_job job = {plan, ctx, tpl, which, n, sink, sink_ctx, 0, 0};
 	if (jobs <= 0)
-		jobs = cores();
+		jobs = sg_cores();
 	if ((size_t)jobs > n)
 		jobs = n ? (int)n : 1;
 	render_worker *w = sg_calloc((size_t)jobs, sizeof *w);

@@ -177,7 +177,7 @@ sg_run_result sg_session_build(sg_session *s, sg_diags *d, sg_build_stats *stats
 	stats->t_read = seconds_since(&t);
 	if (!sources)
 		return SG_RUN_IO_ERROR;
-	sg_build_opts bo = {.drafts = o->drafts};
+	sg_build_opts bo = {.drafts = o->drafts, .jobs = o->jobs};
 	sg_site *site = sg_site_build(sources, &bo, d);
 	stats->insatser = site->n_insatser;
 	stats->kommuner = site->n_kommuner;

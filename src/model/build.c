@@ -7,6 +7,7 @@
 
 #include "../plan/plan.h"
 #include "../util/alloc.h"
+#include "../util/parallel.h"
 #include "../util/slug.h"
 #include "../util/suggest.h"
 #include "../util/utf8.h"
@@ -670,6 +671,55 @@ void sg_insats_freeze(sg_insats *x)
 	sg_markdown_freeze(x->referral.how);
 }
 
+/* ---- the insatser, on several threads ------------------------------------ */
+
+#define INSATS_CHUNK 32 /* sources a thread takes at a time */
+
+/* sg_insats_build only reads the site (förbund, options), so sources can be built on
+ * several threads; each chunk keeps its diagnostics, merged in source order. */
+typedef struct {
+	sg_site *site;
+	sg_sources *sources;
+	const sg_build_opts *opts;
+	sg_insats **built; /* one per source; NULL for other kinds */
+	sg_diags **diags;  /* one per chunk */
+} insats_job;
+
+static void build_insats_chunk(void *arg, size_t chunk, size_t begin, size_t end)
+{
+	insats_job *j = arg;
+	sg_diags *d = j->diags[chunk], *draft_diags = sg_diags_new();
+	for (size_t i = begin; i < end; i++) {
+		const sg_source *src = sg_sources_at(j->sources, i);
+		if (src->kind != SG_SRC_INSATS)
+			continue;
+		/* a draft left out of the build must not stop it: its problems are warnings */
+		bool unpublished = !j->opts->drafts && sg_value_as_bool(sg_value_get(src->meta, "draft"));
+		j->built[i] = sg_insats_build(j->site, src, j->opts, unpublished ? draft_diags : d);
+		sg_sources_drop_one(j->sources, i); /* the model has what it needs */
+		sg_diags_move_as_warnings(d, draft_diags, " (in a draft; fix it before publishing)");
+	}
+	sg_diags_free(draft_diags);
+}
+
+static void build_insatser(sg_site *site, sg_sources *sources, const sg_build_opts *opts, sg_diags *d)
+{
+	size_t n = sg_sources_count(sources), n_chunks = sg_chunk_count(n, INSATS_CHUNK);
+	insats_job j = {site, sources, opts, sg_calloc(n + 1, sizeof *j.built), sg_calloc(n_chunks + 1, sizeof *j.diags)};
+	for (size_t c = 0; c < n_chunks; c++)
+		j.diags[c] = sg_diags_new();
+	sg_parallel_chunks(n, INSATS_CHUNK, opts->jobs, build_insats_chunk, &j);
+	for (size_t c = 0; c < n_chunks; c++) {
+		sg_diags_move(d, j.diags[c]);
+		sg_diags_free(j.diags[c]);
+	}
+	for (size_t i = 0; i < n; i++)
+		if (j.built[i])
+			PUSH(site->insatser, site->n_insatser, j.built[i]);
+	free(j.built);
+	free(j.diags);
+}
+
 sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags *d)
 {
 	sg_site *site = sg_calloc(1, sizeof *site);
@@ -690,20 +740,9 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 	for (size_t i = 0; i < n; i++)
 		if (sg_sources_at(sources, i)->kind == SG_SRC_FORBUND)
 			build_forbund(site, sg_sources_at(sources, i), d);
-	sg_diags *draft_diags = sg_diags_new();
-	for (size_t i = 0; i < n; i++) {
-		const sg_source *src = sg_sources_at(sources, i);
-		if (src->kind != SG_SRC_INSATS)
-			continue;
-		/* a draft left out of the build must not stop it: its problems are warnings */
-		bool unpublished = !opts->drafts && sg_value_as_bool(sg_value_get(src->meta, "draft"));
-		sg_insats *x = sg_insats_build(site, src, opts, unpublished ? draft_diags : d);
-		if (x)
-			PUSH(site->insatser, site->n_insatser, x);
-		sg_sources_drop_one(sources, i); /* the model has what it needs */
-		sg_diags_move_as_warnings(d, draft_diags, " (in a draft; fix it before publishing)");
-	}
+	build_insatser(site, sources, opts, d);
 	drop_duplicate_insatser(site, d);
+	sg_diags *draft_diags = sg_diags_new();
 	for (size_t i = 0; i < n; i++) {
 		const sg_source *src = sg_sources_at(sources, i);
 		/* as for insatser: a draft is checked, but its problems do not stop the build */

@@ -257,6 +257,7 @@ typedef struct sg_site {
 
 typedef struct sg_build_opts {
 	bool drafts; /* include content with draft: true */
+	int jobs;    /* threads that build insatser; 0: one per core. The model is the same for any number */
 } sg_build_opts;
 
 /* Validates the sources into a model. Takes ownership of `sources`. Always returns a

@@ -8,7 +8,6 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,6 +16,7 @@
 
 #include "../util/alloc.h"
 #include "../util/fs.h"
+#include "../util/parallel.h"
 #include "../util/slug.h"
 #include "../util/suggest.h"
 #include "../util/utf8.h"
@@ -399,54 +399,29 @@ typedef struct {
 	sg_source *out; /* one per found file */
 	bool *ok;
 	sg_diags **diags; /* one per chunk */
-	size_t n_chunks;
-	size_t next; /* the next chunk to take (atomic) */
 } read_job;
 
-static void *read_chunks(void *arg)
+static void read_chunk(void *arg, size_t chunk, size_t begin, size_t end)
 {
 	read_job *j = arg;
-	size_t c;
-	while ((c = __atomic_fetch_add(&j->next, 1, __ATOMIC_RELAXED)) < j->n_chunks) {
-		size_t end = (c + 1) * CHUNK < j->found->len ? (c + 1) * CHUNK : j->found->len;
-		for (size_t i = c * CHUNK; i < end; i++) {
-			const found_file *f = &j->found->items[i];
-			j->ok[i] = load_file(j->s, f->kind, f->path, f->name, f->folder, f->link, &j->out[i], j->diags[c]);
-		}
+	for (size_t i = begin; i < end; i++) {
+		const found_file *f = &j->found->items[i];
+		j->ok[i] = load_file(j->s, f->kind, f->path, f->name, f->folder, f->link, &j->out[i], j->diags[chunk]);
 	}
-	return NULL;
-}
-
-static int cores(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
 /* Reads every found file into s, in order. */
 static void read_found(sg_sources *s, const found_list *found, int jobs, sg_diags *d)
 {
-	read_job j = {.s = s, .found = found, .n_chunks = (found->len + CHUNK - 1) / CHUNK};
+	size_t n_chunks = sg_chunk_count(found->len, CHUNK);
+	read_job j = {.s = s, .found = found};
 	j.out = sg_calloc(found->len + 1, sizeof *j.out);
 	j.ok = sg_calloc(found->len + 1, sizeof *j.ok);
-	j.diags = sg_calloc(j.n_chunks + 1, sizeof *j.diags);
-	for (size_t c = 0; c < j.n_chunks; c++)
+	j.diags = sg_calloc(n_chunks + 1, sizeof *j.diags);
+	for (size_t c = 0; c < n_chunks; c++)
 		j.diags[c] = sg_diags_new();
-	if (jobs <= 0)
-		jobs = cores();
-	if ((size_t)jobs > j.n_chunks)
-		jobs = j.n_chunks ? (int)j.n_chunks : 1;
-	pthread_t *threads = sg_calloc((size_t)jobs, sizeof *threads);
-	bool *started = sg_calloc((size_t)jobs, sizeof *started);
-	for (int t = 1; t < jobs; t++)
-		started[t] = pthread_create(&threads[t], NULL, read_chunks, &j) == 0;
-	read_chunks(&j); /* this thread too; it finishes what threads that failed to start left */
-	for (int t = 1; t < jobs; t++)
-		if (started[t])
-			pthread_join(threads[t], NULL);
-	free(threads);
-	free(started);
-	for (size_t c = 0; c < j.n_chunks; c++) {
+	sg_parallel_chunks(found->len, CHUNK, jobs, read_chunk, &j);
+	for (size_t c = 0; c < n_chunks; c++) {
 		sg_diags_move(d, j.diags[c]);
 		sg_diags_free(j.diags[c]);
 	}

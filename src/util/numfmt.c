@@ -11,7 +11,18 @@ char *sg_format_sv(double value, char *out)
 {
 	char digits[40];
 	double r = round(value * 100.0) / 100.0;
-	snprintf(digits, sizeof digits, "%.2f", fabs(r));
+	if (fabs(r) < 1e15 && r == trunc(r)) { /* a whole number: no snprintf */
+		char tmp[24];
+		size_t k = sizeof tmp - 4;
+		unsigned long long u = (unsigned long long)fabs(r);
+		memcpy(tmp + k, ".00", 4);
+		do
+			tmp[--k] = (char)('0' + u % 10);
+		while (u /= 10);
+		memcpy(digits, tmp + k, sizeof tmp - k);
+	} else {
+		snprintf(digits, sizeof digits, "%.2f", fabs(r));
+	}
 	char *dot = strchr(digits, '.');
 	/* drop trailing zeros of the decimals */
 	size_t dec = 2;

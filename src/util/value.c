@@ -3,6 +3,7 @@
 #include "value.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,9 +20,18 @@ struct sg_value {
 	size_t len;
 	/* lists and maps */
 	sg_value **items;
-	char **keys; /* maps only */
+	char **keys; /* maps only; each key is preceded by a byte holding its length (255: long) */
 	size_t count, cap;
+	uint64_t keymask; /* maps: bit key_bit() of every key, so most misses need no search */
 };
+
+/* One of 64 bits for a key, from its length and end bytes. Template lookups walk up
+ * the context stack and miss in most maps they pass. */
+static uint64_t key_bit(const char *key, size_t len)
+{
+	unsigned h = len ? (unsigned)len * 31u + (unsigned char)key[0] * 7u + (unsigned char)key[len - 1] : 0;
+	return (uint64_t)1 << (h & 63);
+}
 
 static sg_value *make(sg_value_kind kind)
 {
@@ -94,7 +104,7 @@ void sg_value_unref(sg_value *v)
 	for (size_t i = 0; i < v->count; i++) {
 		sg_value_unref(v->items[i]);
 		if (v->keys)
-			free(v->keys[i]);
+			free(v->keys[i] - 1);
 	}
 	free(v->items);
 	free(v->keys);
@@ -151,13 +161,14 @@ const char *sg_value_key(const sg_value *v, size_t i)
 
 sg_value *sg_value_getn(const sg_value *map, const char *key, size_t keylen)
 {
-	if (!map || map->kind != SG_VAL_MAP)
+	if (!map || map->kind != SG_VAL_MAP || !(map->keymask & key_bit(key, keylen)))
 		return NULL;
-	/* the first byte first (most keys differ there), then a length bounded by keylen */
+	/* the length byte and the first byte first: most keys differ there */
+	unsigned char lb = keylen < 255 ? (unsigned char)keylen : 255;
 	for (size_t i = 0; i < map->count; i++) {
 		const char *k = map->keys[i];
-		if ((keylen == 0 ? k[0] == '\0' : k[0] == key[0]) && strnlen(k, keylen + 1) == keylen &&
-		    memcmp(k, key, keylen) == 0)
+		if ((unsigned char)k[-1] == lb && (keylen == 0 || k[0] == key[0]) &&
+		    (lb < 255 || strnlen(k, keylen + 1) == keylen) && memcmp(k, key, keylen) == 0)
 			return map->items[i];
 	}
 	return NULL;
@@ -191,14 +202,20 @@ void sg_value_put(sg_value *map, const char *key, sg_value *val)
 		sg_value_unref(val);
 		return;
 	}
-	for (size_t i = 0; i < map->count; i++)
+	size_t len = strlen(key);
+	uint64_t bit = key_bit(key, len);
+	for (size_t i = 0; (map->keymask & bit) && i < map->count; i++)
 		if (strcmp(map->keys[i], key) == 0) {
 			sg_value_unref(map->items[i]);
 			map->items[i] = val;
 			return;
 		}
 	reserve(map);
-	map->keys[map->count] = sg_strdup(key);
+	map->keymask |= bit;
+	char *k = sg_malloc(len + 2);
+	k[0] = (char)(len < 255 ? len : 255);
+	memcpy(k + 1, key, len + 1);
+	map->keys[map->count] = k + 1;
 	map->items[map->count++] = val;
 }
 
@@ -243,6 +260,21 @@ void sg_number_format(double d, char out[32])
 	}
 	if (d == 0) {
 		snprintf(out, 32, "0");
+		return;
+	}
+	/* whole numbers (participants, tkr) are most of them: their digits, without the
+	 * snprintf/strtod search below */
+	if (fabs(d) < 1e15 && d == trunc(d)) {
+		char tmp[24];
+		size_t k = sizeof tmp;
+		unsigned long long u = (unsigned long long)fabs(d);
+		tmp[--k] = '\0';
+		do
+			tmp[--k] = (char)('0' + u % 10);
+		while (u /= 10);
+		if (d < 0)
+			tmp[--k] = '-';
+		memcpy(out, tmp + k, sizeof tmp - k);
 		return;
 	}
 	for (int prec = 1; prec <= 17; prec++) {

@@ -77,6 +77,25 @@ Test(numfmt, swedish_style)
 	cr_assert_str_eq(sg_format_sv(1234567.25, out), "1\xC2\xA0" "234\xC2\xA0" "567,25");
 	cr_assert_str_eq(sg_format_sv(0, out), "0");
 	cr_assert_str_eq(sg_format_sv(-12.5, out), "-12,5");
+	cr_assert_str_eq(sg_format_sv(-1234567, out), "-1\xC2\xA0" "234\xC2\xA0" "567");
+	cr_assert_str_eq(sg_format_sv(999999999999999, out), "999\xC2\xA0" "999\xC2\xA0" "999\xC2\xA0" "999\xC2\xA0" "999");
+	cr_assert_str_eq(sg_format_sv(2.999, out), "3", "rounded to two decimals, then whole");
+	cr_assert_str_eq(sg_format_sv(-0.001, out), "0");
+}
+
+/* Whole numbers take a fast path; it must write what the general one does. */
+Test(value, whole_numbers_format_as_their_digits)
+{
+	static const double cases[] = {1, -1, 7, 10, 505, 1490, 16652, -250000, 1e6, 123456789012345, -999999999999999,
+	                               1e15, 1e16, 4.5e15, 1e20, 1e21};
+	static const char *const want[] = {"1", "-1", "7", "10", "505", "1490", "16652", "-250000", "1000000",
+	                                   "123456789012345", "-999999999999999", "1000000000000000",
+	                                   "10000000000000000", "4500000000000000", "100000000000000000000", "1e+21"};
+	char out[32];
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		sg_number_format(cases[i], out);
+		cr_expect_str_eq(out, want[i], "%g", cases[i]);
+	}
 }
 
 Test(value, numbers_keep_text_and_format_shortest)
@@ -122,4 +141,38 @@ Test(buf, grows_and_detaches)
 	cr_assert_eq(b.ptr, NULL);
 	cr_assert(strncmp(s, "0,1,2,", 6) == 0);
 	free(s);
+}
+
+/* Map lookups skip keys by length byte, first byte and a 64-bit mask: every key must
+ * still be found, long ones (past the 255 of the length byte) too, and misses miss. */
+Test(value, map_lookup_finds_every_key_and_only_those)
+{
+	sg_value *m = sg_value_map();
+	char key[700];
+	for (int i = 0; i < 300; i++) {
+		int len = i < 200 ? 1 + i % 9 : 250 + (i - 200) * 4; /* short keys, and long ones up to 646 */
+		for (int c = 0; c < len; c++)
+			key[c] = (char)('a' + (i + c) % 26);
+		key[len] = '\0';
+		if (sg_value_get(m, key))
+			continue; /* the same short key again */
+		sg_value_put(m, key, sg_value_number(i));
+	}
+	size_t n = sg_value_count(m);
+	cr_assert_gt(n, 100);
+	for (size_t i = 0; i < n; i++) {
+		const char *k = sg_value_key(m, i);
+		cr_assert_eq(sg_value_getn(m, k, strlen(k)), sg_value_item(m, i), "key %zu (%zu bytes)", i, strlen(k));
+		/* one byte shorter is another key or none */
+		sg_value *shorter = sg_value_getn(m, k, strlen(k) - 1);
+		if (shorter)
+			cr_assert_neq(shorter, sg_value_item(m, i));
+	}
+	memset(key, 'z', 600);
+	key[600] = '\0';
+	cr_assert_null(sg_value_get(m, key));
+	cr_assert_null(sg_value_getn(m, "", 0));
+	sg_value_put(m, "", sg_value_bool(true));
+	cr_assert(sg_value_as_bool(sg_value_getn(m, "", 0)));
+	sg_value_unref(m);
 }
