@@ -57,6 +57,14 @@ int sg_cli_main(int argc, char **argv)
 		puts("sofgen " SOFGEN_VERSION);
 		return 0;
 	}
+	static const char *const commands[] = {"build", "check", "render", "new", "serve"};
+	for (size_t c = 0; c < sizeof commands / sizeof *commands; c++)
+		if (strcmp(cmd, commands[c]) == 0)
+			for (int i = 2; i < argc; i++)
+				if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+					fputs(usage, stdout); /* `sofgen build --help`: the same help */
+					return 0;
+				}
 	if (strcmp(cmd, "build") == 0)
 		return sg_cmd_build(argc, argv, true);
 	if (strcmp(cmd, "check") == 0)

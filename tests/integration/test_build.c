@@ -267,6 +267,9 @@ Test(cli, help_version_and_usage_errors)
 	cr_expect(has(sg_buf_cstr(&log), "sofgen build [--content DIR]"));
 	cr_expect_eq(run(&log, "--version"), 0);
 	cr_expect(has(sg_buf_cstr(&log), "sofgen "));
+	sg_buf_clear(&log);
+	cr_expect_eq(run(&log, "build --out x --help"), 0, "a command's --help is the help, not a usage error");
+	cr_expect(has(sg_buf_cstr(&log), "sofgen serve [--content DIR]"), "%s", sg_buf_cstr(&log));
 	cr_expect_eq(run(&log, "frobnicate"), 2);
 	cr_expect_eq(run(&log, "build --bogus"), 2);
 	cr_expect(has(sg_buf_cstr(&log), "unknown option '--bogus'"));
