@@ -6,24 +6,23 @@
 
 #include "../util/escape.h"
 
-static void absolute(sg_buf *out, const char *base_url, const char *url)
-{
-	char *full = sg_url_absolute(base_url, url);
-	sg_escape_html(out, full, strlen(full));
-	free(full);
-}
 
 void sg_sitemap_render(const sg_plan *plan, const char *base_url, sg_buf *out)
 {
 	sg_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	                 "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+	/* each address is the site's base (as sg_url_absolute joins them) and the page's path */
+	char *base = sg_url_absolute(base_url, "");
+	size_t base_len = strlen(base);
 	for (size_t i = 0; i < plan->n_pages; i++) {
 		if (plan->pages[i].kind == SG_PAGE_NOT_FOUND)
 			continue;
 		sg_buf_puts(out, "<url><loc>");
-		absolute(out, base_url, plan->pages[i].url);
+		sg_escape_html(out, base, base_len);
+		sg_escape_html(out, plan->pages[i].url, strlen(plan->pages[i].url));
 		sg_buf_puts(out, "</loc></url>\n");
 	}
+	free(base);
 	sg_buf_puts(out, "</urlset>\n");
 }
 
