@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../util/alloc.h"
+#include "../util/numfmt.h"
 #include "../util/slug.h"
 #include "../util/suggest.h"
 
@@ -243,26 +244,13 @@ const sg_value *sg_field_list(const sg_fields *f, const sg_value *map, const cha
 static const char *const month_names[] = {"January", "February", "March", "April", "May", "June", "July",
                                           "August", "September", "October", "November", "December"};
 
-/* The value of n decimal digits at s, or -1 if any of them is not a digit (sscanf
- * would also take signs and spaces: "+015-03-12", "2015- 3-12"). */
-static int digits(const char *s, int n)
-{
-	int v = 0;
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 bool sg_date_valid(const char *s, char *why, size_t why_len)
 {
-	int y = digits(s, 4), m = -1, d = -1;
+	int y = sg_digits(s, 4), m = -1, d = -1;
 	if (y >= 0 && s[4] == '-')
-		m = digits(s + 5, 2);
+		m = sg_digits(s + 5, 2);
 	if (m >= 0 && s[7] == '-')
-		d = digits(s + 8, 2);
+		d = sg_digits(s + 8, 2);
 	if (d < 0 || s[10] != '\0') {
 		snprintf(why, why_len, "'%s' is not a date; write YYYY-MM-DD, e.g. 2015-03-01", s);
 		return false;
@@ -286,7 +274,7 @@ bool sg_date_valid(const char *s, char *why, size_t why_len)
 
 bool sg_time_valid(const char *s)
 {
-	int hh = digits(s, 2), mm = hh >= 0 && s[2] == ':' ? digits(s + 3, 2) : -1;
+	int hh = sg_digits(s, 2), mm = hh >= 0 && s[2] == ':' ? sg_digits(s + 3, 2) : -1;
 	return mm >= 0 && s[5] == '\0' && hh < 24 && mm < 60;
 }
 

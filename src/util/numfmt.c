@@ -47,3 +47,14 @@ char *sg_format_sv(double value, char *out)
 	*o = '\0';
 	return out;
 }
+
+int sg_digits(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}

@@ -1,9 +1,15 @@
 /* numfmt.h — numbers as Swedish readers expect them: "1 234,5" (no-break space between
- * thousands, decimal comma), at most the decimals the value has (up to two). */
+ * thousands, decimal comma), at most the decimals the value has (up to two); and
+ * fixed-width digits read strictly (dates, times). */
 #ifndef SG_NUMFMT_H
 #define SG_NUMFMT_H
 
 /* Writes into out (≥ 48 bytes) and returns it. */
 char *sg_format_sv(double value, char *out);
+
+/* The value of the n decimal digits at s, or -1 if any of them is not a digit (no
+ * sign, no blanks: what sscanf("%2d") would let through). Stops at the first
+ * non-digit, so s may be shorter than n. */
+int sg_digits(const char *s, int n);
 
 #endif

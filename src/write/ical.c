@@ -19,6 +19,8 @@
 
 #include <string.h>
 
+#include "../util/numfmt.h"
+
 /* The longest content line, in octets, not counting its CRLF (RFC 5545 3.1). */
 #define FOLD_AT 75
 
@@ -114,18 +116,6 @@ static int S_days_in_month(int y, int m)
 	return m == 2 && S_leap(y) ? 29 : days[m - 1];
 }
 
-/* Reads n decimal digits at s; -1 unless all n are digits. */
-static int S_digits(const char *s, int n)
-{
-	int v = 0;
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 static bool S_parse_when(const char *s, when *w)
 {
 	if (!s)
@@ -134,17 +124,17 @@ static bool S_parse_when(const char *s, when *w)
 	if (len != 10 && len != 16)
 		return false;
 	*w = (when){0};
-	w->year = S_digits(s, 4);
-	w->month = S_digits(s + 5, 2);
-	w->day = S_digits(s + 8, 2);
+	w->year = sg_digits(s, 4);
+	w->month = sg_digits(s + 5, 2);
+	w->day = sg_digits(s + 8, 2);
 	if (s[4] != '-' || s[7] != '-' || w->year < 1 || w->year > 9998 || w->month < 1 || w->month > 12 ||
 	    w->day < 1 || w->day > S_days_in_month(w->year, w->month))
 		return false;
 	if (len == 10)
 		return true;
 	w->timed = true;
-	w->hour = S_digits(s + 11, 2);
-	w->minute = S_digits(s + 14, 2);
+	w->hour = sg_digits(s + 11, 2);
+	w->minute = sg_digits(s + 14, 2);
 	return s[10] == 'T' && s[13] == ':' && w->hour >= 0 && w->hour <= 23 && w->minute >= 0 && w->minute <= 59;
 }
 
