@@ -10,20 +10,29 @@
 
 #include "alloc.h"
 
+/* 48 bytes: a build holds millions (every front-matter field, every template datum),
+ * so scalars and containers share their storage. */
 struct sg_value {
 	sg_value_kind kind;
 	unsigned refs;
 	int line, col;
-	bool b;
-	double num;
-	char *str; /* string text, or the written form of a number */
-	size_t len;
-	/* lists and maps */
-	sg_value **items;
-	char **keys; /* maps only; each key is preceded by a byte holding its length (255: long) */
-	size_t count, cap;
-	uint64_t keymask; /* maps: bit key_bit() of every key, so most misses need no search */
+	union {
+		struct { /* null, bool, number, string */
+			char *str; /* string text, or the written form of a number; often right after the struct */
+			size_t len;
+			double num;
+			bool b;
+		};
+		struct { /* list, map */
+			sg_value **items;
+			char **keys;      /* maps only; each key is preceded by a byte holding its length (255: long) */
+			uint64_t keymask; /* maps: bit key_bit() of every key, so most misses need no search */
+			uint32_t count, cap;
+		};
+	};
 };
+
+static bool is_container(const sg_value *v) { return v->kind == SG_VAL_LIST || v->kind == SG_VAL_MAP; }
 
 /* One of 64 bits for a key, from its length and end bytes. Template lookups walk up
  * the context stack and miss in most maps they pass. */
@@ -101,15 +110,17 @@ void sg_value_unref(sg_value *v)
 {
 	if (!v || __atomic_sub_fetch(&v->refs, 1, __ATOMIC_ACQ_REL) > 0)
 		return;
-	for (size_t i = 0; i < v->count; i++) {
-		sg_value_unref(v->items[i]);
-		if (v->keys)
-			free(v->keys[i] - 1);
-	}
-	free(v->items);
-	free(v->keys);
-	if (v->str != (char *)(v + 1))
+	if (is_container(v)) {
+		for (size_t i = 0; i < v->count; i++) {
+			sg_value_unref(v->items[i]);
+			if (v->keys)
+				free(v->keys[i] - 1);
+		}
+		free(v->items);
+		free(v->keys);
+	} else if (v->str != (char *)(v + 1)) {
 		free(v->str);
+	}
 	free(v);
 }
 
@@ -180,6 +191,8 @@ static void reserve(sg_value *v)
 {
 	if (v->count < v->cap)
 		return;
+	if (v->cap > UINT32_MAX / 2)
+		abort(); /* four billion entries: out of memory long before */
 	v->cap = v->cap ? v->cap * 2 : 4;
 	v->items = sg_realloc(v->items, v->cap * sizeof *v->items);
 	if (v->kind == SG_VAL_MAP)
