@@ -25,7 +25,7 @@ struct sg_value {
 		};
 		struct { /* list, map */
 			sg_value **items;
-			char **keys;      /* maps only; each key is preceded by a byte holding its length (255: long) */
+			char **keys;      /* maps only; each is a byte holding the key's length (255: long), then the key */
 			uint64_t keymask; /* maps: bit key_bit() of every key, so most misses need no search */
 			uint32_t count, cap;
 		};
@@ -114,7 +114,7 @@ void sg_value_unref(sg_value *v)
 		for (size_t i = 0; i < v->count; i++) {
 			sg_value_unref(v->items[i]);
 			if (v->keys)
-				free(v->keys[i] - 1);
+				free(v->keys[i]);
 		}
 		free(v->items);
 		free(v->keys);
@@ -167,7 +167,7 @@ sg_value *sg_value_item(const sg_value *v, size_t i) { return i < sg_value_count
 
 const char *sg_value_key(const sg_value *v, size_t i)
 {
-	return v && v->kind == SG_VAL_MAP && i < v->count ? v->keys[i] : NULL;
+	return v && v->kind == SG_VAL_MAP && i < v->count ? v->keys[i] + 1 : NULL;
 }
 
 sg_value *sg_value_getn(const sg_value *map, const char *key, size_t keylen)
@@ -177,7 +177,7 @@ sg_value *sg_value_getn(const sg_value *map, const char *key, size_t keylen)
 	/* the length byte and the first byte first: most keys differ there */
 	unsigned char lb = keylen < 255 ? (unsigned char)keylen : 255;
 	for (size_t i = 0; i < map->count; i++) {
-		const char *k = map->keys[i];
+		const char *k = map->keys[i] + 1;
 		if ((unsigned char)k[-1] == lb && (keylen == 0 || k[0] == key[0]) &&
 		    (lb < 255 || strnlen(k, keylen + 1) == keylen) && memcmp(k, key, keylen) == 0)
 			return map->items[i];
@@ -218,7 +218,7 @@ void sg_value_put(sg_value *map, const char *key, sg_value *val)
 	size_t len = strlen(key);
 	uint64_t bit = key_bit(key, len);
 	for (size_t i = 0; (map->keymask & bit) && i < map->count; i++)
-		if (strcmp(map->keys[i], key) == 0) {
+		if (strcmp(map->keys[i] + 1, key) == 0) {
 			sg_value_unref(map->items[i]);
 			map->items[i] = val;
 			return;
@@ -228,7 +228,7 @@ void sg_value_put(sg_value *map, const char *key, sg_value *val)
 	char *k = sg_malloc(len + 2);
 	k[0] = (char)(len < 255 ? len : 255);
 	memcpy(k + 1, key, len + 1);
-	map->keys[map->count] = k + 1;
+	map->keys[map->count] = k;
 	map->items[map->count++] = val;
 }
 
@@ -362,7 +362,7 @@ bool sg_value_equal(const sg_value *a, const sg_value *b)
 		if (a->count != b->count)
 			return false;
 		for (size_t i = 0; i < a->count; i++) {
-			if (a->kind == SG_VAL_MAP && strcmp(a->keys[i], b->keys[i]) != 0)
+			if (a->kind == SG_VAL_MAP && strcmp(a->keys[i] + 1, b->keys[i] + 1) != 0)
 				return false;
 			if (!sg_value_equal(a->items[i], b->items[i]))
 				return false;
