@@ -42,37 +42,25 @@ int sg_stage_load_templates(sg_tpl_set *set, const char *dir, sg_diags *d)
 #define RENDER_MAX_STEPS ((size_t)2000000000)
 #define RENDER_MAX_OUTPUT ((size_t)1 << 30)
 
-/* Pages are rendered by a few threads that take the next page number from a shared
- * counter; each has its own buffer and diagnostics. Every page is independent, so the
- * output does not depend on the number of threads. */
+/* Pages are rendered in chunks on several threads (util/parallel.h); each chunk has
+ * its own buffer and diagnostics. Every page is independent, so the output does not
+ * depend on the number of threads. */
 typedef struct render_job {
 	const sg_plan *plan;
 	sg_contexts *ctx;
 	const sg_tpl_set *tpl;
 	const size_t *which;
-	size_t n;
 	sg_file_sink sink;
 	void *sink_ctx;
-	size_t next; /* atomic */
-	int failed;  /* atomic: an sg_run_result, SG_RUN_OK while all goes well */
+	size_t files; /* atomic */
+	int failed;   /* atomic: an sg_run_result, SG_RUN_OK while all goes well */
 } render_job;
 
-typedef struct render_worker {
-	render_job *job;
-	sg_diags *d;
-	size_t files;
-	pthread_t thread;
-} render_worker;
-
-static void *render_pages(void *arg)
+static void render_chunk(void *arg, size_t begin, size_t end, sg_diags *d)
 {
-	render_worker *w = arg;
-	render_job *job = w->job;
+	render_job *job = arg;
 	sg_buf page = SG_BUF_INIT;
-	for (;;) {
-		size_t i = __atomic_fetch_add(&job->next, 1, __ATOMIC_RELAXED);
-		if (i >= job->n || __atomic_load_n(&job->failed, __ATOMIC_RELAXED))
-			break;
+	for (size_t i = begin; i < end && !__atomic_load_n(&job->failed, __ATOMIC_RELAXED); i++) {
 		const sg_page *p = &job->plan->pages[job->which ? job->which[i] : i];
 		sg_value *v = sg_contexts_page(job->ctx, p);
 		sg_buf_clear(&page);
@@ -80,18 +68,17 @@ static void *render_pages(void *arg)
 		sg_tpl_render_checked(job->tpl, p->template, v, &page, RENDER_MAX_STEPS, RENDER_MAX_OUTPUT, &cut);
 		sg_value_unref(v);
 		if (cut) {
-			sg_error(w->d, p->template, 0, 0,
+			sg_error(d, p->template, 0, 0,
 			         "rendering %s stopped at the size limit (%zu MB or %zu million steps): does a partial include "
 			         "itself?",
 			         p->url, (size_t)(RENDER_MAX_OUTPUT >> 20), (size_t)(RENDER_MAX_STEPS / 1000000));
 			__atomic_store_n(&job->failed, SG_RUN_CONTENT_ERRORS, __ATOMIC_RELAXED);
-		} else if (job->sink(job->sink_ctx, p->out_path, page.ptr, page.len, w->d) != 0)
+		} else if (job->sink(job->sink_ctx, p->out_path, page.ptr, page.len, d) != 0)
 			__atomic_store_n(&job->failed, SG_RUN_IO_ERROR, __ATOMIC_RELAXED);
 		else
-			w->files++;
+			__atomic_fetch_add(&job->files, 1, __ATOMIC_RELAXED);
 	}
 	sg_buf_free(&page);
-	return NULL;
 }
 
 sg_run_result sg_stage_render(const sg_plan *plan, sg_contexts *ctx, const sg_tpl_set *tpl, const size_t *which,
@@ -99,27 +86,11 @@ sg_run_result sg_stage_render(const sg_plan *plan, sg_contexts *ctx, const sg_tp
                               size_t *files)
 {
 	size_t n = which ? n_which : plan->n_pages;
-	render_job job = {plan, ctx, tpl, which, n, sink, sink_ctx, 0, 0};
-	if (jobs <= 0)
-		jobs = sg_cores();
-	if ((size_t)jobs > n)
-		jobs = n ? (int)n : 1;
-	render_worker *w = sg_calloc((size_t)jobs, sizeof *w);
-	int started = 0;
-	for (int i = 0; i < jobs; i++) {
-		w[i] = (render_worker){&job, sg_diags_new(), 0, 0};
-		if (i > 0 && pthread_create(&w[i].thread, NULL, render_pages, &w[i]) == 0)
-			started++;
-	}
-	render_pages(&w[0]); /* this thread works too */
-	for (int i = 1; i <= started; i++)
-		pthread_join(w[i].thread, NULL);
-	for (int i = 0; i < jobs; i++) {
-		sg_diags_move(d, w[i].d);
-		sg_diags_free(w[i].d);
-		*files += w[i].files;
-	}
-	free(w);
+	/* a few pages at a time share a buffer; a handful (serve's rebuilds) go one by one,
+	 * so that the big list pages spread over the threads */
+	render_job job = {plan, ctx, tpl, which, sink, sink_ctx, 0, 0};
+	sg_parallel_chunks(n, n >= 1024 ? 8 : 1, jobs, render_chunk, &job, d);
+	*files += job.files;
 	return (sg_run_result)job.failed;
 }
 

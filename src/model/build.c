@@ -682,13 +682,12 @@ typedef struct {
 	sg_sources *sources;
 	const sg_build_opts *opts;
 	sg_insats **built; /* one per source; NULL for other kinds */
-	sg_diags **diags;  /* one per chunk */
 } insats_job;
 
-static void build_insats_chunk(void *arg, size_t chunk, size_t begin, size_t end)
+static void build_insats_chunk(void *arg, size_t begin, size_t end, sg_diags *d)
 {
 	insats_job *j = arg;
-	sg_diags *d = j->diags[chunk], *draft_diags = sg_diags_new();
+	sg_diags *draft_diags = sg_diags_new();
 	for (size_t i = begin; i < end; i++) {
 		const sg_source *src = sg_sources_at(j->sources, i);
 		if (src->kind != SG_SRC_INSATS)
@@ -704,20 +703,13 @@ static void build_insats_chunk(void *arg, size_t chunk, size_t begin, size_t end
 
 static void build_insatser(sg_site *site, sg_sources *sources, const sg_build_opts *opts, sg_diags *d)
 {
-	size_t n = sg_sources_count(sources), n_chunks = sg_chunk_count(n, INSATS_CHUNK);
-	insats_job j = {site, sources, opts, sg_calloc(n + 1, sizeof *j.built), sg_calloc(n_chunks + 1, sizeof *j.diags)};
-	for (size_t c = 0; c < n_chunks; c++)
-		j.diags[c] = sg_diags_new();
-	sg_parallel_chunks(n, INSATS_CHUNK, opts->jobs, build_insats_chunk, &j);
-	for (size_t c = 0; c < n_chunks; c++) {
-		sg_diags_move(d, j.diags[c]);
-		sg_diags_free(j.diags[c]);
-	}
+	size_t n = sg_sources_count(sources);
+	insats_job j = {site, sources, opts, sg_calloc(n + 1, sizeof *j.built)};
+	sg_parallel_chunks(n, INSATS_CHUNK, opts->jobs, build_insats_chunk, &j, d);
 	for (size_t i = 0; i < n; i++)
 		if (j.built[i])
 			PUSH(site->insatser, site->n_insatser, j.built[i]);
 	free(j.built);
-	free(j.diags);
 }
 
 sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags *d)

@@ -398,34 +398,24 @@ typedef struct {
 	const found_list *found;
 	sg_source *out; /* one per found file */
 	bool *ok;
-	sg_diags **diags; /* one per chunk */
 } read_job;
 
-static void read_chunk(void *arg, size_t chunk, size_t begin, size_t end)
+static void read_chunk(void *arg, size_t begin, size_t end, sg_diags *d)
 {
 	read_job *j = arg;
 	for (size_t i = begin; i < end; i++) {
 		const found_file *f = &j->found->items[i];
-		j->ok[i] = load_file(j->s, f->kind, f->path, f->name, f->folder, f->link, &j->out[i], j->diags[chunk]);
+		j->ok[i] = load_file(j->s, f->kind, f->path, f->name, f->folder, f->link, &j->out[i], d);
 	}
 }
 
 /* Reads every found file into s, in order. */
 static void read_found(sg_sources *s, const found_list *found, int jobs, sg_diags *d)
 {
-	size_t n_chunks = sg_chunk_count(found->len, CHUNK);
 	read_job j = {.s = s, .found = found};
 	j.out = sg_calloc(found->len + 1, sizeof *j.out);
 	j.ok = sg_calloc(found->len + 1, sizeof *j.ok);
-	j.diags = sg_calloc(n_chunks + 1, sizeof *j.diags);
-	for (size_t c = 0; c < n_chunks; c++)
-		j.diags[c] = sg_diags_new();
-	sg_parallel_chunks(found->len, CHUNK, jobs, read_chunk, &j);
-	for (size_t c = 0; c < n_chunks; c++) {
-		sg_diags_move(d, j.diags[c]);
-		sg_diags_free(j.diags[c]);
-	}
-	free(j.diags);
+	sg_parallel_chunks(found->len, CHUNK, jobs, read_chunk, &j, d);
 	s->items = sg_realloc(s->items, (found->len + 1) * sizeof *s->items);
 	s->cap = found->len + 1;
 	for (size_t i = 0; i < found->len; i++)

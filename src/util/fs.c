@@ -246,36 +246,3 @@ int sg_remove_tree(const char *path)
 	sg_free_names(names, n);
 	return rc == 0 ? rmdir(path) : rc;
 }
-
-int sg_copy_tree(const char *from, const char *to)
-{
-	struct stat st;
-	if (lstat(from, &st) != 0)
-		return -1;
-	if (S_ISREG(st.st_mode)) {
-		size_t len;
-		char *data = sg_read_file(from, &len, (size_t)1 << 34);
-		if (!data)
-			return -1;
-		int rc = sg_write_file(to, data, len);
-		free(data);
-		return rc;
-	}
-	if (!S_ISDIR(st.st_mode))
-		return 0;
-	if (sg_mkdirs(to) != 0)
-		return -1;
-	size_t n;
-	char **names = sg_list_dir(from, &n);
-	if (!names)
-		return -1;
-	int rc = 0;
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		char *a = sg_path_join(from, names[i]), *b = sg_path_join(to, names[i]);
-		rc = sg_copy_tree(a, b);
-		free(a);
-		free(b);
-	}
-	sg_free_names(names, n);
-	return rc;
-}

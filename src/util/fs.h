@@ -1,5 +1,5 @@
 /* fs.h — the file-system operations sofgen needs: whole-file reads and writes, sorted
- * directory listings, recursive mkdir/remove/copy, opening below a folder. Errors are
+ * directory listings, recursive mkdir and remove, opening below a folder. Errors are
  * returned (with errno set), never printed. */
 #ifndef SG_FS_H
 #define SG_FS_H
@@ -32,8 +32,6 @@ bool sg_exists(const char *path);
 int sg_mkdirs(const char *path);
 /* rm -r (does not follow symlinks). Returns 0, or -1 with errno. */
 int sg_remove_tree(const char *path);
-/* cp -r of regular files and directories (symlinks are skipped). Returns 0 or -1. */
-int sg_copy_tree(const char *from, const char *to);
 /* "a/b" + "c" → "a/b/c" (malloc'd). */
 char *sg_path_join(const char *a, const char *b);
 

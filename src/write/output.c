@@ -190,9 +190,9 @@ int sg_output_write(sg_output *o, const char *rel_path, const void *data, size_t
 	return rc;
 }
 
-/* Copies from (a file, or a folder with everything in it) to rel in the site, like
- * sg_copy_tree (symbolic links are skipped), but through sg_output_write so that
- * unchanged assets are linked too. */
+/* Copies from (a file, or a folder with everything in it; symbolic links are
+ * skipped) to rel in the site, through sg_output_write so that unchanged assets are
+ * linked too. */
 static int copy_into(sg_output *o, const char *from, const char *rel, sg_diags *d, long *files)
 {
 	struct stat st;

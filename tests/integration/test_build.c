@@ -424,7 +424,7 @@ Test(example, incremental_build_keeps_unchanged_files, .timeout = 120)
 {
 	char *dir = tmpdir();
 	char *content = sg_path_join(dir, "content");
-	cr_assert_eq(sg_copy_tree("content", content), 0);
+	cr_assert_eq(fixture_copy_tree("content", content), 0);
 	sg_buf log = SG_BUF_INIT;
 	const char *opts = "--templates templates --assets assets --now 2020-06-01 --incremental";
 	cr_assert_eq(run(&log, "build --content %s --out %s/site %s", content, dir, opts), 0, "%s", sg_buf_cstr(&log));

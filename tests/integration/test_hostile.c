@@ -475,7 +475,7 @@ static char *make_case(const char *name)
 	}
 	/* the case's files, over the base */
 	char *src = sg_asprintf("%s/%s", BAD_DIR, name);
-	cr_assert_eq(sg_copy_tree(src, content), 0, "%s: cannot copy %s", name, src);
+	cr_assert_eq(fixture_copy_tree(src, content), 0, "%s: cannot copy %s", name, src);
 	free(src);
 	static const char *const own[] = {"expected.txt", "expected-site.txt"};
 	for (size_t i = 0; i < 2; i++) {

@@ -26,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../support/fixture.h"
 #include "../support/run.h"
 #include "serve/livereload.h"
 #include "serve/server.h"
@@ -299,7 +300,7 @@ static void server_start(server *s)
 	const char *names[] = {"content", "templates", "assets"};
 	for (size_t i = 0; i < 3; i++) {
 		char *to = in_dir(s, names[i]);
-		cr_assert_eq(sg_copy_tree(parts[i], to), 0, "cannot copy %s", parts[i]);
+		cr_assert_eq(fixture_copy_tree(parts[i], to), 0, "cannot copy %s", parts[i]);
 		free(to);
 	}
 	const char *probes[][2] = {{"assets/probe/a.png", "\x89PNG\r\n"}, {"assets/probe/a.jpg", "\xff\xd8\xff"},
