@@ -17,7 +17,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c tests/integration/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all site test unit check-asan valgrind e2e deps deps-test clean
+.PHONY: all site test unit check-asan valgrind e2e deps deps-test clean standalone
 all: sofgen
 
 sofgen: $(BUILD)/sofgen
@@ -46,12 +46,13 @@ site: deps
 	@$(MAKE) --no-print-directory sofgen
 	./sofgen build
 
-# Every criterion test binary, run from the project root (tests read content/, ../shared/).
+# Every criterion test binary, run from the project root (tests read content/ and tests/).
 unit: $(TEST_BIN) $(BUILD)/sofgen
 	@failed=0; for t in $(TEST_BIN); do SOFGEN=$(BUILD)/sofgen $$t --short-filename -j2 || failed=$$((failed+1)); done; \
 	  if [ $$failed -ne 0 ]; then echo "unit: $$failed test program(s) failed"; exit 1; fi
 
 test: deps-test
+	@$(MAKE) --no-print-directory standalone
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory check-asan
 	@$(MAKE) --no-print-directory valgrind
@@ -64,6 +65,15 @@ check-asan:
 	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp $(MAKE) --no-print-directory unit BUILD=build/asan \
 	  OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	  LDFLAGS="-fsanitize=address,undefined"
+
+# The repository stands alone: no tracked file needs a folder beside the checkout or
+# names an absolute path of the machine it was written on.
+standalone:
+	@if ! git rev-parse --is-inside-work-tree >/dev/null 2>&1; then echo "standalone: not a git checkout, skipped"; exit 0; fi; \
+	bad=$$(git ls-files -z | xargs -0 grep -l -I -e '[.][.]/shared' -e '/wor[k]/' -e '/hom[e]/' -e '/roo[t]/' 2>/dev/null); \
+	if [ -n "$$bad" ]; then echo "standalone: these tracked files refer to something outside the repository:"; \
+	  echo "$$bad" | sed 's/^/  /'; echo "standalone: 0 passed, 1 failed"; exit 1; fi; \
+	echo "standalone: 1 passed, 0 failed"
 
 # A full build of the example site under valgrind: zero errors, zero leaks.
 valgrind: $(BUILD)/sofgen

@@ -5,7 +5,7 @@
 #   bench/run.sh [RUNS]          N = 1 000 and 10 000 insatser (BENCH_LARGE=1 adds 100 000)
 #   BENCH_N="1000 5000" bench/run.sh 3
 #
-# For each N: generates the site with ../shared/bench/gen.py (sofgen's side adapted:
+# For each N: generates the site with bench/gen.py (sofgen's side adapted:
 # gen.py writes no forms, so bench/remiss.yaml is copied in), then RUNS times each:
 # a full sofgen build, a full Hugo build, and `cp -a` of sofgen's output (the I/O
 # floor), recording wall time and peak RSS (/usr/bin/time). Output trees are removed
@@ -15,7 +15,7 @@
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
-GEN=${GEN:-$ROOT/../shared/bench/gen.py}
+GEN=${GEN:-$ROOT/bench/gen.py}
 SOFGEN=${SOFGEN:-$ROOT/sofgen}
 RUNS=${1:-3}
 WORK=${BENCH_DIR:-/tmp/sofgen-bench}
@@ -37,7 +37,7 @@ if [ -n "$missing" ]; then
 	fi
 fi
 [ -x "$SOFGEN" ] || { echo "bench: build sofgen first (make)" >&2; exit 1; }
-[ -f "$GEN" ] || { echo "bench: $GEN not found (the shared benchmark material)" >&2; exit 1; }
+[ -f "$GEN" ] || { echo "bench: $GEN not found (the benchmark's catalogue generator)" >&2; exit 1; }
 mkdir -p "$WORK"
 RAW=$WORK/raw.tsv
 printf 'n\ttool\trun\tseconds\tpeak_kib\tfiles\n' > "$RAW"

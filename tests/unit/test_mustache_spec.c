@@ -1,8 +1,9 @@
 /* test_mustache_spec.c — the official Mustache spec run against src/template: every case
  * of the spec files below (lambdas excepted: sofgen's data has no code) is one
  * parameter of one criterion test, and a failure names its file and case. The files
- * are read from ../shared/spec/mustache/specs (tests run from the project root); if
- * they cannot be read, the tests fail. */
+ * are read from tests/spec/mustache/specs, a copy kept in the repository (its README
+ * names the version and licence); tests run from the project root. If they cannot be
+ * read, the tests fail. */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 #include <stdint.h>
@@ -16,7 +17,7 @@
 #include "util/diag.h"
 #include "util/value.h"
 
-#define SPEC_DIR "../shared/spec/mustache/specs"
+#define SPEC_DIR "tests/spec/mustache/specs"
 #define MAIN_NAME "<template>" /* cannot clash with a partial's name in the spec */
 
 static const char *const spec_files[] = {
