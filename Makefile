@@ -4,6 +4,14 @@
 #               sanitizers, valgrind)
 CC      ?= cc
 OPT     ?= -O2 -g
+# Installation (make install PREFIX=/usr/local DESTDIR=…); the binary looks for its default
+# templates and assets in $(DATADIR), so build and install with the same PREFIX.
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/sofgen
+MANDIR  ?= $(PREFIX)/share/man
+DOCDIR  ?= $(PREFIX)/share/doc/sofgen
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 PKGS     = libcmark yaml-0.1 jansson libmicrohttpd
 WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  += -std=c17 $(OPT) $(WARN) -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -MMD -MP
@@ -17,7 +25,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c tests/integration/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all site test unit check-asan valgrind e2e deps deps-test clean standalone
+.PHONY: all site test unit check-asan valgrind e2e deps deps-test clean standalone install uninstall deb deb-test
 all: sofgen
 
 sofgen: $(BUILD)/sofgen
@@ -31,11 +39,18 @@ $(BUILD)/libsofgen.a: $(LIB_OBJ)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -DSOFGEN_VERSION='"$(VERSION)"' -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -DSOFGEN_VERSION='"$(VERSION)"' $(OBJ_DEFS) -c -o $@ $<
+
+# Only site_root.c knows DATADIR; it is compiled again when DATADIR changes.
+$(BUILD)/src/cli/site_root.o: OBJ_DEFS = -DSOFGEN_DATADIR='"$(DATADIR)"'
+$(BUILD)/src/cli/site_root.o: $(BUILD)/datadir.stamp
+$(BUILD)/datadir.stamp: FORCE
+	@mkdir -p $(BUILD) && echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+FORCE:
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libsofgen.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< $(BUILD)/libsofgen.a $(PKG_LIBS) $(shell pkg-config --libs criterion jansson)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(BUILD)/libsofgen.a $(PKG_LIBS) $(shell pkg-config --libs criterion jansson)
 
 deps:
 	@scripts/deps.sh build
@@ -90,6 +105,38 @@ e2e: $(BUILD)/sofgen
 	@cd tests/e2e && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@rm -rf $(E2E_SITE) && $(BUILD)/sofgen build --now 2020-06-01T12:00 --out $(E2E_SITE)
 	cd tests/e2e && SITE_DIR=$(CURDIR)/$(E2E_SITE) node --test
+
+# The binary, the default templates and assets, the man page and the bash completion.
+install: sofgen
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/assets \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	install -m 755 sofgen $(DESTDIR)$(BINDIR)/sofgen
+	install -m 644 templates/*.mustache $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 assets/* $(DESTDIR)$(DATADIR)/assets/
+	sed -e 's|@DATADIR@|$(DATADIR)|g' -e 's|@DOCDIR@|$(DOCDIR)|g' docs/sofgen.1 > $(DESTDIR)$(MANDIR)/man1/sofgen.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/sofgen.1
+	install -m 644 scripts/sofgen.bash-completion $(DESTDIR)$(BASHCOMPDIR)/sofgen
+	install -d $(DESTDIR)$(DOCDIR)
+	install -m 644 README.md docs/content-format.md docs/redaktorsguide.md docs/templates.md docs/open-data.md \
+	  $(DESTDIR)$(DOCDIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/sofgen $(DESTDIR)$(MANDIR)/man1/sofgen.1 $(DESTDIR)$(BASHCOMPDIR)/sofgen
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
+
+# A Debian package built from a copy of this tree (dpkg-buildpackage, debhelper), checked
+# with lintian; `make deb-test` installs it and builds a new site with no checkout in sight.
+DEB_DIR = build/deb
+deb:
+	@scripts/deps.sh deb
+	@rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/sofgen-$(VERSION)
+	tar -cf - --exclude=./.git --exclude=./build --exclude=./site --exclude='./site-*' --exclude=./sofgen \
+	  --exclude=./tests/e2e/node_modules . | tar -xf - -C $(DEB_DIR)/sofgen-$(VERSION)
+	cd $(DEB_DIR)/sofgen-$(VERSION) && dpkg-buildpackage -us -uc -b >../build.log 2>&1 || { tail -40 ../build.log; exit 1; }
+	lintian --fail-on error $(DEB_DIR)/sofgen_$(VERSION)_*.deb
+
+deb-test: deb
+	scripts/deb-test.sh $(DEB_DIR)/sofgen_$(VERSION)_*.deb
 
 clean:
 	rm -rf build sofgen

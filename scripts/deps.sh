@@ -1,11 +1,12 @@
 #!/bin/sh
-# deps.sh build|test|e2e|fuzz — install the Debian packages sofgen needs, if missing.
+# deps.sh build|test|e2e|fuzz|deb — install the Debian packages sofgen needs, if missing.
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -eu
 build="gcc make pkg-config libcmark-dev libyaml-dev libjansson-dev libmicrohttpd-dev"
 test="$build libcriterion-dev valgrind libxml2-utils"
 e2e="chromium default-jre-headless"
 fuzz="$build clang libclang-rt-14-dev"
+deb="$build debhelper dpkg-dev fakeroot lintian man-db"
 case "${1:-build}" in
 build) want=$build ;;
 test) want=$test ;;
@@ -14,7 +15,8 @@ e2e) want=$e2e
 	command -v node >/dev/null 2>&1 || want="$want nodejs"
 	command -v npm >/dev/null 2>&1 || want="$want npm" ;;
 fuzz) want=$fuzz ;;
-*) echo "usage: $0 build|test|e2e|fuzz" >&2; exit 2 ;;
+deb) want=$deb ;;
+*) echo "usage: $0 build|test|e2e|fuzz|deb" >&2; exit 2 ;;
 esac
 missing=""
 for p in $want; do

@@ -5,7 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "commands.h"
+#include "site_root.h"
 
 #ifndef SOFGEN_VERSION
 #define SOFGEN_VERSION "0.0.0"
@@ -32,6 +35,9 @@ static const char usage[] =
 	"  sofgen new nyhetsbrev|evenemang \"TITEL\" [--forbund SLUG] [--content DIR]\n"
 	"      Create a content file with every field explained (in Swedish), the title, slug\n"
 	"      and today's date filled in and draft: true; print its path. Never overwrites.\n"
+	"  sofgen init DIR [--forbund \"NAMN\"] [--kommuner \"KOMMUN,KOMMUN\"]\n"
+	"      Create a new site for a förbund in DIR: content/ with site.yaml, the förbund and\n"
+	"      its member kommuner, an example insats and a page. Never overwrites.\n"
 	"  sofgen serve [--content DIR] [--templates DIR] [--assets DIR] [--port N] [--bind ADDR]\n"
 	"               [--drafts]\n"
 	"      Build the site into a temporary folder and serve it on http://127.0.0.1:1313/\n"
@@ -57,7 +63,7 @@ int sg_cli_main(int argc, char **argv)
 		puts("sofgen " SOFGEN_VERSION);
 		return 0;
 	}
-	static const char *const commands[] = {"build", "check", "render", "new", "serve"};
+	static const char *const commands[] = {"build", "check", "render", "new", "serve", "init"};
 	for (size_t c = 0; c < sizeof commands / sizeof *commands; c++)
 		if (strcmp(cmd, commands[c]) == 0)
 			for (int i = 2; i < argc; i++)
@@ -65,6 +71,15 @@ int sg_cli_main(int argc, char **argv)
 					fputs(usage, stdout); /* `sofgen build --help`: the same help */
 					return 0;
 				}
+	if (strcmp(cmd, "build") == 0 || strcmp(cmd, "check") == 0 || strcmp(cmd, "serve") == 0 || strcmp(cmd, "new") == 0) {
+		/* run from anywhere inside a site, as git is from inside its repository */
+		char *root = NULL;
+		if (sg_find_site_root(argc, argv, &root) != 0)
+			return 2;
+		if (root)
+			fprintf(stderr, "sofgen: the site is %s\n", root);
+		free(root);
+	}
 	if (strcmp(cmd, "build") == 0)
 		return sg_cmd_build(argc, argv, true);
 	if (strcmp(cmd, "check") == 0)
@@ -75,6 +90,8 @@ int sg_cli_main(int argc, char **argv)
 		return sg_cmd_new(argc, argv);
 	if (strcmp(cmd, "serve") == 0)
 		return sg_cmd_serve(argc, argv);
-	fprintf(stderr, "sofgen: unknown command '%s'; the commands are build, check, render, new and serve (see sofgen --help)\n", cmd);
+	if (strcmp(cmd, "init") == 0)
+		return sg_cmd_init(argc, argv);
+	fprintf(stderr, "sofgen: unknown command '%s'; the commands are build, check, render, new, serve and init (see sofgen --help)\n", cmd);
 	return 2;
 }
