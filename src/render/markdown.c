@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "../util/alloc.h"
+#include "../util/utf8.h"
 
 struct sg_markdown {
 	cmark_node *doc; /* NULL once frozen */
@@ -178,9 +179,11 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 			if (url && sg_url_is_reference(url)) {
 				references++; /* resolved later, when the whole site is known */
 			} else if (url && !sg_url_is_safe(url)) {
+				/* a long address is quoted by its first 40 characters, never cut inside one */
+				size_t url_len = strlen(url), cut = sg_utf8_prefix(url, url_len, 40);
 				sg_warning(d, file, line, col,
-				           "the %s to '%.40s' is removed: addresses must start with https://, http://, mailto:, tel: or /",
-				           t == CMARK_NODE_LINK ? "link" : "image", url);
+				           "the %s to '%.*s%s' is removed: addresses must start with https://, http://, mailto:, tel: or /",
+				           t == CMARK_NODE_LINK ? "link" : "image", (int)cut, url, cut < url_len ? "…" : "");
 				drop = true;
 			} else if (url && *root && url[0] == '/' && url[1] != '/') {
 				char *full = sg_asprintf("%s%s", root, url);

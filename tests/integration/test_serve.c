@@ -741,6 +741,54 @@ Test(serve, live_reload_and_build_errors, .timeout = 180)
 	stream_close(&ev);
 }
 
+/* A file name that is not UTF-8 (Latin-1) or holds a newline and an escape sequence:
+ * the overlay gets its error like any other, shown as the terminal shows it. */
+Test(serve, the_overlay_shows_errors_of_any_file_name, .timeout = 180)
+{
+	server s = {0};
+	server_start(&s);
+	stream ev;
+	stream_open(&ev, s.port, "/__sofgen/events");
+	char *text = read_in(&s, INSATS_FILE);
+	write_in(&s, "content/insatser/sjuharad/h\xe4lsa.md", text);
+	write_in(&s, "content/insatser/sjuharad/x\n: error\x1b[2K.md", text);
+	free(text);
+	cr_assert(stream_wait(&ev, "errors", 5000), "no errors event after adding badly named files");
+	const char *want[][2] = {
+		{"content/insatser/sjuharad/h\\xE4lsa.md",
+		 "content/insatser/sjuharad/h\\xE4lsa.md:1:1: error: the file name 'h\\xE4lsa.md' cannot be used in a web "
+		 "address; rename the file to 'h-lsa.md' (lowercase a-z, 0-9 and '-'; å ä → a, ö → o)"},
+		{"content/insatser/sjuharad/x\\n: error\\x1B[2K.md",
+		 "content/insatser/sjuharad/x\\n: error\\x1B[2K.md:1:1: error: the file name 'x\\n: error\\x1B[2K.md' cannot "
+		 "be used in a web address; rename the file to 'x-error-2k.md' (lowercase a-z, 0-9 and '-'; å ä → a, ö → o)"},
+	};
+	/* the errors event may come before both files are seen: wait for both */
+	long long deadline = now_ms() + 5000;
+	json_t *j = NULL;
+	for (;;) {
+		j = errors_json(&s);
+		if (json_array_size(json_object_get(j, "errors")) == 2 || now_ms() > deadline)
+			break;
+		json_decref(j);
+		sleep_ms(50);
+	}
+	json_t *list = json_object_get(j, "errors");
+	cr_assert_eq(json_array_size(list), 2, "both errors are listed");
+	for (size_t i = 0; i < 2; i++) {
+		json_t *e = json_array_get(list, i);
+		const char *file = json_string_value(json_object_get(e, "file"));
+		const char *shown = json_string_value(json_object_get(e, "text"));
+		cr_expect(file && strcmp(file, want[i][0]) == 0, "file %s, not %s", file ? file : "(none)", want[i][0]);
+		cr_expect(shown && strcmp(shown, want[i][1]) == 0, "text %s, not %s", shown ? shown : "(none)", want[i][1]);
+		char *log = server_log(&s);
+		cr_expect(has(log, want[i][1]), "the terminal shows %s:\n%s", want[i][1], log);
+		free(log);
+	}
+	json_decref(j);
+	stream_close(&ev);
+	server_stop(&s);
+}
+
 Test(serve, refuses_bad_options_and_a_taken_port, .timeout = 60)
 {
 	char bin[PATH_MAX];
