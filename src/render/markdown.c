@@ -9,6 +9,11 @@
 #include "../util/alloc.h"
 #include "../util/utf8.h"
 
+/* libcmark's own allocator prints a message and calls abort() when memory runs out;
+ * with sofgen's, the tree and its HTML (allocated with the tree's allocator) end the
+ * process the way the rest of sofgen does (sg_out_of_memory). */
+static cmark_mem checked_mem = {sg_calloc, sg_realloc, free};
+
 struct sg_markdown {
 	cmark_node *doc; /* NULL once frozen */
 	char *html;      /* the rendered HTML, once frozen */
@@ -152,10 +157,13 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 		         "lists and quotes nest more than %d levels deep here; remove some of the '-', '>' or the "
 		         "indentation at the start of the line",
 		         MAX_NESTING);
-		md->doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+		md->doc = cmark_node_new_with_mem(CMARK_NODE_DOCUMENT, &checked_mem);
 		return md;
 	}
-	md->doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &checked_mem);
+	cmark_parser_feed(parser, text, len);
+	md->doc = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
 
 	/* collect first: the tree must not change while it is iterated */
 	size_t n = 0, cap = 16, references = 0;

@@ -77,7 +77,7 @@ static char *errors_json(unsigned long gen, const sg_diags *d, size_t *n_errors)
 	char *s = json_dumps(root, JSON_COMPACT);
 	json_decref(root);
 	if (!s)
-		abort(); /* out of memory, as sg_malloc would */
+		sg_out_of_memory(); /* (jansson allocates with sg_malloc in sofgen, so never) */
 	/* json_dumps allocates with jansson's allocator (malloc by default); copy into ours */
 	char *copy = sg_strdup(s);
 	free(s);
