@@ -2,11 +2,12 @@
  * its own file (cmd_build.c, cmd_render.c); this file only chooses one. */
 #include "cli.h"
 
+#include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include <stdlib.h>
-
+#include "../util/alloc.h"
 #include "commands.h"
 #include "site_root.h"
 
@@ -50,6 +51,9 @@ static const char usage[] =
 
 int sg_cli_main(int argc, char **argv)
 {
+	/* jansson gets sofgen's allocator: out of memory ends sofgen with status 2 and a
+	 * message, instead of NULL values deep inside the open data */
+	json_set_alloc_funcs(sg_malloc, free);
 	if (argc < 2) {
 		fputs(usage, stderr);
 		return 2;

@@ -34,6 +34,7 @@
 #include "../util/buf.h"
 #include "../util/diag.h"
 #include "../util/fs.h"
+#include "../write/output.h"
 #include "args.h"
 #include "commands.h"
 
@@ -201,6 +202,7 @@ int sg_cmd_serve(int argc, char **argv)
 		work = NULL;
 		goto out;
 	}
+	sg_output_remove_on_oom(work, true);
 	site = sg_path_join(work, "site");
 	st.opts.out_dir = site;
 
@@ -257,6 +259,8 @@ out:
 	sg_server_stop(st.server);
 	sg_session_free(st.session);
 	sg_watch_free(watch);
+	if (work)
+		sg_output_remove_on_oom(work, false);
 	if (work && sg_remove_tree(work) != 0)
 		fprintf(stderr, "sofgen serve: cannot remove %s: %s\n", work, strerror(errno));
 	sg_buf_free(&err);

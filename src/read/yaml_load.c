@@ -254,10 +254,8 @@ sg_value *sg_yaml_load(const char *text, size_t len, const char *file, int line_
 	L.file = file, L.line_offset = line_offset, L.d = d;
 
 	yaml_parser_t parser;
-	if (!yaml_parser_initialize(&parser)) {
-		sg_error(d, file, 0, 0, "could not start the YAML parser");
-		return NULL;
-	}
+	if (!yaml_parser_initialize(&parser))
+		sg_out_of_memory(); /* its only failure */
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 
@@ -265,6 +263,8 @@ sg_value *sg_yaml_load(const char *text, size_t len, const char *file, int line_
 	while (!done) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&parser, &ev)) {
+			if (parser.error == YAML_MEMORY_ERROR)
+				sg_out_of_memory(); /* not "invalid YAML" */
 			const char *problem = parser.problem ? parser.problem : "unreadable YAML";
 			int line = (int)parser.problem_mark.line + 1 + line_offset;
 			int col = (int)parser.problem_mark.column + 1;

@@ -7,6 +7,12 @@
 #include <strings.h>
 
 #include "../util/alloc.h"
+#include "../util/utf8.h"
+
+/* libcmark's own allocator prints a message and calls abort() when memory runs out;
+ * with sofgen's, the tree and its HTML (allocated with the tree's allocator) end the
+ * process the way the rest of sofgen does (sg_out_of_memory). */
+static cmark_mem checked_mem = {sg_calloc, sg_realloc, free};
 
 struct sg_markdown {
 	cmark_node *doc; /* NULL once frozen */
@@ -151,10 +157,13 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 		         "lists and quotes nest more than %d levels deep here; remove some of the '-', '>' or the "
 		         "indentation at the start of the line",
 		         MAX_NESTING);
-		md->doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+		md->doc = cmark_node_new_with_mem(CMARK_NODE_DOCUMENT, &checked_mem);
 		return md;
 	}
-	md->doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &checked_mem);
+	cmark_parser_feed(parser, text, len);
+	md->doc = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
 
 	/* collect first: the tree must not change while it is iterated */
 	size_t n = 0, cap = 16, references = 0;
@@ -178,9 +187,11 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 			if (url && sg_url_is_reference(url)) {
 				references++; /* resolved later, when the whole site is known */
 			} else if (url && !sg_url_is_safe(url)) {
+				/* a long address is quoted by its first 40 characters, never cut inside one */
+				size_t url_len = strlen(url), cut = sg_utf8_prefix(url, url_len, 40);
 				sg_warning(d, file, line, col,
-				           "the %s to '%.40s' is removed: addresses must start with https://, http://, mailto:, tel: or /",
-				           t == CMARK_NODE_LINK ? "link" : "image", url);
+				           "the %s to '%.*s%s' is removed: addresses must start with https://, http://, mailto:, tel: or /",
+				           t == CMARK_NODE_LINK ? "link" : "image", (int)cut, url, cut < url_len ? "…" : "");
 				drop = true;
 			} else if (url && *root && url[0] == '/' && url[1] != '/') {
 				char *full = sg_asprintf("%s%s", root, url);

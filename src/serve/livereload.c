@@ -27,6 +27,9 @@ struct sg_livereload {
 	size_t n_errors;
 	char *errors_json;
 	bool stopping;
+	/* the open streams, oldest first: at most SG_LR_MAX_STREAMS */
+	sg_sse_stream *oldest, *newest;
+	size_t n_streams;
 };
 
 struct sg_sse_stream {
@@ -34,6 +37,9 @@ struct sg_sse_stream {
 	unsigned long seen_gen, seen_err_gen;
 	bool stale;   /* the page is older than the site: send reload at once */
 	bool greeted; /* the retry: line went out */
+	bool evicted; /* too many streams: this one, the oldest, says `bye` and ends */
+	bool said_bye;
+	sg_sse_stream *prev, *next; /* in lr's list while open and not evicted */
 };
 
 static char *errors_json(unsigned long gen, const sg_diags *d, size_t *n_errors)
@@ -71,7 +77,7 @@ static char *errors_json(unsigned long gen, const sg_diags *d, size_t *n_errors)
 	char *s = json_dumps(root, JSON_COMPACT);
 	json_decref(root);
 	if (!s)
-		abort(); /* out of memory, as sg_malloc would */
+		sg_out_of_memory(); /* (jansson allocates with sg_malloc in sofgen, so never) */
 	/* json_dumps allocates with jansson's allocator (malloc by default); copy into ours */
 	char *copy = sg_strdup(s);
 	free(s);
@@ -261,13 +267,43 @@ const char sg_livereload_js[] =
 	"\t\t\t.then(function (j) { show(j.errors || []); }, function () {});\n"
 	"\t}\n"
 	"\tif (!window.EventSource) { check(); return; }\n"
-	"\tvar es = new EventSource(\"" SG_LR_EVENTS_PATH "\" + (gen ? \"?since=\" + encodeURIComponent(gen) : \"\"));\n"
-	"\tes.addEventListener(\"open\", check);\n"
-	"\tes.addEventListener(\"errors\", check);\n"
-	"\tes.addEventListener(\"reload\", function () { es.close(); location.reload(); });\n"
+	"\tvar es = null;\n"
+	"\tfunction disconnect() {\n"
+	"\t\tif (es) es.close();\n"
+	"\t\tes = null;\n"
+	"\t}\n"
+	"\tfunction connect() {\n"
+	"\t\tif (es) return;\n"
+	"\t\tes = new EventSource(\"" SG_LR_EVENTS_PATH "\" + (gen ? \"?since=\" + encodeURIComponent(gen) : \"\"));\n"
+	"\t\tes.addEventListener(\"open\", check);\n"
+	"\t\tes.addEventListener(\"errors\", check);\n"
+	"\t\tes.addEventListener(\"reload\", function () { disconnect(); location.reload(); });\n"
+	"\t\tes.addEventListener(\"bye\", disconnect);\n"
+	"\t}\n"
+	"\t/* a hidden tab holds no connection (a browser opens only a few per server, and pages\n"
+	"\t   need them); shown again, it listens again and reloads at once if the site changed */\n"
+	"\tdocument.addEventListener(\"visibilitychange\", function () {\n"
+	"\t\tif (document.hidden) disconnect(); else connect();\n"
+	"\t});\n"
+	"\tif (!document.hidden) connect();\n"
 	"})();\n";
 
 /* ---- streams ---- */
+
+/* Takes s out of the list of open streams (lr locked). */
+static void unlink_stream(sg_livereload *lr, sg_sse_stream *s)
+{
+	if (s->prev)
+		s->prev->next = s->next;
+	else
+		lr->oldest = s->next;
+	if (s->next)
+		s->next->prev = s->prev;
+	else
+		lr->newest = s->prev;
+	s->prev = s->next = NULL;
+	lr->n_streams--;
+}
 
 sg_sse_stream *sg_sse_stream_new(sg_livereload *lr, long long since)
 {
@@ -278,11 +314,45 @@ sg_sse_stream *sg_sse_stream_new(sg_livereload *lr, long long since)
 	s->seen_err_gen = lr->err_gen;
 	/* a page from another generation (or from an earlier run of serve) is stale */
 	s->stale = since >= 0 && (unsigned long long)since != lr->gen;
+	if (lr->n_streams >= SG_LR_MAX_STREAMS) {
+		/* the oldest makes room: it says bye (its page stops listening until it is
+		 * shown again) and its connection closes, so streams never use up the
+		 * connections that pages need */
+		sg_sse_stream *old = lr->oldest;
+		unlink_stream(lr, old);
+		old->evicted = true;
+		pthread_cond_broadcast(&lr->changed);
+	}
+	s->prev = lr->newest;
+	if (lr->newest)
+		lr->newest->next = s;
+	else
+		lr->oldest = s;
+	lr->newest = s;
+	lr->n_streams++;
 	pthread_mutex_unlock(&lr->lock);
 	return s;
 }
 
-void sg_sse_stream_free(sg_sse_stream *s) { free(s); }
+void sg_sse_stream_free(sg_sse_stream *s)
+{
+	if (!s)
+		return;
+	sg_livereload *lr = s->lr;
+	pthread_mutex_lock(&lr->lock);
+	if (!s->evicted)
+		unlink_stream(lr, s);
+	pthread_mutex_unlock(&lr->lock);
+	free(s);
+}
+
+size_t sg_livereload_streams(sg_livereload *lr)
+{
+	pthread_mutex_lock(&lr->lock);
+	size_t n = lr->n_streams;
+	pthread_mutex_unlock(&lr->lock);
+	return n;
+}
 
 static size_t put(char *buf, size_t max, const char *fmt, unsigned long n)
 {
@@ -310,11 +380,15 @@ ssize_t sg_sse_stream_read(sg_sse_stream *s, char *buf, size_t max, int keepaliv
 	}
 	pthread_mutex_lock(&lr->lock);
 	int rc = 0;
-	while (!lr->stopping && !s->stale && lr->gen == s->seen_gen && lr->err_gen == s->seen_err_gen && rc != ETIMEDOUT)
+	while (!lr->stopping && !s->evicted && !s->stale && lr->gen == s->seen_gen && lr->err_gen == s->seen_err_gen &&
+	       rc != ETIMEDOUT)
 		rc = pthread_cond_timedwait(&lr->changed, &lr->lock, &deadline);
 	ssize_t n;
-	if (lr->stopping) {
+	if (lr->stopping || s->said_bye) {
 		n = -1;
+	} else if (s->evicted) {
+		s->said_bye = true;
+		n = (ssize_t)put(buf, max, "event: bye\ndata: %lu\n\n", (unsigned long)SG_LR_MAX_STREAMS);
 	} else if (s->stale || lr->gen != s->seen_gen) {
 		s->stale = false;
 		s->seen_gen = lr->gen;

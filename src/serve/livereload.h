@@ -59,12 +59,19 @@ char *sg_livereload_placeholder_page(size_t *out_len);
 /* The live-reload script (JavaScript, UTF-8). */
 extern const char sg_livereload_js[];
 
+/* At most this many streams are open at once: a new one makes the oldest send `bye`
+ * and end (its page stops listening until the tab is shown again). Each stream holds a
+ * connection and a thread, and pages must always find both. */
+#define SG_LR_MAX_STREAMS 32
+
 /* One Server-Sent Events stream. `since` is the generation of the page that opened it
  * (from its `?since=`), or -1 when unknown: when it differs from the current generation
  * the page is stale and the stream starts with `reload`. */
 typedef struct sg_sse_stream sg_sse_stream;
 sg_sse_stream *sg_sse_stream_new(sg_livereload *lr, long long since);
 void sg_sse_stream_free(sg_sse_stream *s);
+/* How many streams are open (not counting those ending after `bye`). */
+size_t sg_livereload_streams(sg_livereload *lr);
 /* Blocks until there is something to send (at most keepalive_ms, after which it sends a
  * comment line), then writes at most max bytes of events to buf. Returns the number of
  * bytes written, or -1 when the stream is over (sg_livereload_stop). */

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <microhttpd.h>
+#include <arpa/inet.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <stdint.h>
@@ -225,6 +226,9 @@ static enum MHD_Result not_found(struct MHD_Connection *c, int root, unsigned lo
 
 static enum MHD_Result redirect(struct MHD_Connection *c, const char *url)
 {
+	/* exactly one leading slash: a browser reads "//kommun/boras/" as the host "kommun" */
+	while (url[0] == '/' && url[1] == '/')
+		url++;
 	char *to = sg_asprintf("%s/", url);
 	struct MHD_Response *r = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
 	if (r)
@@ -331,7 +335,59 @@ static enum MHD_Result serve_events(sg_server *s, struct MHD_Connection *c)
 		return MHD_NO;
 	}
 	MHD_add_response_header(r, "X-Accel-Buffering", "no");
+	/* when it ends (bye, or the server stopping) the connection goes too */
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
 	return queue(c, MHD_HTTP_OK, r, "text/event-stream; charset=utf-8");
+}
+
+/* ---- the Host header ---- */
+
+/* True when host (the Host header, or NULL) names this server: localhost, 127.0.0.1,
+ * [::1] or the address listened on (any IP address when that is 0.0.0.0 or ::), with
+ * our port or none. Any other name could be a web page's own domain pointed at this
+ * machine (DNS rebinding), and that page could then read the preview. A request
+ * without Host (HTTP/1.0; on_request refuses HTTP/1.1 without one, as RFC 9112 asks)
+ * comes from no browser, so from no web page: answered. */
+static bool host_allowed(const sg_server *s, const char *host)
+{
+	if (!host)
+		return true;
+	const char *name = host, *after;
+	size_t len;
+	bool bracketed = host[0] == '[';
+	if (bracketed) {
+		const char *close = strchr(host, ']');
+		if (!close)
+			return false;
+		name = host + 1;
+		len = (size_t)(close - name);
+		after = close + 1;
+	} else {
+		len = strcspn(host, ":");
+		after = host + len;
+	}
+	if (*after == ':') {
+		char port[8];
+		snprintf(port, sizeof port, "%u", s->port);
+		if (strcmp(after + 1, port) != 0)
+			return false;
+	} else if (*after) {
+		return false;
+	}
+	char buf[INET6_ADDRSTRLEN + 8];
+	if (len == 0 || len >= sizeof buf)
+		return false;
+	memcpy(buf, name, len);
+	buf[len] = '\0';
+	unsigned char addr[sizeof(struct in6_addr)];
+	bool ip = inet_pton(bracketed ? AF_INET6 : AF_INET, buf, addr) == 1;
+	if (!bracketed && strcasecmp(buf, "localhost") == 0)
+		return true;
+	if (!ip)
+		return false; /* a name, or an IPv6 address without brackets */
+	if (strcmp(buf, bracketed ? "::1" : "127.0.0.1") == 0 || strcasecmp(buf, s->host) == 0)
+		return true;
+	return strcmp(s->host, "0.0.0.0") == 0 || strcmp(s->host, "::") == 0; /* every address of the machine */
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -339,7 +395,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                                   void **req_cls)
 {
 	sg_server *s = cls;
-	(void)version;
 	(void)upload_data;
 	if (!*req_cls) { /* the headers are in; the answer comes on the next call */
 		*req_cls = s;
@@ -349,6 +404,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+	if (!host && strcmp(version, MHD_HTTP_VERSION_1_0) != 0)
+		return plain(c, MHD_HTTP_BAD_REQUEST, "400 Bad Request: an HTTP/1.1 request needs a Host header\n");
+	if (!host_allowed(s, host))
+		return plain(c, MHD_HTTP_MISDIRECTED_REQUEST,
+		             "421 Misdirected Request: sofgen serve answers only requests for localhost, 127.0.0.1, [::1] "
+		             "or the address it listens on, so that no web site can read this preview through its own "
+		             "domain name (DNS rebinding). Open the address sofgen serve printed.\n");
 	if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 && strcmp(method, MHD_HTTP_METHOD_HEAD) != 0) {
 		struct MHD_Response *r = MHD_create_response_from_buffer(
 			strlen("only GET and HEAD\n"), (void *)"only GET and HEAD\n", MHD_RESPMEM_PERSISTENT);

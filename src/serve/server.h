@@ -3,7 +3,12 @@
  *
  * - GET and HEAD only; every response has Cache-Control: no-store (a development
  *   server: a reload must show the newest build) and X-Content-Type-Options: nosniff.
- * - A folder is served as its index.html; /x where x is a folder redirects to /x/.
+ * - A folder is served as its index.html; /x where x is a folder redirects to /x/
+ *   (with one leading slash: //x goes to /x/, which a browser never reads as a host).
+ * - Only requests for this server's own names are answered: Host localhost, 127.0.0.1,
+ *   [::1] or the address listened on (any IP address when that is a wildcard), with its
+ *   port or none; anything else is 421 (DNS rebinding). No Host: HTTP/1.0 is answered,
+ *   HTTP/1.1 is 400.
  * - Anything that is not a file of the site is the site's own 404.html with status 404.
  * - Request paths are checked before any file is touched (sg_serve_path): a `.` or
  *   `..` segment, a backslash, a NUL or other control character, an encoded slash
@@ -14,7 +19,9 @@
  *   are never changed.
  *
  * Threads: libmicrohttpd runs a listening thread and one thread per connection, so a
- * Server-Sent Events stream may block in its own thread until there is news. The
+ * Server-Sent Events stream may block in its own thread until there is news. At most
+ * SG_LR_MAX_STREAMS (32) of the 128 connections are streams (the oldest makes room, and
+ * its connection closes), so pages always find a connection and a thread. The
  * server owns all the state it shares with those threads (the site folder's path and
  * the sg_livereload); there is no global state. */
 #ifndef SG_SERVER_H

@@ -14,11 +14,12 @@
 #include <string.h>
 
 #include "../util/alloc.h"
+#include "../util/utf8.h"
 #include "mustache_internal.h"
 
 #define NONE ((size_t)-1)
 /* How much of a tag is quoted back in a message. */
-#define QUOTE_MAX 60
+#define QUOTE_MAX 60 /* characters */
 
 typedef struct {
 	char kind; /* 'T' text, 'v' {{x}}, '&' {{&x}} and {{{x}}}, or the sigil: # ^ / > < $ ! = */
@@ -89,7 +90,8 @@ static void error_at(parser *P, size_t off, const char *fmt, ...)
 }
 
 /* Length of a tag's source text as quoted in messages. */
-static int quote_len(const token *t) { return (int)(t->end - t->start > QUOTE_MAX ? QUOTE_MAX : t->end - t->start); }
+/* How much of a tag a message quotes: at most QUOTE_MAX characters, never cut inside one. */
+static int quote_len(const char *s, const token *t) { return (int)sg_utf8_prefix(s + t->start, t->end - t->start, QUOTE_MAX); }
 
 static const char *pair_word(char kind)
 {
@@ -219,7 +221,7 @@ static bool lex(parser *P)
 				error_at(P, ts,
 				         "invalid delimiter tag %.*s: write the two new delimiters between '=' signs, "
 				         "separated by a space, as in %.*s=<%% %%>=%.*s",
-				         quote_len(t), s + ts, (int)olen, otag, (int)clen, ctag);
+				         quote_len(s, t), s + ts, (int)olen, otag, (int)clen, ctag);
 				return false;
 			}
 			otag = s + no, olen = nol, ctag = s + nc, clen = ncl;
@@ -242,18 +244,18 @@ static bool lex(parser *P)
 		}
 		t->name = cs, t->name_len = ce - cs;
 		if (cs == ce) {
-			error_at(P, ts, "the tag %.*s has no name: write one between %.*s and %.*s", quote_len(t), s + ts,
+			error_at(P, ts, "the tag %.*s has no name: write one between %.*s and %.*s", quote_len(s, t), s + ts,
 			         (int)olen, otag, (int)clen, ctag);
 			return false;
 		}
 		if (memchr(s + cs, '\0', ce - cs)) {
-			error_at(P, ts, "the tag %.*s has a NUL byte in its name", quote_len(t), s + ts);
+			error_at(P, ts, "the tag %.*s has a NUL byte in its name", quote_len(s, t), s + ts);
 			return false;
 		}
 		for (size_t i = cs; i < ce; i++)
 			if (is_space(s[i])) {
 				error_at(P, ts, "the tag %.*s has a space in its name: names are single words like page.title",
-				         quote_len(t), s + ts);
+				         quote_len(s, t), s + ts);
 				return false;
 			}
 
@@ -267,13 +269,13 @@ static bool lex(parser *P)
 		} else if (kind == '/') {
 			if (!depth) {
 				error_at(P, ts, "%.*s closes nothing: no %.*s#%.*s%.*s is open here (remove it, or add the opening tag)",
-				         quote_len(t), s + ts, (int)olen, otag, (int)t->name_len, s + t->name, (int)clen, ctag);
+				         quote_len(s, t), s + ts, (int)olen, otag, (int)t->name_len, s + t->name, (int)clen, ctag);
 				return false;
 			}
 			token *op = &P->toks[open[depth - 1]];
 			if (op->name_len != t->name_len || memcmp(s + op->name, s + t->name, t->name_len) != 0) {
-				error_at(P, ts, "%.*s closes %.*s opened on line %d (expected %.*s/%s%.*s%.*s)", quote_len(t), s + ts,
-				         quote_len(op), s + op->start, line_of(P, op->start), (int)op->olen, op->otag,
+				error_at(P, ts, "%.*s closes %.*s opened on line %d (expected %.*s/%s%.*s%.*s)", quote_len(s, t), s + ts,
+				         quote_len(s, op), s + op->start, line_of(P, op->start), (int)op->olen, op->otag,
 				         op->dynamic ? "*" : "", (int)op->name_len, s + op->name, (int)op->clen, op->ctag);
 				return false;
 			}
@@ -286,7 +288,7 @@ static bool lex(parser *P)
 		/* report the innermost: closing it may well close the others */
 		const token *op = &P->toks[open[depth - 1]];
 		error_at(P, op->start, "%s %.*s opened on line %d is never closed (add %.*s/%s%.*s%.*s)", pair_word(op->kind),
-		         quote_len(op), s + op->start, line_of(P, op->start), (int)op->olen, op->otag, op->dynamic ? "*" : "",
+		         quote_len(s, op), s + op->start, line_of(P, op->start), (int)op->olen, op->otag, op->dynamic ? "*" : "",
 		         (int)op->name_len, s + op->name, (int)op->clen, op->ctag);
 		return false;
 	}

@@ -2,16 +2,47 @@
 #include "alloc.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* The only process-wide state of sofgen besides the output layer's list of build
+ * folders: what to do when memory runs out concerns the whole process. */
+typedef void (*oom_fn)(bool first);
+static _Atomic(oom_fn) oom_hook;
+static atomic_flag oom_once = ATOMIC_FLAG_INIT;
+
+void sg_set_out_of_memory_hook(void (*hook)(bool first)) { atomic_store(&oom_hook, hook); }
+
+_Noreturn void sg_out_of_memory(void)
+{
+	oom_fn hook = atomic_load(&oom_hook);
+	if (atomic_flag_test_and_set(&oom_once)) {
+		/* another thread is cleaning up and will end the process */
+		if (hook)
+			hook(false);
+		for (;;)
+			pause();
+	}
+	if (hook)
+		hook(true);
+	static const char msg[] = "sofgen: out of memory; stopped without changing the site\n";
+	size_t done = 0;
+	while (done < sizeof msg - 1) {
+		ssize_t w = write(STDERR_FILENO, msg + done, sizeof msg - 1 - done);
+		if (w <= 0)
+			break;
+		done += (size_t)w;
+	}
+	_exit(2);
+}
 
 static void *check(void *p)
 {
-	if (!p) {
-		fputs("sofgen: out of memory\n", stderr);
-		abort();
-	}
+	if (!p)
+		sg_out_of_memory();
 	return p;
 }
 

@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "utf8.h"
 
 #include <jansson.h>
 
@@ -45,9 +46,14 @@ static void add(sg_diags *d, sg_severity sev, const char *file, int line, int co
 {
 	if (!d)
 		return;
-	sg_buf msg = SG_BUF_INIT;
+	sg_buf msg = SG_BUF_INIT, shown = SG_BUF_INIT;
 	sg_buf_vprintf(&msg, fmt, ap);
-	sg_diag item = {sev, file ? sg_strdup(file) : NULL, line, col, sg_buf_detach(&msg)};
+	/* a file name or a quote that is not UTF-8, or holds a newline or an escape
+	 * sequence, is kept as safe text here, once, for every output: the terminal, JSON
+	 * (which cannot hold bytes that are not UTF-8) and serve's overlay */
+	sg_utf8_escape(&shown, msg.ptr ? msg.ptr : "", msg.len);
+	sg_buf_free(&msg);
+	sg_diag item = {sev, file ? sg_utf8_escaped(file) : NULL, line, col, sg_buf_detach(&shown)};
 	push(d, item);
 }
 

@@ -8,6 +8,10 @@
 
 typedef enum { SG_DIAG_ERROR, SG_DIAG_WARNING } sg_severity;
 
+/* A diagnostic's file name and message are stored as sg_utf8_escape shows them (valid
+ * UTF-8 without control characters: bytes that are not UTF-8 and control characters
+ * appear as \xHH, \n, \r, \t), so every output carries every diagnostic and none
+ * can forge a line of the terminal. */
 typedef struct sg_diag {
 	sg_severity severity;
 	char *file; /* may be NULL for whole-run problems */

@@ -145,6 +145,8 @@ static int cmp_names(const void *a, const void *b) { return strcmp(*(char *const
 char **sg_list_dir(const char *dir, size_t *count)
 {
 	DIR *d = opendir(dir);
+	if (!d && errno == ENOMEM)
+		sg_out_of_memory(); /* not "cannot read the folder": that would be a wrong error */
 	if (!d)
 		return NULL;
 	size_t n = 0, cap = 16;
@@ -245,4 +247,56 @@ int sg_remove_tree(const char *path)
 	}
 	sg_free_names(names, n);
 	return rc == 0 ? rmdir(path) : rc;
+}
+
+/* Empties the folder fd (left open) without allocating: getdents64 into a buffer on the
+ * stack, unlinkat, and folders emptied the same way (at most 64 deep). Entries added
+ * meanwhile by another thread are found by the next pass. `last`, if not NULL, is
+ * removed only once everything else is gone. */
+static void empty_folder_noalloc(int fd, const char *last, int depth)
+{
+	char buf[4096];
+	for (int pass = 0; pass < 1000; pass++) {
+		bool found = false, only_last = true;
+		if (lseek(fd, 0, SEEK_SET) != 0)
+			return;
+		ssize_t n;
+		while ((n = getdents64(fd, buf, sizeof buf)) > 0) {
+			for (ssize_t at = 0; at < n;) {
+				struct dirent64 *e = (struct dirent64 *)(void *)(buf + at);
+				at += e->d_reclen;
+				const char *name = e->d_name;
+				if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+					continue;
+				found = true;
+				if (last && strcmp(name, last) == 0)
+					continue;
+				only_last = false;
+				if (unlinkat(fd, name, 0) == 0 || errno != EISDIR)
+					continue;
+				int sub = depth < 64 ? openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
+				if (sub >= 0) {
+					empty_folder_noalloc(sub, NULL, depth + 1);
+					close(sub);
+				}
+				unlinkat(fd, name, AT_REMOVEDIR);
+			}
+		}
+		if (!found)
+			return;
+		if (only_last) {
+			unlinkat(fd, last, 0);
+			return;
+		}
+	}
+}
+
+int sg_remove_tree_noalloc(const char *path, const char *last)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT ? 0 : -1;
+	empty_folder_noalloc(fd, last, 0);
+	close(fd);
+	return rmdir(path) == 0 || errno == ENOENT ? 0 : -1;
 }

@@ -32,6 +32,11 @@ bool sg_exists(const char *path);
 int sg_mkdirs(const char *path);
 /* rm -r (does not follow symlinks). Returns 0, or -1 with errno. */
 int sg_remove_tree(const char *path);
+/* rm -r without allocating any memory (for when it has run out; see sg_out_of_memory):
+ * the folder at path, with `last` (a name in it, or NULL) removed after everything else.
+ * Files that another thread adds meanwhile are removed too, as long as it adds them
+ * below path through a folder that still exists. Returns 0, or -1 with errno. */
+int sg_remove_tree_noalloc(const char *path, const char *last);
 /* "a/b" + "c" → "a/b/c" (malloc'd). */
 char *sg_path_join(const char *a, const char *b);
 

@@ -192,7 +192,7 @@ static void reserve(sg_value *v)
 	if (v->count < v->cap)
 		return;
 	if (v->cap > UINT32_MAX / 2)
-		abort(); /* four billion entries: out of memory long before */
+		sg_out_of_memory(); /* four billion entries: out of memory long before */
 	v->cap = v->cap ? v->cap * 2 : 4;
 	v->items = sg_realloc(v->items, v->cap * sizeof *v->items);
 	if (v->kind == SG_VAL_MAP)

@@ -4,11 +4,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../util/alloc.h"
@@ -16,12 +19,140 @@
 
 #define MARKER ".sofgen-output"
 
+/* ---- out of memory: never a half-written build folder ----
+ *
+ * Every build folder in use is listed in `live` (static storage, so the out-of-memory
+ * hook, which must not allocate, never reads freed memory). When memory runs out in any
+ * thread, sg_out_of_memory calls on_out_of_memory: each folder still being built is
+ * marked DYING, the writes in flight into it are waited for (a write that starts later
+ * sees DYING and waits for the exit instead), and the folder is removed without
+ * allocating; a folder being swapped in is let finish first. The previous site is never
+ * touched: only a finished build replaces it. This is the process-wide state the
+ * out-of-memory path needs; everything else is per sg_output. */
+
+enum { LIVE_FREE, LIVE_SETUP, LIVE_BUILDING, LIVE_COMMITTING, LIVE_CLEANING, LIVE_DYING, LIVE_OTHER };
+
+typedef struct {
+	_Atomic int state;
+	_Atomic int writers; /* threads inside a write into the folder */
+	char tmp[PATH_MAX];
+} live_folder;
+
+#define MAX_LIVE 8
+static live_folder live[MAX_LIVE];
+
+/* The folder this thread is writing into (guard depth > 0), for the hook. */
+static _Thread_local live_folder *writing;
+static _Thread_local int writing_depth;
+
 struct sg_output {
 	char *out;
 	char *tmp;
 	int old_fd;    /* the previous site's folder when its unchanged files are reused, else -1 */
 	size_t reused; /* atomic: files linked from the previous site */
+	live_folder *live; /* NULL when the list was full (or the path too long) */
 };
+
+/* Waits for the process to end: memory ran out in another thread, which is removing
+ * the build folder. */
+static _Noreturn void wait_for_exit(void)
+{
+	for (;;)
+		pause();
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
+	nanosleep(&t, NULL);
+}
+
+static void on_out_of_memory(bool first)
+{
+	if (writing) { /* this thread's writes in flight end here */
+		atomic_fetch_sub(&writing->writers, writing_depth);
+		writing = NULL;
+		writing_depth = 0;
+	}
+	if (!first)
+		return;
+	for (int i = 0; i < MAX_LIVE; i++) {
+		live_folder *f = &live[i];
+		int st = LIVE_BUILDING;
+		/* a swap under way takes a few system calls: let it finish (at most 5 s) */
+		for (int waited = 0; waited < 5000 && atomic_load(&f->state) == LIVE_COMMITTING; waited++)
+			sleep_ms(1);
+		if (atomic_compare_exchange_strong(&f->state, &st, LIVE_DYING)) {
+			/* writes already under way finish (a file at a time: at most 10 s) */
+			for (int waited = 0; waited < 10000 && atomic_load(&f->writers) > 0; waited++)
+				sleep_ms(1);
+			sg_remove_tree_noalloc(f->tmp, MARKER);
+		} else if (st == LIVE_CLEANING) {
+			sg_remove_tree_noalloc(f->tmp, MARKER); /* the old site, after a swap */
+		}
+	}
+	for (int i = 0; i < MAX_LIVE; i++) /* then folders such as serve's, around build folders */
+		if (atomic_load(&live[i].state) == LIVE_OTHER)
+			sg_remove_tree_noalloc(live[i].tmp, NULL);
+}
+
+static live_folder *live_add(const char *tmp, int state)
+{
+	static atomic_flag hooked = ATOMIC_FLAG_INIT;
+	if (!atomic_flag_test_and_set(&hooked))
+		sg_set_out_of_memory_hook(on_out_of_memory);
+	if (strlen(tmp) >= PATH_MAX)
+		return NULL;
+	for (int i = 0; i < MAX_LIVE; i++) {
+		int st = LIVE_FREE;
+		if (atomic_compare_exchange_strong(&live[i].state, &st, LIVE_SETUP)) {
+			strcpy(live[i].tmp, tmp);
+			atomic_store(&live[i].writers, 0);
+			atomic_store(&live[i].state, state);
+			return &live[i];
+		}
+	}
+	return NULL;
+}
+
+/* BUILDING → to; waits for the exit when memory has run out (DYING). */
+static void live_move(live_folder *f, int to)
+{
+	int st = LIVE_BUILDING;
+	if (f && !atomic_compare_exchange_strong(&f->state, &st, to))
+		wait_for_exit();
+}
+
+static void live_done(live_folder *f)
+{
+	if (f)
+		atomic_store(&f->state, LIVE_FREE);
+}
+
+/* Around anything that creates files or folders in the build folder. */
+static void write_begin(sg_output *o)
+{
+	live_folder *f = o->live;
+	if (!f)
+		return;
+	atomic_fetch_add(&f->writers, 1);
+	if (atomic_load(&f->state) == LIVE_DYING) {
+		atomic_fetch_sub(&f->writers, 1);
+		wait_for_exit();
+	}
+	writing = f;
+	writing_depth++;
+}
+
+static void write_end(sg_output *o)
+{
+	live_folder *f = o->live;
+	if (!f)
+		return;
+	if (--writing_depth == 0)
+		writing = NULL;
+	atomic_fetch_sub(&f->writers, 1);
+}
 
 static char *trimmed(const char *dir)
 {
@@ -112,8 +243,10 @@ sg_output *sg_output_begin(const char *out_dir, sg_diags *d)
 	o->tmp = sg_asprintf("%s.tmp-%ld", out, (long)getpid());
 	remove_stale(out);
 	remove_build_folder(o->tmp);
+	o->live = live_add(o->tmp, LIVE_BUILDING); /* from here on, running out of memory removes the folder */
 	if (sg_mkdirs(o->tmp) != 0) {
 		sg_error(d, o->tmp, 0, 0, "cannot create the build folder: %s", strerror(errno));
+		live_done(o->live);
 		free(o->out);
 		free(o->tmp);
 		free(o);
@@ -174,6 +307,7 @@ static bool link_unchanged(sg_output *o, const char *rel, const char *path, cons
 
 int sg_output_write(sg_output *o, const char *rel_path, const void *data, size_t len, sg_diags *d)
 {
+	write_begin(o);
 	char *path = sg_path_join(o->tmp, rel_path);
 	char *slash = strrchr(path, '/');
 	int rc = 0;
@@ -187,6 +321,7 @@ int sg_output_write(sg_output *o, const char *rel_path, const void *data, size_t
 	if (rc != 0)
 		sg_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
 	free(path);
+	write_end(o);
 	return rc;
 }
 
@@ -216,7 +351,9 @@ static int copy_into(sg_output *o, const char *from, const char *rel, sg_diags *
 	if (!S_ISDIR(st.st_mode))
 		return 0;
 	char *to = sg_path_join(o->tmp, rel);
+	write_begin(o);
 	int rc = sg_mkdirs(to);
+	write_end(o);
 	size_t n = 0;
 	char **names = rc == 0 ? sg_list_dir(from, &n) : NULL;
 	if (!names) {
@@ -256,18 +393,26 @@ static void output_free(sg_output *o)
 int sg_output_commit(sg_output *o, sg_diags *d)
 {
 	int rc;
-	if (sg_exists(o->out)) {
+	bool exists = sg_exists(o->out);
+	/* nothing between here and CLEANING allocates, so memory cannot run out in this
+	 * thread meanwhile; another thread that runs out waits for the swap to finish */
+	live_move(o->live, LIVE_COMMITTING);
+	if (exists) {
 		/* one atomic step: readers see the old site or the new one, never a mix */
 		rc = renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->out, RENAME_EXCHANGE);
-		if (rc == 0)
-			remove_build_folder(o->tmp); /* now the old site */
 	} else {
 		rc = rename(o->tmp, o->out);
 	}
+	int err = errno;
+	if (o->live)
+		atomic_store(&o->live->state, LIVE_CLEANING); /* tmp is now the old site, or nothing */
+	if (rc == 0 && exists)
+		remove_build_folder(o->tmp);
 	if (rc != 0) {
-		sg_error(d, o->out, 0, 0, "cannot put the new site in place: %s", strerror(errno));
+		sg_error(d, o->out, 0, 0, "cannot put the new site in place: %s", strerror(err));
 		remove_build_folder(o->tmp);
 	}
+	live_done(o->live);
 	output_free(o);
 	return rc;
 }
@@ -276,6 +421,24 @@ void sg_output_abort(sg_output *o)
 {
 	if (!o)
 		return;
+	live_move(o->live, LIVE_CLEANING);
 	remove_build_folder(o->tmp);
+	live_done(o->live);
 	output_free(o);
+}
+
+void sg_output_remove_on_oom(const char *dir, bool on)
+{
+	if (on) {
+		live_add(dir, LIVE_OTHER);
+		return;
+	}
+	for (int i = 0; i < MAX_LIVE; i++) {
+		int st = LIVE_OTHER;
+		if (atomic_load(&live[i].state) == LIVE_OTHER && strcmp(live[i].tmp, dir) == 0 &&
+		    atomic_compare_exchange_strong(&live[i].state, &st, LIVE_SETUP)) {
+			live[i].tmp[0] = '\0';
+			atomic_store(&live[i].state, LIVE_FREE);
+		}
+	}
 }

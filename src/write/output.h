@@ -5,6 +5,7 @@
  * (it holds the marker file .sofgen-output), so `--out` cannot wipe a wrong folder. */
 #ifndef SG_OUTPUT_H
 #define SG_OUTPUT_H
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../util/diag.h"
@@ -30,5 +31,13 @@ long sg_output_copy_dir(sg_output *o, const char *dir, sg_diags *d);
 int sg_output_commit(sg_output *o, sg_diags *d);
 /* Throws the temporary folder away and frees o. */
 void sg_output_abort(sg_output *o);
+
+/* When memory runs out (sg_out_of_memory), the build folder of every sg_output under
+ * way is removed before the process exits 2 (its writes in flight are waited for, later
+ * ones wait for the exit), so no half-written folder is left; the previous site is not
+ * touched. With on = true, dir (e.g. serve's own folder in /dev/shm) is removed then as
+ * well, best effort (files serve changes in place meanwhile may come back); on = false
+ * takes it off the list again, before the caller removes it. */
+void sg_output_remove_on_oom(const char *dir, bool on);
 
 #endif

@@ -96,6 +96,8 @@ static void make_content(const char *content, const char *title, int n)
 
 typedef struct {
 	rlim_t fsize; /* RLIMIT_FSIZE for the child, or 0 for none */
+	rlim_t as;    /* RLIMIT_AS (address space, so memory) for the child, or 0 for none */
+	const char *templates, *assets; /* NULL: the project's */
 } run_opts;
 
 static char *bin_path(void)
@@ -111,8 +113,8 @@ static pid_t start_build(const char *content, const char *out, int err_fd, const
 {
 	char *bin = bin_path();
 	char templates[PATH_MAX], assets[PATH_MAX];
-	cr_assert_not_null(realpath("templates", templates));
-	cr_assert_not_null(realpath("assets", assets));
+	cr_assert_not_null(realpath(opts && opts->templates ? opts->templates : "templates", templates));
+	cr_assert_not_null(realpath(opts && opts->assets ? opts->assets : "assets", assets));
 	pid_t pid = fork();
 	cr_assert_neq(pid, -1);
 	if (pid == 0) {
@@ -126,6 +128,10 @@ static pid_t start_build(const char *content, const char *out, int err_fd, const
 			signal(SIGXFSZ, SIG_IGN);
 			struct rlimit rl = {opts->fsize, opts->fsize};
 			setrlimit(RLIMIT_FSIZE, &rl);
+		}
+		if (opts && opts->as) {
+			struct rlimit rl = {opts->as, opts->as};
+			setrlimit(RLIMIT_AS, &rl);
 		}
 		alarm(TIME_LIMIT);
 		const char *argv[] = {bin,         "build",   "--content", content, "--out", out, "--templates",
@@ -566,7 +572,7 @@ Test(crash_safety, full_disk_leaves_the_previous_site, .timeout = 120)
 
 	write_at(content, "site.yaml", SITE_YAML("Ny titel"));
 	run_result r;
-	run_opts o = {2048};
+	run_opts o = {.fsize = 2048};
 	build(&r, content, site, &o);
 	const char *err = sg_buf_cstr(&r.err);
 	cr_expect_eq(r.status, 2, "a full disk is an I/O error (exit 2), not %d:\n%s", r.status, err);
@@ -665,6 +671,157 @@ Test(crash_safety, full_tmpfs_leaves_the_previous_site, .timeout = 120)
 	sg_remove_tree(root);
 	free(site);
 	free(disk);
+	free(content);
+	free(root);
+}
+
+/* ---- (e) out of memory: exit 2 with a message, the previous site as it was -------- */
+
+#define MEMORY_LIMIT ((rlim_t)256 << 20) /* far above what the small site needs */
+
+/* True when the binary runs at all with MEMORY_LIMIT of address space (one built with
+ * AddressSanitizer reserves terabytes for its shadow memory and cannot). */
+static bool runs_with_memory_limit(void)
+{
+	char *bin = bin_path();
+	pid_t pid = fork();
+	cr_assert_neq(pid, -1);
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, 1);
+		dup2(null, 2);
+		struct rlimit rl = {MEMORY_LIMIT, MEMORY_LIMIT};
+		setrlimit(RLIMIT_AS, &rl);
+		execl(bin, bin, "--version", (char *)NULL);
+		_exit(127);
+	}
+	free(bin);
+	int status, sig;
+	wait_for(pid, &status, &sig);
+	return status == 0;
+}
+
+/* A build that runs out of memory; stderr must be exactly the message, the exit 2, the
+ * site unchanged and no build folder left. */
+static void expect_out_of_memory(const char *what, const char *content, const char *site, const char *before,
+                                 const run_opts *o)
+{
+	run_result r;
+	build(&r, content, site, o); /* (fails the test if it ends by a signal, e.g. SIGABRT) */
+	cr_expect_eq(r.status, 2, "%s: exit %d, not 2:\n%s", what, r.status, sg_buf_cstr(&r.err));
+	cr_expect_str_eq(sg_buf_cstr(&r.err), "sofgen: out of memory; stopped without changing the site\n", "%s", what);
+	char *after = snapshot(site);
+	cr_expect_str_eq(after, before, "%s: the site changed", what);
+	char *parent = sg_strdup(site);
+	*strrchr(parent, '/') = '\0';
+	char *left = names_with(parent, "site.tmp");
+	cr_expect_str_eq(left, "", "%s: the build folder is left behind:\n%s", what, left);
+	free(left);
+	free(parent);
+	free(after);
+	sg_buf_free(&r.err);
+}
+
+Test(crash_safety, out_of_memory_leaves_the_previous_site, .timeout = 120)
+{
+	if (!runs_with_memory_limit())
+		cr_skip_test("%s does not start with %llu MB of address space (AddressSanitizer?)", sofgen(),
+		             (unsigned long long)(MEMORY_LIMIT >> 20));
+	char *root = big_tmpdir();
+	char *content = sg_path_join(root, "content"), *site = sg_path_join(root, "site");
+	make_content(content, "Testportal", 20);
+	build_ok(content, site);
+	char *before = snapshot(site);
+	cr_assert(strstr(before, "f index.html "), "%s", before);
+	write_at(content, "site.yaml", SITE_YAML("Ny titel")); /* so a build that went through would show */
+
+	/* (1) in the page renderers, while other pages are being written: an insats page
+	 * template whose partials expand to 10^6 copies of 1 kB (1 GB a page) */
+	char *templates = sg_path_join(root, "templates");
+	cr_assert_eq(fixture_copy_tree("templates", templates), 0);
+	write_at(templates, "insats.mustache", "{{>boom1}}");
+	sg_buf b = SG_BUF_INIT;
+	for (int i = 0; i < 100; i++)
+		sg_buf_puts(&b, "{{>boom2}}");
+	write_at(templates, "boom1.mustache", sg_buf_cstr(&b));
+	sg_buf_clear(&b);
+	for (int i = 0; i < 100; i++)
+		sg_buf_puts(&b, "{{>boom3}}");
+	write_at(templates, "boom2.mustache", sg_buf_cstr(&b));
+	sg_buf_clear(&b);
+	for (int i = 0; i < 100; i++)
+		sg_buf_puts(&b, "<p>Den här texten upprepas tills minnet tar slut.</p>\n<p>Och en gång till, hela vägen.</p>\n");
+	write_at(templates, "boom3.mustache", sg_buf_cstr(&b));
+	sg_buf_free(&b);
+	run_opts o = {.as = MEMORY_LIMIT, .templates = templates};
+	expect_out_of_memory("pages too large for the memory", content, site, before, &o);
+
+	/* (2) after every page is written, copying the assets: a (sparse) 1 GB file */
+	char *assets = sg_path_join(root, "assets");
+	cr_assert_eq(fixture_copy_tree("assets", assets), 0);
+	char *big = sg_path_join(assets, "stor.bin");
+	int fd = open(big, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(ftruncate(fd, (off_t)1 << 30), 0);
+	close(fd);
+	o = (run_opts){.as = MEMORY_LIMIT, .assets = assets};
+	expect_out_of_memory("an asset too large for the memory", content, site, before, &o);
+
+	/* (3) sofgen serve: its own folder (in TMPDIR) goes too */
+	char *serve_tmp = sg_path_join(root, "serve-tmp");
+	cr_assert_eq(sg_mkdirs(serve_tmp), 0);
+	int fds[2];
+	cr_assert_eq(pipe(fds), 0);
+	char *bin = bin_path();
+	pid_t pid = fork();
+	cr_assert_neq(pid, -1);
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, 1);
+		dup2(fds[1], 2);
+		close(fds[0]);
+		close(fds[1]);
+		setenv("TMPDIR", serve_tmp, 1);
+		struct rlimit rl = {MEMORY_LIMIT, MEMORY_LIMIT};
+		setrlimit(RLIMIT_AS, &rl);
+		alarm(TIME_LIMIT);
+		execl(bin, bin, "serve", "--port", "0", "--content", content, "--templates", templates, "--assets", "assets",
+		      (char *)NULL);
+		_exit(127);
+	}
+	close(fds[1]);
+	sg_buf err = SG_BUF_INIT;
+	char chunk[4096];
+	ssize_t n;
+	while ((n = read(fds[0], chunk, sizeof chunk)) > 0 || (n < 0 && errno == EINTR))
+		if (n > 0)
+			sg_buf_put(&err, chunk, (size_t)n);
+	close(fds[0]);
+	int status, sig;
+	wait_for(pid, &status, &sig);
+	cr_expect(status == 2 && sig == 0, "sofgen serve out of memory: exit %d, signal %d:\n%s", status, sig,
+	          sg_buf_cstr(&err));
+	cr_expect_str_eq(sg_buf_cstr(&err), "sofgen: out of memory; stopped without changing the site\n");
+	char *serve_left = names_with(serve_tmp, "");
+	cr_expect_str_eq(serve_left, "", "sofgen serve left its folder behind:\n%s", serve_left);
+	free(serve_left);
+	sg_buf_free(&err);
+	free(bin);
+	free(serve_tmp);
+
+	/* and the next build, with memory, works */
+	unlink(big);
+	build_ok(content, site);
+	char *after = snapshot(site);
+	cr_expect(strstr(after, "f index.html ") && strcmp(after, before) != 0);
+
+	free(after);
+	free(big);
+	free(assets);
+	free(templates);
+	free(before);
+	sg_remove_tree(root);
+	free(site);
 	free(content);
 	free(root);
 }

@@ -2,7 +2,8 @@
  *
  * Each folder tests/bad/<case>/ holds content files at their place in a content folder
  * (e.g. insatser/sjuharad/x.md) and expected.txt: the first line `exit N`, then the
- * exact lines `sofgen check` prints on stderr ('#' lines are comments). Big files and
+ * exact lines `sofgen check` prints on stderr ('#' lines are comments); expected.json, if there,
+ * what `sofgen check --format json` prints on stdout. Big files and
  * symlinks are made here at run time (generators below, by case name), never committed.
  *
  * For every case, one parameter of one criterion test: the case's files go on top of
@@ -199,6 +200,24 @@ static void gen_file_name_nfd(const char *root)
 	free(p);
 }
 
+/* File names that are not UTF-8 text (Latin-1, as an old Windows zip gives) or hold a
+ * newline and an escape sequence that would forge a line of sofgen's own, and a link
+ * whose quote in the message is cut where a byte count would split an "å". */
+static void gen_file_name_bytes(const char *root)
+{
+	const char *text = "---\ntitle: Aktiv hälsa\nyear: 2015\n---\nText.\n";
+	const char *names[] = {"content/insatser/sjuharad/h\xe4lsa.md",
+	                       "content/insatser/sjuharad/x\nsofgen: content is valid\x1b[2K.md"};
+	for (size_t i = 0; i < 2; i++) {
+		char *p = sg_path_join(root, names[i]);
+		write_text(p, text);
+		free(p);
+	}
+	char *p = sg_path_join(root, "content/insatser/sjuharad/lank.md");
+	write_text(p, "---\ntitle: Länk\nyear: 2015\n---\n[Filer](ftp://xåååååååååååååååååååååååååååååååååååååå/)\n");
+	free(p);
+}
+
 static const struct {
 	const char *name;
 	void (*make)(const char *root);
@@ -206,6 +225,7 @@ static const struct {
 	{"big-front-matter", gen_big_front_matter},   {"big-front-matter-text", gen_big_front_matter_text},
 	{"big-body", gen_big_body},                   {"deep-markdown", gen_deep_markdown},
 	{"symlink-outside", gen_symlink_outside},     {"file-name-nfd", gen_file_name_nfd},
+	{"file-name-bytes", gen_file_name_bytes},
 };
 
 /* ---- running sofgen --------------------------------------------------------- */
@@ -214,24 +234,27 @@ typedef struct {
 	int status;   /* exit status, or -1 when killed by a signal */
 	int signal;   /* the signal, or 0 */
 	sg_buf err;   /* stderr */
+	sg_buf out;   /* stdout */
 } run_result;
 
 /* Runs sofgen with argv (NULL-terminated, argv[0] ignored) in `cwd`, with stdout
- * discarded and TIME_LIMIT seconds at most (SIGALRM ends it). */
+ * and stderr read into r (stdout to a file, so the two pipes cannot block each other)
+ * and TIME_LIMIT seconds at most (SIGALRM ends it). */
 static void run_in(run_result *r, const char *cwd, const char *const *argv)
 {
 	char bin[PATH_MAX];
 	cr_assert_not_null(realpath(sofgen(), bin), "no sofgen binary at %s", sofgen());
 	int fds[2];
 	cr_assert_eq(pipe(fds), 0);
+	FILE *out = tmpfile();
+	cr_assert_not_null(out);
 	pid_t pid = fork();
 	cr_assert_neq(pid, -1);
 	if (pid == 0) {
 		dup2(fds[1], 2);
 		close(fds[0]);
 		close(fds[1]);
-		int null = open("/dev/null", O_WRONLY);
-		dup2(null, 1);
+		dup2(fileno(out), 1);
 		if (chdir(cwd) != 0)
 			_exit(126);
 		alarm(TIME_LIMIT);
@@ -240,6 +263,7 @@ static void run_in(run_result *r, const char *cwd, const char *const *argv)
 	}
 	close(fds[1]);
 	r->err = (sg_buf)SG_BUF_INIT;
+	r->out = (sg_buf)SG_BUF_INIT;
 	char chunk[8192];
 	ssize_t n;
 	while ((n = read(fds[0], chunk, sizeof chunk)) != 0) {
@@ -254,6 +278,11 @@ static void run_in(run_result *r, const char *cwd, const char *const *argv)
 		cr_assert_eq(errno, EINTR);
 	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 	r->signal = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
+	rewind(out);
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, out)) > 0)
+		sg_buf_put(&r->out, chunk, got);
+	fclose(out);
 }
 
 /* ---- snapshots: every path under a folder, with type and size --------------- */
@@ -477,8 +506,8 @@ static char *make_case(const char *name)
 	char *src = sg_asprintf("%s/%s", BAD_DIR, name);
 	cr_assert_eq(fixture_copy_tree(src, content), 0, "%s: cannot copy %s", name, src);
 	free(src);
-	static const char *const own[] = {"expected.txt", "expected-site.txt"};
-	for (size_t i = 0; i < 2; i++) {
+	static const char *const own[] = {"expected.txt", "expected-site.txt", "expected.json"};
+	for (size_t i = 0; i < 3; i++) {
 		p = sg_path_join(content, own[i]);
 		unlink(p);
 		free(p);
@@ -537,6 +566,24 @@ ParameterizedTest(bad_case *c, hostile, cases, .timeout = 180)
 	sg_buf_clear(&msg);
 	char *check_diags = diagnostics_of(sg_buf_cstr(&r.err));
 	sg_buf_free(&r.err);
+	sg_buf_free(&r.out);
+
+	/* sofgen check --format json, when the case has expected.json: exactly that on stdout */
+	char *json_path = sg_asprintf("%s/%s/expected.json", BAD_DIR, name);
+	char *want_json = slurp(json_path);
+	if (want_json) {
+		const char *json_argv[] = {"sofgen", "check", "--content", "content", "--format", "json", NULL};
+		run_in(&r, root, json_argv);
+		cr_assert_eq(r.signal, 0, "%s: sofgen check --format json was killed by signal %d", name, r.signal);
+		cr_expect_eq(r.status, want.exit, "%s: sofgen check --format json exits %d, not %d", name, r.status, want.exit);
+		cr_expect_str_eq(sg_buf_cstr(&r.out), want_json, "%s: sofgen check --format json printed\n%s\nnot %s", name,
+		                 sg_buf_cstr(&r.out), json_path);
+		cr_expect_str_eq(sg_buf_cstr(&r.err), "", "%s: --format json prints nothing else", name);
+		sg_buf_free(&r.err);
+		sg_buf_free(&r.out);
+		free(want_json);
+	}
+	free(json_path);
 
 	/* sofgen build */
 	char templates[PATH_MAX], assets[PATH_MAX];
@@ -571,6 +618,7 @@ ParameterizedTest(bad_case *c, hostile, cases, .timeout = 180)
 	free(build_diags);
 	free(check_diags);
 	sg_buf_free(&r.err);
+	sg_buf_free(&r.out);
 	sg_buf_free(&msg);
 	sg_buf_free(&want.lines);
 	sg_remove_tree(root);
@@ -596,7 +644,8 @@ Test(hostile, table_is_complete)
 		char **files = sg_list_dir(dir, &count);
 		bool content = false;
 		for (size_t k = 0; files && k < count; k++)
-			content |= strcmp(files[k], "expected.txt") != 0 && strcmp(files[k], "expected-site.txt") != 0;
+			content |= strcmp(files[k], "expected.txt") != 0 && strcmp(files[k], "expected-site.txt") != 0 &&
+			           strcmp(files[k], "expected.json") != 0;
 		cr_expect(content || is_generated(names[i]), "%s has no content files and no generator", names[i]);
 		if (files)
 			sg_free_names(files, count);
@@ -632,5 +681,6 @@ Test(hostile, base_site_is_clean)
 	                 "the base site of the hostile cases (FIXTURE_SITE, FIXTURE_FORBUND) must give no diagnostics:\n%s",
 	                 sg_buf_cstr(&r.err));
 	sg_buf_free(&r.err);
+	sg_buf_free(&r.out);
 	sg_remove_tree(tmpl);
 }

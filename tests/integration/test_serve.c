@@ -145,25 +145,24 @@ static void dechunk(sg_buf *body)
 	*body = out;
 }
 
-/* Sends `METHOD path` (the path exactly as given, not encoded) and reads the whole
- * answer. false when nothing listens on the port. */
-static bool http(unsigned port, const char *method, const char *path, response *r)
+/* Sends the request text as it is and reads the whole answer. false when nothing
+ * listens on the port. */
+static bool http_raw(unsigned port, const char *req, response *r)
 {
 	memset(r, 0, sizeof *r);
 	int fd = connect_port(port);
 	if (fd < 0)
 		return false;
-	char *req = sg_asprintf("%s %s HTTP/1.1\r\nHost: 127.0.0.1:%u\r\nConnection: close\r\n\r\n", method, path, port);
+	int path_len = (int)strcspn(req, "\r"); /* the request line, for the messages */
 	send_all(fd, req);
-	free(req);
 	sg_buf all = SG_BUF_INIT;
 	ssize_t n;
 	while ((n = read_some(fd, &all, 10000)) > 0)
 		;
 	close(fd);
-	cr_assert_eq(n, 0, "no complete answer to %s %s within 10 s", method, path);
+	cr_assert_eq(n, 0, "no complete answer to %.*s within 10 s", path_len, req);
 	const char *text = sg_buf_cstr(&all), *split = strstr(text, "\r\n\r\n");
-	cr_assert_not_null(split, "no end of headers in the answer to %s:\n%s", path, text);
+	cr_assert_not_null(split, "no end of headers in the answer to %.*s:\n%s", path_len, req, text);
 	cr_assert_eq(sscanf(text, "HTTP/1.%*d %d", &r->status), 1, "bad status line: %.80s", text);
 	sg_buf_put(&r->head, text, (size_t)(split - text) + 2);
 	sg_buf_put(&r->body, split + 4, all.len - (size_t)(split + 4 - text));
@@ -173,6 +172,16 @@ static bool http(unsigned port, const char *method, const char *path, response *
 		dechunk(&r->body);
 	free(te);
 	return true;
+}
+
+/* Sends `METHOD path` (the path exactly as given, not encoded) and reads the whole
+ * answer. false when nothing listens on the port. */
+static bool http(unsigned port, const char *method, const char *path, response *r)
+{
+	char *req = sg_asprintf("%s %s HTTP/1.1\r\nHost: 127.0.0.1:%u\r\nConnection: close\r\n\r\n", method, path, port);
+	bool ok = http_raw(port, req, r);
+	free(req);
+	return ok;
 }
 
 static int get(unsigned port, const char *path, response *r)
@@ -477,6 +486,39 @@ Test(serve_paths, the_script_goes_before_the_last_body_end)
 	free(out);
 }
 
+Test(serve_paths, the_oldest_stream_makes_room)
+{
+	sg_livereload *lr = sg_livereload_new();
+	sg_sse_stream *st[SG_LR_MAX_STREAMS + 2];
+	char buf[256];
+	for (size_t i = 0; i < SG_LR_MAX_STREAMS + 2; i++) {
+		st[i] = sg_sse_stream_new(lr, -1);
+		cr_assert_gt(sg_sse_stream_read(st[i], buf, sizeof buf, 10), 0, "the greeting");
+		cr_expect_leq(sg_livereload_streams(lr), SG_LR_MAX_STREAMS);
+	}
+	cr_expect_eq(sg_livereload_streams(lr), SG_LR_MAX_STREAMS);
+	for (size_t i = 0; i < 2; i++) { /* the two oldest say bye, then end */
+		ssize_t n = sg_sse_stream_read(st[i], buf, sizeof buf - 1, 10000);
+		cr_assert_gt(n, 0);
+		buf[n] = '\0';
+		cr_expect(strncmp(buf, "event: bye\n", 11) == 0, "stream %zu: %s", i, buf);
+		cr_expect_eq(sg_sse_stream_read(st[i], buf, sizeof buf, 10000), -1, "stream %zu ends after bye", i);
+	}
+	ssize_t n = sg_sse_stream_read(st[2], buf, sizeof buf - 1, 10);
+	cr_assert_gt(n, 0);
+	buf[n] = '\0';
+	cr_expect(strncmp(buf, ": keep-alive", 12) == 0, "the others stay: %s", buf);
+	sg_livereload_built(lr);
+	n = sg_sse_stream_read(st[SG_LR_MAX_STREAMS + 1], buf, sizeof buf - 1, 10000);
+	cr_assert_gt(n, 0);
+	buf[n] = '\0';
+	cr_expect(strncmp(buf, "event: reload\n", 14) == 0, "%s", buf);
+	for (size_t i = 0; i < SG_LR_MAX_STREAMS + 2; i++)
+		sg_sse_stream_free(st[i]);
+	cr_expect_eq(sg_livereload_streams(lr), 0);
+	sg_livereload_free(lr);
+}
+
 /* ---- the server ---- */
 
 static void expect_type(unsigned port, const char *path, const char *type)
@@ -739,6 +781,179 @@ Test(serve, live_reload_and_build_errors, .timeout = 180)
 		; /* what was still on its way */
 	cr_expect_eq(n, 0, "the event stream ends when the server stops");
 	stream_close(&ev);
+}
+
+/* GET path with the given HTTP version and Host header (none when NULL). */
+static int get_as(unsigned port, const char *version, const char *host, const char *path, response *r)
+{
+	char *req = host ? sg_asprintf("GET %s %s\r\nHost: %s\r\nConnection: close\r\n\r\n", path, version, host)
+	                 : sg_asprintf("GET %s %s\r\nConnection: close\r\n\r\n", path, version);
+	cr_assert(http_raw(port, req, r), "nothing answers on port %u", port);
+	free(req);
+	return r->status;
+}
+
+Test(serve, redirects_and_host_names, .timeout = 180)
+{
+	server s = {0};
+	server_start(&s);
+	response r;
+
+	/* a redirect never leaves the host: "//kommun/boras/" would be a link to the host "kommun" */
+	const char *redirects[][2] = {{"/kommun/boras", "/kommun/boras/"},
+	                              {"//kommun/boras", "/kommun/boras/"},
+	                              {"///kommun/boras", "/kommun/boras/"},
+	                              {"//kommun//boras", "/kommun//boras/"}};
+	for (size_t i = 0; i < sizeof redirects / sizeof *redirects; i++) {
+		cr_expect_eq(get(s.port, redirects[i][0], &r), 302, "%s: status %d", redirects[i][0], r.status);
+		char *loc = header(&r, "Location");
+		cr_expect(loc && strcmp(loc, redirects[i][1]) == 0, "%s: Location %s, not %s", redirects[i][0],
+		          loc ? loc : "(none)", redirects[i][1]);
+		free(loc);
+		response_free(&r);
+	}
+
+	/* its own names, with our port or none, are answered */
+	char *own[] = {sg_strdup("localhost"),
+	               sg_asprintf("localhost:%u", s.port),
+	               sg_asprintf("LocalHost:%u", s.port),
+	               sg_strdup("127.0.0.1"),
+	               sg_asprintf("127.0.0.1:%u", s.port),
+	               sg_strdup("[::1]"),
+	               sg_asprintf("[::1]:%u", s.port)};
+	for (size_t i = 0; i < sizeof own / sizeof *own; i++) {
+		cr_expect_eq(get_as(s.port, "HTTP/1.1", own[i], "/", &r), 200, "Host: %s: status %d", own[i], r.status);
+		cr_expect(has(sg_buf_cstr(&r.body), "<html lang=\"sv\">"), "Host: %s", own[i]);
+		response_free(&r);
+		free(own[i]);
+	}
+	/* any other name may be a web site's own domain pointed at this machine (DNS rebinding) */
+	char *foreign[] = {sg_strdup("evil.example"),
+	                   sg_asprintf("evil.example:%u", s.port),
+	                   sg_asprintf("localhost.evil.example:%u", s.port),
+	                   sg_asprintf("127.0.0.1.nip.io:%u", s.port),
+	                   sg_asprintf("localhost.:%u", s.port),
+	                   sg_asprintf("127.0.0.1:%u", s.port + 1),
+	                   sg_asprintf("localhost:%u0", s.port),
+	                   sg_strdup("::1"),
+	                   sg_strdup("[::1"),
+	                   sg_strdup(""),
+	                   sg_asprintf("evil.example:%u@127.0.0.1", s.port)};
+	const char *paths[] = {"/", "/kommun/boras/", "/__sofgen/errors", "/__sofgen/events", "/__sofgen/livereload.js"};
+	for (size_t i = 0; i < sizeof foreign / sizeof *foreign; i++) {
+		for (size_t k = 0; k < sizeof paths / sizeof *paths; k++) {
+			cr_expect_eq(get_as(s.port, "HTTP/1.1", foreign[i], paths[k], &r), 421, "Host: %s, %s: status %d",
+			             foreign[i], paths[k], r.status);
+			cr_expect(has(sg_buf_cstr(&r.body), "DNS rebinding") && !has(sg_buf_cstr(&r.body), "<html"),
+			          "Host: %s, %s: %s", foreign[i], paths[k], sg_buf_cstr(&r.body));
+			response_free(&r);
+		}
+		free(foreign[i]);
+	}
+	/* no Host: HTTP/1.0 (no browser sends that) is answered, HTTP/1.1 needs one */
+	cr_expect_eq(get_as(s.port, "HTTP/1.0", NULL, "/", &r), 200);
+	response_free(&r);
+	cr_expect_eq(get_as(s.port, "HTTP/1.1", NULL, "/", &r), 400);
+	response_free(&r);
+	server_stop(&s);
+}
+
+/* Reads until the stream's connection closes; false when it stays open timeout_ms. */
+static bool stream_ends(stream *s, int timeout_ms)
+{
+	long long deadline = now_ms() + timeout_ms;
+	for (;;) {
+		long long left = deadline - now_ms();
+		if (left <= 0)
+			return false;
+		ssize_t n = read_some(s->fd, &s->data, (int)left);
+		if (n == 0)
+			return true;
+		if (n < 0)
+			return false;
+	}
+}
+
+/* Many open tabs: streams beyond SG_LR_MAX_STREAMS make the oldest say bye and close,
+ * and a page is still answered at once. */
+Test(serve, many_event_streams_never_block_pages, .timeout = 300)
+{
+	int limit_ms = 3 * env_int("SOFGEN_SERVE_RELOAD_MS", 1000);
+	enum { N = 128 };
+	server s = {0};
+	server_start(&s);
+	stream *ev = sg_calloc(N, sizeof *ev);
+	for (size_t i = 0; i < N; i++)
+		stream_open(&ev[i], s.port, "/__sofgen/events");
+	response r;
+	long long t0 = now_ms();
+	cr_assert_eq(get(s.port, "/kommun/boras/", &r), 200);
+	long long took = now_ms() - t0;
+	cr_expect(has(sg_buf_cstr(&r.body), "Borås"));
+	response_free(&r);
+	cr_expect_lt(took, limit_ms, "with %d event streams open a page took %lld ms", N, took);
+	cr_log_info("a page with %d event streams open: %lld ms", N, took);
+	for (size_t i = 0; i < N - SG_LR_MAX_STREAMS; i++) {
+		cr_expect(stream_wait(&ev[i], "bye", limit_ms), "stream %zu of %d: no bye", i, N);
+		cr_expect(stream_ends(&ev[i], limit_ms), "stream %zu of %d: its connection stays open", i, N);
+	}
+	/* the newest still get their reload */
+	char *original = replace_title(&s, "title: Aktiv hälsa med många flikar");
+	for (size_t i = N - SG_LR_MAX_STREAMS; i < N; i++)
+		cr_expect(stream_wait(&ev[i], "reload", 5000 + limit_ms), "stream %zu of %d: no reload", i, N);
+	free(original);
+	for (size_t i = 0; i < N; i++)
+		stream_close(&ev[i]);
+	free(ev);
+	server_stop(&s);
+}
+
+/* A file name that is not UTF-8 (Latin-1) or holds a newline and an escape sequence:
+ * the overlay gets its error like any other, shown as the terminal shows it. */
+Test(serve, the_overlay_shows_errors_of_any_file_name, .timeout = 180)
+{
+	server s = {0};
+	server_start(&s);
+	stream ev;
+	stream_open(&ev, s.port, "/__sofgen/events");
+	char *text = read_in(&s, INSATS_FILE);
+	write_in(&s, "content/insatser/sjuharad/h\xe4lsa.md", text);
+	write_in(&s, "content/insatser/sjuharad/x\n: error\x1b[2K.md", text);
+	free(text);
+	cr_assert(stream_wait(&ev, "errors", 5000), "no errors event after adding badly named files");
+	const char *want[][2] = {
+		{"content/insatser/sjuharad/h\\xE4lsa.md",
+		 "content/insatser/sjuharad/h\\xE4lsa.md:1:1: error: the file name 'h\\xE4lsa.md' cannot be used in a web "
+		 "address; rename the file to 'h-lsa.md' (lowercase a-z, 0-9 and '-'; å ä → a, ö → o)"},
+		{"content/insatser/sjuharad/x\\n: error\\x1B[2K.md",
+		 "content/insatser/sjuharad/x\\n: error\\x1B[2K.md:1:1: error: the file name 'x\\n: error\\x1B[2K.md' cannot "
+		 "be used in a web address; rename the file to 'x-error-2k.md' (lowercase a-z, 0-9 and '-'; å ä → a, ö → o)"},
+	};
+	/* the errors event may come before both files are seen: wait for both */
+	long long deadline = now_ms() + 5000;
+	json_t *j = NULL;
+	for (;;) {
+		j = errors_json(&s);
+		if (json_array_size(json_object_get(j, "errors")) == 2 || now_ms() > deadline)
+			break;
+		json_decref(j);
+		sleep_ms(50);
+	}
+	json_t *list = json_object_get(j, "errors");
+	cr_assert_eq(json_array_size(list), 2, "both errors are listed");
+	for (size_t i = 0; i < 2; i++) {
+		json_t *e = json_array_get(list, i);
+		const char *file = json_string_value(json_object_get(e, "file"));
+		const char *shown = json_string_value(json_object_get(e, "text"));
+		cr_expect(file && strcmp(file, want[i][0]) == 0, "file %s, not %s", file ? file : "(none)", want[i][0]);
+		cr_expect(shown && strcmp(shown, want[i][1]) == 0, "text %s, not %s", shown ? shown : "(none)", want[i][1]);
+		char *log = server_log(&s);
+		cr_expect(has(log, want[i][1]), "the terminal shows %s:\n%s", want[i][1], log);
+		free(log);
+	}
+	json_decref(j);
+	stream_close(&ev);
+	server_stop(&s);
 }
 
 Test(serve, refuses_bad_options_and_a_taken_port, .timeout = 60)

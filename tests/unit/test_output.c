@@ -206,3 +206,39 @@ Test(output, reuse_needs_the_marker_of_a_previous_site)
 	free(site);
 	free(dir);
 }
+
+Test(output, removes_a_tree_without_allocating)
+{
+	char tmpl[] = "/tmp/sofgen-test-XXXXXX";
+	cr_assert_not_null(mkdtemp(tmpl));
+	char *dir = sg_path_join(tmpl, "site.tmp-1");
+	const char *files[] = {"index.html", ".sofgen-output", "a/b/c/d.html", "a/e.css", "kommun/boras/index.html"};
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		char *p = sg_path_join(dir, files[i]);
+		char *parent = sg_strdup(p);
+		*strrchr(parent, '/') = '\0';
+		cr_assert_eq(sg_mkdirs(parent), 0);
+		cr_assert_eq(sg_write_file(p, "x", 1), 0);
+		free(parent);
+		free(p);
+	}
+	char *link = sg_path_join(dir, "a/link");
+	cr_assert_eq(symlink(tmpl, link), 0); /* a link is removed, never followed */
+	free(link);
+	for (int i = 0; i < 300; i++) { /* more names than one read of the folder returns */
+		char *p = sg_asprintf("%s/many/file-with-a-longer-name-%03d.html", dir, i);
+		if (i == 0) {
+			char *m = sg_path_join(dir, "many");
+			cr_assert_eq(sg_mkdirs(m), 0);
+			free(m);
+		}
+		cr_assert_eq(sg_write_file(p, "x", 1), 0);
+		free(p);
+	}
+	cr_assert_eq(sg_remove_tree_noalloc(dir, ".sofgen-output"), 0);
+	cr_expect_not(sg_exists(dir));
+	cr_expect(sg_is_dir(tmpl), "the folder around it stays");
+	cr_expect_eq(sg_remove_tree_noalloc(dir, NULL), 0, "a folder that is gone is fine");
+	free(dir);
+	sg_remove_tree(tmpl);
+}

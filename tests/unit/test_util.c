@@ -1,9 +1,12 @@
 /* Small utilities: slugs, UTF-8, suggestions, escaping, number formats, values, buffers. */
 #include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/diag.h"
 #include "util/escape.h"
 #include "util/numfmt.h"
 #include "util/slug.h"
@@ -47,6 +50,100 @@ Test(utf8, finds_the_bad_byte)
 	cr_assert_not(sg_utf8_valid("\xed\xa0\x80", 3, &line, &col), "surrogate");
 	cr_assert_not(sg_utf8_valid("a\0b", 3, &line, &col), "NUL");
 	cr_assert_eq(sg_utf8_length("åäö", strlen("åäö")), 3);
+}
+
+Test(utf8, cuts_only_between_characters)
+{
+	/* 40 characters of "ftp://x" and å's: byte 40 is inside an å, the cut is not */
+	const char *url = "ftp://xååååååååååååååååååååååååååååååååååååååå";
+	size_t n = sg_utf8_prefix(url, strlen(url), 40);
+	cr_expect_eq(n, 7 + 2 * 33);
+	cr_expect(sg_utf8_valid(url, n, NULL, NULL));
+	cr_expect_eq(sg_utf8_length(url, n), 40);
+	cr_expect_eq(sg_utf8_prefix("åäö", 6, 2), 4);
+	cr_expect_eq(sg_utf8_prefix("åäö", 6, 9), 6, "shorter text is not cut");
+	cr_expect_eq(sg_utf8_prefix("a\xe4\xe4" "b", 4, 2), 2, "a byte that is not UTF-8 is one character");
+	cr_expect_eq(sg_utf8_prefix("\xe2\x82", 2, 1), 1, "a cut sequence: one byte at a time");
+	cr_expect_eq(sg_utf8_prefix("😀x", 5, 1), 4);
+	cr_expect_eq(sg_utf8_prefix("abc", 3, 0), 0);
+}
+
+static void expect_escaped(const char *in, size_t len, const char *want)
+{
+	sg_buf b = SG_BUF_INIT;
+	sg_utf8_escape(&b, in, len);
+	cr_expect_str_eq(sg_buf_cstr(&b), want, "escaping '%s'", want);
+	cr_expect(sg_utf8_valid(b.ptr ? b.ptr : "", b.len, NULL, NULL), "'%s' is UTF-8", want);
+	sg_buf_free(&b);
+}
+
+Test(utf8, escapes_bytes_and_control_characters)
+{
+	expect_escaped("Borås – Öckerö ☃ 😀", strlen("Borås – Öckerö ☃ 😀"), "Borås – Öckerö ☃ 😀");
+	expect_escaped("h\xe4lsa.md", 8, "h\\xE4lsa.md");
+	expect_escaped("x\nsofgen: content is valid\x1b[2K", 30, "x\\nsofgen: content is valid\\x1B[2K");
+	expect_escaped("a\r\tb\x7f\x01", 6, "a\\r\\tb\\x7F\\x01");
+	expect_escaped("a\0b", 3, "a\\x00b");
+	expect_escaped("\xc2\x9b" "1m", 4, "\\xC2\\x9B1m"); /* U+009B, the one-character CSI */
+	expect_escaped("\xc2\xa0", 2, "\xc2\xa0");          /* U+00A0 is text */
+	expect_escaped("\xe2\x82", 2, "\\xE2\\x82");        /* cut short */
+	expect_escaped("\xc0\xaf", 2, "\\xC0\\xAF");        /* overlong */
+	expect_escaped("\xed\xa0\x80", 3, "\\xED\\xA0\\x80"); /* a surrogate */
+	expect_escaped("C:\\dok", 6, "C:\\dok");             /* a backslash stays */
+	char *s = sg_utf8_escaped("\xff");
+	cr_expect_str_eq(s, "\\xFF");
+	free(s);
+}
+
+static char *json_of(const sg_diags *d)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	cr_assert_not_null(f);
+	sg_diags_print_json(d, f);
+	fclose(f);
+	return text;
+}
+
+Test(diag, every_diagnostic_reaches_every_output)
+{
+	sg_diags *d = sg_diags_new();
+	sg_error(d, "content/h\xe4lsa.md", 1, 1, "the file name '%s' is wrong", "h\xe4lsa.md");
+	sg_warning(d, "content/x\n: error\x1b[1A.md", 2, 3, "quote '%s'", "ftp://\xc3");
+	sg_error(d, NULL, 0, 0, "a line\nand \x1b[2Kanother");
+	cr_assert_eq(sg_diags_len(d), 3);
+	cr_expect_str_eq(sg_diags_at(d, 0)->file, "content/h\\xE4lsa.md");
+	cr_expect_str_eq(sg_diags_at(d, 0)->message, "the file name 'h\\xE4lsa.md' is wrong");
+	cr_expect_str_eq(sg_diags_at(d, 1)->file, "content/x\\n: error\\x1B[1A.md");
+	cr_expect_str_eq(sg_diags_at(d, 1)->message, "quote 'ftp://\\xC3'");
+
+	/* the terminal: one line each, nothing a terminal would act on */
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	sg_diags_print(d, f);
+	fclose(f);
+	cr_expect_str_eq(text, "content/h\\xE4lsa.md:1:1: error: the file name 'h\\xE4lsa.md' is wrong\n"
+	                       "content/x\\n: error\\x1B[1A.md:2:3: warning: quote 'ftp://\\xC3'\n"
+	                       "error: a line\\nand \\x1B[2Kanother\n");
+	free(text);
+
+	/* JSON: valid, and every diagnostic in the list */
+	text = json_of(d);
+	json_error_t e;
+	json_t *j = json_loads(text, 0, &e);
+	cr_assert_not_null(j, "not JSON (%s): %s", e.text, text);
+	json_t *list = json_object_get(j, "diagnostics");
+	cr_expect_eq(json_integer_value(json_object_get(j, "errors")), 2);
+	cr_assert_eq(json_array_size(list), 3, "%s", text);
+	cr_expect_str_eq(json_string_value(json_object_get(json_array_get(list, 0), "file")), "content/h\\xE4lsa.md");
+	cr_expect_str_eq(json_string_value(json_object_get(json_array_get(list, 1), "message")), "quote 'ftp://\\xC3'");
+	cr_expect_str_eq(json_string_value(json_object_get(json_array_get(list, 2), "message")),
+	                 "a line\\nand \\x1B[2Kanother");
+	json_decref(j);
+	free(text);
+	sg_diags_free(d);
 }
 
 Test(suggest, finds_the_closest_kommun)
