@@ -8,11 +8,16 @@
 
 #include "../plan/plan.h"
 #include "../util/alloc.h"
+#include "../util/numfmt.h"
 #include "../util/value.h"
 
-/* Integral amounts as JSON integers, others as reals: 505 stays 505, 12.5 stays 12.5. */
+/* Integral amounts as JSON integers, others as reals: 505 stays 505, 12.5 stays 12.5.
+ * Rounded to the decimals every output shows (SG_AMOUNT_DECIMALS), so the JSON, the CSV
+ * and the pages give the same number. */
 static json_t *amount(double x)
 {
+	char text[48];
+	x = strtod(sg_format_amount(x, text), NULL);
 	if (x == floor(x) && fabs(x) < 9e15)
 		return json_integer((json_int_t)x);
 	return json_real(x);
@@ -191,18 +196,22 @@ const char *const sg_opendata_csv_columns[] = {
 	"id", "titel", "förbund", "år", "område", "kategori", "målgrupper", "status", "start", "slut",
 	"kommun", "kommunkod", "deltagare", "förbundsmedel_tkr", "medfinansiering_tkr", "esf_tkr", "url", NULL};
 
-/* RFC 4180: quote fields holding a comma, quote or line break; double the quotes. */
-static void csv_field(sg_buf *out, const char *s, bool first)
+/* A text cell, RFC 4180: quoted when it holds a comma, quote or line break, quotes
+ * doubled. Text starting with = + - @ tab or CR would be run as a formula by spreadsheets
+ * (CSV injection): as OWASP recommends, it gets a ' in front and is quoted, so a title
+ * "=HYPERLINK(…)" stays that text. */
+void sg_opendata_csv_text(sg_buf *out, const char *s)
 {
-	if (!first)
-		sg_buf_putc(out, ',');
 	if (!s)
 		return;
-	if (!strpbrk(s, ",\"\r\n")) {
+	bool formula = *s && strchr("=+-@\t\r", *s);
+	if (!formula && !strpbrk(s, ",\"\r\n")) {
 		sg_buf_puts(out, s);
 		return;
 	}
 	sg_buf_putc(out, '"');
+	if (formula)
+		sg_buf_putc(out, '\'');
 	for (; *s; s++) {
 		if (*s == '"')
 			sg_buf_putc(out, '"');
@@ -211,12 +220,26 @@ static void csv_field(sg_buf *out, const char *s, bool first)
 	sg_buf_putc(out, '"');
 }
 
+/* A number cell: numbers sofgen writes itself are never formulas and stay numbers
+ * (-5 is -5), with the decimals of amounts (SG_AMOUNT_DECIMALS) and a point. */
+void sg_opendata_csv_number(sg_buf *out, double x)
+{
+	char tmp[48];
+	sg_buf_puts(out, sg_format_amount(x, tmp));
+}
+
+static void csv_field(sg_buf *out, const char *s, bool first)
+{
+	if (!first)
+		sg_buf_putc(out, ',');
+	sg_opendata_csv_text(out, s);
+}
+
 static void csv_number(sg_buf *out, double x, bool present)
 {
-	char tmp[32] = "";
+	sg_buf_putc(out, ',');
 	if (present)
-		sg_number_format(x, tmp);
-	csv_field(out, present ? tmp : NULL, false);
+		sg_opendata_csv_number(out, x);
 }
 
 void sg_opendata_csv_begin(sg_buf *out)
@@ -241,13 +264,10 @@ void sg_opendata_csv_item(const sg_site *site, const sg_insats *x, sg_buf *out)
 	for (size_t r = 0; r < rows; r++) {
 		const sg_place *p = x->n_places ? &x->places[r] : NULL;
 		char *id = sg_asprintf("%s/%s", x->forbund->slug, x->slug);
-		char year[16] = "";
-		if (x->year)
-			snprintf(year, sizeof year, "%d", x->year);
 		csv_field(out, id, true);
 		csv_field(out, x->title, false);
 		csv_field(out, x->forbund->title, false);
-		csv_field(out, year, false);
+		csv_number(out, x->year, x->year != 0);
 		csv_field(out, x->area == SG_AREA_INDIVID ? "individinriktad"
 		               : x->area == SG_AREA_STRUKTUR ? "strukturövergripande" : NULL, false);
 		csv_field(out, sg_buf_cstr(&cats), false);

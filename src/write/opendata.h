@@ -18,6 +18,11 @@ void sg_opendata_csv_item(const sg_site *site, const sg_insats *x, sg_buf *out);
 void sg_opendata_schema(const sg_site *site, sg_buf *out);
 void sg_opendata_catalog(const sg_site *site, sg_buf *out);
 
+/* One CSV cell (no separator): text, with formulas neutralised (see docs/open-data.md),
+ * and a number. */
+void sg_opendata_csv_text(sg_buf *out, const char *s);
+void sg_opendata_csv_number(sg_buf *out, double x);
+
 /* Column names of the CSV, in order (documented in docs/open-data.md). */
 extern const char *const sg_opendata_csv_columns[];
 
