@@ -100,7 +100,7 @@ sg_run_result sg_stage_site_files(const sg_site *site, const sg_plan *plan, cons
 	const char *base = site->info.base_url ? site->info.base_url : "/";
 	sg_buf file = SG_BUF_INIT;
 	sg_run_result result = SG_RUN_OK;
-	for (int i = 0; i < 4 + SG_CATALOG_COUNT && result == SG_RUN_OK; i++) {
+	for (int i = 0; i < 5 + SG_CATALOG_COUNT && result == SG_RUN_OK; i++) {
 		const char *path;
 		sg_buf_clear(&file);
 		switch (i) {
@@ -108,8 +108,9 @@ sg_run_result sg_stage_site_files(const sg_site *site, const sg_plan *plan, cons
 		case 1: sg_robots_render(base, &file), path = "robots.txt"; break;
 		case 2: sg_opendata_schema(site, &file), path = "data/insatser.schema.json"; break;
 		case 3: sg_opendata_catalog(site, &file), path = "data/catalog.jsonld"; break;
+		case 4: sg_opendata_catalog_rdf(site, &file), path = "data/catalog.rdf"; break;
 		default: {
-			sg_catalog_file f = (sg_catalog_file)(i - 4);
+			sg_catalog_file f = (sg_catalog_file)(i - 5);
 			if (catalog)
 				sg_catalog_render(catalog, f, &file);
 			else

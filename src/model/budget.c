@@ -59,7 +59,7 @@ static void read_financing(const sg_fields *f, const sg_value *list, sg_budget *
 		l->party = sg_field_text(&at, c, "party", true, "name the party, e.g. 'party: Försäkringskassan'");
 		if (!l->party)
 			l->party = sg_strdup("");
-		l->share = sg_field_amount(&at, c, "share");
+		l->share = sg_field_fraction(&at, c, "share");
 		l->share_rounding = rounding_of(sg_value_get(c, "share"));
 		if (l->share > 1) {
 			const sg_value *v = sg_value_get(c, "share");

@@ -15,6 +15,7 @@
 #include "builders.h"
 #include "fields.h"
 #include "model.h"
+#include "open_data.h"
 
 #define SUMMARY_MAX 200
 
@@ -115,7 +116,7 @@ static void build_info(sg_site *site, const sg_source *src, sg_diags *d)
 {
 	sg_fields f = fields_for(src, d);
 	static const char *const keys[] = {"title", "base_url", "language", "region", "description",
-	                                   "allow_raw_html", "forms", "accessibility", NULL};
+	                                   "allow_raw_html", "forms", "accessibility", "open_data", NULL};
 	sg_fields_check_keys(&f, src->meta, keys, "site.yaml");
 	sg_site_info *in = &site->info;
 	in->title = sg_field_text(&f, src->meta, "title", true, "the name of the site");
@@ -138,6 +139,7 @@ static void build_info(sg_site *site, const sg_source *src, sg_diags *d)
 	in->description = sg_field_text(&f, src->meta, "description", false, NULL);
 	in->allow_raw_html = sg_field_bool(&f, src->meta, "allow_raw_html", false);
 	build_accessibility(&in->accessibility, &f, src->meta);
+	sg_open_data_read(&in->open_data, &f, src->meta);
 	const sg_value *forms = sg_field_map(&f, src->meta, "forms");
 	if (forms) {
 		static const char *const fkeys[] = {"action", "method", NULL};
@@ -856,6 +858,7 @@ void sg_site_free(sg_site *site)
 	free(in->description);
 	free(in->root);
 	free_accessibility(&in->accessibility);
+	sg_open_data_clear(&in->open_data);
 	free(in->forms_action);
 	sg_sources_free(site->sources);
 	free(site);

@@ -134,7 +134,68 @@ long sg_field_int(const sg_fields *f, const sg_value *map, const char *key, long
 	return (long)x;
 }
 
-double sg_field_amount(const sg_fields *f, const sg_value *map, const char *key)
+/* Why the number t (as written; strtod read it as x) is not written the one way amounts and
+ * shares are: digits, no sign, no leading zero, a point with digits on both sides, no
+ * exponent, no hexadecimal, and for amounts at most SG_AMOUNT_DECIMALS decimals
+ * (max_decimals < 0: any number). The message goes to the diagnostics; false when t is fine.
+ * `0x10`, `007` and `+5` are read by strtod, but no editor means 16, 7 or 5 by them. */
+static bool badly_written(const sg_fields *f, const sg_value *v, const char *key, const char *t, double x,
+                          int max_decimals)
+{
+	char fix[48];
+	if (max_decimals >= 0)
+		sg_format_amount(x, fix);
+	else
+		sg_number_format(x, fix);
+	const char *p = t;
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+		sg_error(AT(v), "'%s': '%s' is a hexadecimal number; write it with the digits 0–9, e.g. %s", key, t, fix);
+		return true;
+	}
+	if (*p == '+') {
+		sg_error(AT(v), "'%s': '%s' has a plus sign; write %s", key, t, fix);
+		return true;
+	}
+	if (p[0] == '0' && p[1] >= '0' && p[1] <= '9') {
+		sg_error(AT(v), "'%s': '%s' starts with a zero; write %s", key, t, fix);
+		return true;
+	}
+	bool before = *p >= '0' && *p <= '9';
+	while (*p >= '0' && *p <= '9')
+		p++;
+	long decimals = 0;
+	bool point = *p == '.';
+	if (point)
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			decimals++;
+	bool exponent = *p == 'e' || *p == 'E';
+	if (exponent) /* the decimals the exponent leaves: 1.25e1 has one, 1e-320 has 320 */
+		decimals -= strtol(p + 1, NULL, 10);
+	bool too_precise = max_decimals >= 0 && decimals > max_decimals;
+	if (exponent) {
+		if (too_precise)
+			sg_error(AT(v), "'%s': '%s' has an exponent and more than %d decimals; amounts are in tkr, so %d decimals "
+			         "are whole kronor: write %s", key, t, SG_AMOUNT_DECIMALS, SG_AMOUNT_DECIMALS, fix);
+		else
+			sg_error(AT(v), "'%s': '%s' has an exponent; write the digits out, e.g. %s", key, t, fix);
+		return true;
+	}
+	if (!before || (point && decimals == 0)) {
+		sg_error(AT(v), "'%s': '%s' needs a digit on each side of the decimal point; write %s", key, t, fix);
+		return true;
+	}
+	if (too_precise) {
+		sg_error(AT(v), "'%s' has more than %d decimals (%s); amounts are in tkr, so %d decimals are whole kronor: "
+		         "write %s", key, SG_AMOUNT_DECIMALS, t, SG_AMOUNT_DECIMALS, fix);
+		return true;
+	}
+	return false;
+}
+
+/* A non-negative number written plainly (see badly_written); `unit` names what it is
+ * counted in for the messages (" in tkr" or ""). */
+static double plain_number(const sg_fields *f, const sg_value *map, const char *key, int max_decimals,
+                           const char *unit)
 {
 	const sg_value *v = sg_value_get(map, key);
 	sg_value_kind k = sg_value_kind_of(v);
@@ -154,11 +215,11 @@ double sg_field_amount(const sg_fields *f, const sg_value *map, const char *key)
 				else if (*p != ' ' && (unsigned char)*p != 0xC2 && (unsigned char)*p != 0xA0)
 					sg_buf_putc(&fix, *p);
 			}
-			sg_error(AT(v), "'%s' must be a number in tkr, not '%s'; write it without spaces and with a decimal point, e.g. %s",
-			         key, s, sg_buf_cstr(&fix));
+			sg_error(AT(v), "'%s' must be a number%s, not '%s'; write it without spaces and with a decimal point, e.g. %s",
+			         key, unit, s, sg_buf_cstr(&fix));
 			sg_buf_free(&fix);
 		} else {
-			sg_error(AT(v), "'%s' must be a number in tkr, not %s", key, sg_value_kind_name(k));
+			sg_error(AT(v), "'%s' must be a number%s, not %s", key, unit, sg_value_kind_name(k));
 		}
 		return 0;
 	}
@@ -166,9 +227,11 @@ double sg_field_amount(const sg_fields *f, const sg_value *map, const char *key)
 		sg_error(AT(v), "'%s' must not be negative", key);
 		return 0;
 	}
+	const char *t = sg_value_as_string(v, NULL);
+	if (t && badly_written(f, v, key, t, x, max_decimals))
+		return 0;
 	/* open data writes 15 significant digits, which is exact only up to there */
 	size_t digits = 0;
-	const char *t = sg_value_as_string(v, NULL);
 	for (const char *p = t; p && *p && *p != 'e' && *p != 'E'; p++)
 		if (*p >= '0' && *p <= '9' && (digits || *p != '0'))
 			digits++;
@@ -182,6 +245,16 @@ double sg_field_amount(const sg_fields *f, const sg_value *map, const char *key)
 		return 0;
 	}
 	return x;
+}
+
+double sg_field_amount(const sg_fields *f, const sg_value *map, const char *key)
+{
+	return plain_number(f, map, key, SG_AMOUNT_DECIMALS, " in tkr");
+}
+
+double sg_field_fraction(const sg_fields *f, const sg_value *map, const char *key)
+{
+	return plain_number(f, map, key, -1, "");
 }
 
 char **sg_field_text_list(const sg_fields *f, const sg_value *map, const char *key, size_t *n)

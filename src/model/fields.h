@@ -29,8 +29,12 @@ char *sg_field_text(const sg_fields *f, const sg_value *map, const char *key, bo
 bool sg_field_bool(const sg_fields *f, const sg_value *map, const char *key, bool dflt);
 /* A whole number in [min, max]; dflt when absent. */
 long sg_field_int(const sg_fields *f, const sg_value *map, const char *key, long dflt, long min, long max);
-/* A non-negative amount (tkr, decimals allowed); 0 when absent. */
+/* A non-negative amount in tkr with at most SG_AMOUNT_DECIMALS (3) decimals, written
+ * plainly: "1234.5", not "+5", "007", "0x10" or "1e3" (an error says how to write it);
+ * 0 when absent. */
 double sg_field_amount(const sg_fields *f, const sg_value *map, const char *key);
+/* The same for a share (0.25): any number of decimals. */
+double sg_field_fraction(const sg_fields *f, const sg_value *map, const char *key);
 /* A list of texts (one text alone counts as a list of one); *n set. */
 char **sg_field_text_list(const sg_fields *f, const sg_value *map, const char *key, size_t *n);
 /* The map under key, or NULL (error when present but not a map). */

@@ -224,12 +224,22 @@ typedef struct sg_a11y {
 	char *response_time;
 } sg_a11y;
 
+/* site.yaml's `open_data:` (model/open_data.c): the publisher and licence of /data/. */
+typedef struct sg_open_data {
+	char *publisher;    /* the publishing organisation's name; NULL: the site's title */
+	char *orgnr;        /* its organisationsnummer, ten digits without the dash, or NULL */
+	int publisher_type; /* index into sg_publisher_types (model/open_data.h) */
+	char *license;      /* the address of the data's licence (default CC0) */
+	char *email;        /* where to write about the data, or NULL */
+} sg_open_data;
+
 typedef struct sg_site_info {
 	char *title, *base_url, *language, *region, *description;
 	char *root; /* the path of base_url without its final '/': "" or e.g. "/varend" */
 	char *forms_action; /* https URL the forms post to, or NULL: forms are printed */
 	bool allow_raw_html;
 	sg_a11y accessibility;
+	sg_open_data open_data;
 	sg_markdown_opts markdown;      /* how bodies are parsed, from the two above */
 	sg_markdown_opts markdown_kept; /* the same, for texts also rendered as e-mail or calendar text */
 } sg_site_info;

@@ -108,6 +108,7 @@ const char *sg_serve_mime(const char *name)
 		{"mjs", "text/javascript; charset=utf-8"},
 		{"json", "application/json"},
 		{"jsonld", "application/ld+json"},
+		{"rdf", "application/rdf+xml"},
 		{"map", "application/json"},
 		{"webmanifest", "application/manifest+json"},
 		{"xml", "application/xml"},

@@ -8,11 +8,16 @@
 
 #include "../plan/plan.h"
 #include "../util/alloc.h"
+#include "../util/numfmt.h"
 #include "../util/value.h"
 
-/* Integral amounts as JSON integers, others as reals: 505 stays 505, 12.5 stays 12.5. */
+/* Integral amounts as JSON integers, others as reals: 505 stays 505, 12.5 stays 12.5.
+ * Rounded to the decimals every output shows (SG_AMOUNT_DECIMALS), so the JSON, the CSV
+ * and the pages give the same number. */
 static json_t *amount(double x)
 {
+	char text[48];
+	x = strtod(sg_format_amount(x, text), NULL);
 	if (x == floor(x) && fabs(x) < 9e15)
 		return json_integer((json_int_t)x);
 	return json_real(x);
@@ -191,18 +196,22 @@ const char *const sg_opendata_csv_columns[] = {
 	"id", "titel", "förbund", "år", "område", "kategori", "målgrupper", "status", "start", "slut",
 	"kommun", "kommunkod", "deltagare", "förbundsmedel_tkr", "medfinansiering_tkr", "esf_tkr", "url", NULL};
 
-/* RFC 4180: quote fields holding a comma, quote or line break; double the quotes. */
-static void csv_field(sg_buf *out, const char *s, bool first)
+/* A text cell, RFC 4180: quoted when it holds a comma, quote or line break, quotes
+ * doubled. Text starting with = + - @ tab or CR would be run as a formula by spreadsheets
+ * (CSV injection): as OWASP recommends, it gets a ' in front and is quoted, so a title
+ * "=HYPERLINK(…)" stays that text. */
+void sg_opendata_csv_text(sg_buf *out, const char *s)
 {
-	if (!first)
-		sg_buf_putc(out, ',');
 	if (!s)
 		return;
-	if (!strpbrk(s, ",\"\r\n")) {
+	bool formula = *s && strchr("=+-@\t\r", *s);
+	if (!formula && !strpbrk(s, ",\"\r\n")) {
 		sg_buf_puts(out, s);
 		return;
 	}
 	sg_buf_putc(out, '"');
+	if (formula)
+		sg_buf_putc(out, '\'');
 	for (; *s; s++) {
 		if (*s == '"')
 			sg_buf_putc(out, '"');
@@ -211,12 +220,26 @@ static void csv_field(sg_buf *out, const char *s, bool first)
 	sg_buf_putc(out, '"');
 }
 
+/* A number cell: numbers sofgen writes itself are never formulas and stay numbers
+ * (-5 is -5), with the decimals of amounts (SG_AMOUNT_DECIMALS) and a point. */
+void sg_opendata_csv_number(sg_buf *out, double x)
+{
+	char tmp[48];
+	sg_buf_puts(out, sg_format_amount(x, tmp));
+}
+
+static void csv_field(sg_buf *out, const char *s, bool first)
+{
+	if (!first)
+		sg_buf_putc(out, ',');
+	sg_opendata_csv_text(out, s);
+}
+
 static void csv_number(sg_buf *out, double x, bool present)
 {
-	char tmp[32] = "";
+	sg_buf_putc(out, ',');
 	if (present)
-		sg_number_format(x, tmp);
-	csv_field(out, present ? tmp : NULL, false);
+		sg_opendata_csv_number(out, x);
 }
 
 void sg_opendata_csv_begin(sg_buf *out)
@@ -241,13 +264,10 @@ void sg_opendata_csv_item(const sg_site *site, const sg_insats *x, sg_buf *out)
 	for (size_t r = 0; r < rows; r++) {
 		const sg_place *p = x->n_places ? &x->places[r] : NULL;
 		char *id = sg_asprintf("%s/%s", x->forbund->slug, x->slug);
-		char year[16] = "";
-		if (x->year)
-			snprintf(year, sizeof year, "%d", x->year);
 		csv_field(out, id, true);
 		csv_field(out, x->title, false);
 		csv_field(out, x->forbund->title, false);
-		csv_field(out, year, false);
+		csv_number(out, x->year, x->year != 0);
 		csv_field(out, x->area == SG_AREA_INDIVID ? "individinriktad"
 		               : x->area == SG_AREA_STRUKTUR ? "strukturövergripande" : NULL, false);
 		csv_field(out, sg_buf_cstr(&cats), false);
@@ -268,50 +288,4 @@ void sg_opendata_csv_item(const sg_site *site, const sg_insats *x, sg_buf *out)
 	sg_buf_free(&cats);
 	sg_buf_free(&groups);
 	free(url);
-}
-
-void sg_opendata_catalog(const sg_site *site, sg_buf *out)
-{
-	const char *title = site->info.title ? site->info.title : "sofgen";
-	char *home = absolute(site, sg_strdup("/"));
-	char *json_url = absolute(site, sg_strdup("/data/insatser.json"));
-	char *csv_url = absolute(site, sg_strdup("/data/insatser.csv"));
-	char *schema_url = absolute(site, sg_strdup("/data/insatser.schema.json"));
-	char *cat_url = absolute(site, sg_strdup("/data/catalog.jsonld"));
-	char *ds_url = absolute(site, sg_strdup("/data/#insatser"));
-	json_t *publisher = json_pack("{s:s, s:s, s:s}", "@id", home, "@type", "foaf:Agent", "foaf:name", title);
-	json_t *dist_json = json_pack(
-		"{s:s, s:s, s:{s:s}, s:{s:s}, s:s, s:{s:s}, s:s, s:{s:s}}", "@id", json_url, "@type", "dcat:Distribution",
-		"dcterms:title", "@sv", "Insatser (JSON)", "dcat:accessURL", "@id", json_url, "dcat:mediaType",
-		"application/json", "dcat:downloadURL", "@id", json_url, "dcterms:format", "JSON", "dcterms:conformsTo", "@id",
-		schema_url);
-	json_t *dist_csv = json_pack("{s:s, s:s, s:{s:s}, s:{s:s}, s:s, s:{s:s}, s:s}", "@id", csv_url, "@type",
-	                             "dcat:Distribution", "dcterms:title", "@sv", "Insatser per kommun (CSV)",
-	                             "dcat:accessURL", "@id", csv_url, "dcat:mediaType", "text/csv", "dcat:downloadURL",
-	                             "@id", csv_url, "dcterms:format", "CSV");
-	char *desc = sg_asprintf("Insatser för samordnad arbetslivsinriktad rehabilitering (FINSAM) från %s: kommuner, "
-	                         "SUS-kategorier, målgrupper, planerade deltagare och medel i tkr.",
-	                         title);
-	json_t *keywords = json_pack("[{s:s},{s:s},{s:s},{s:s}]", "@value", "samordningsförbund", "@language", "sv",
-	                             "@value", "FINSAM", "@language", "sv", "@value", "rehabilitering", "@language", "sv",
-	                             "@value", "insatser", "@language", "sv");
-	json_t *dataset = json_pack(
-		"{s:s, s:s, s:{s:s}, s:{s:s}, s:O, s:o, s:{s:s}, s:{s:s}, s:[o,o]}", "@id", ds_url, "@type", "dcat:Dataset",
-		"dcterms:title", "@sv", "Insatser från samordningsförbunden", "dcterms:description", "@sv", desc,
-		"dcterms:publisher", publisher, "dcat:keyword", keywords, "dcterms:language", "@id",
-		"http://publications.europa.eu/resource/authority/language/SWE", "dcat:landingPage", "@id", home,
-		"dcat:distribution", dist_json, dist_csv);
-	json_t *root = json_pack("{s:{s:s, s:s, s:s}, s:s, s:s, s:{s:s}, s:{s:s}, s:o, s:[o]}", "@context", "dcat",
-	                         "http://www.w3.org/ns/dcat#", "dcterms", "http://purl.org/dc/terms/", "foaf",
-	                         "http://xmlns.com/foaf/0.1/", "@id", cat_url, "@type", "dcat:Catalog", "dcterms:title",
-	                         "@sv", title, "dcterms:description", "@sv", "Öppna data från webbplatsen",
-	                         "dcterms:publisher", publisher, "dcat:dataset", dataset);
-	dump(root, out);
-	free(desc);
-	free(home);
-	free(json_url);
-	free(csv_url);
-	free(schema_url);
-	free(cat_url);
-	free(ds_url);
 }

@@ -209,7 +209,8 @@ static void ct_render_site(const ct_world *w, const sg_site *site, sg_buf *log)
 	sg_buf_clear(&page);
 	sg_sitemap_render(plan, base, &page);
 	sg_robots_render(base, &page);
-	void (*const data[])(const sg_site *, sg_buf *) = {sg_opendata_schema, sg_opendata_catalog};
+	void (*const data[])(const sg_site *, sg_buf *) = {sg_opendata_schema, sg_opendata_catalog,
+	                                                          sg_opendata_catalog_rdf};
 	for (size_t i = 0; i < sizeof data / sizeof *data; i++) {
 		sg_buf_clear(&page);
 		data[i](site, &page);

@@ -226,11 +226,14 @@ Test(model, choices_ignore_case_and_swedish_letters)
 	done(&b);
 }
 
-Test(model, amounts_beyond_15_digits_are_refused)
+Test(model, amounts_beyond_whole_kronor_are_refused)
 {
+	/* amounts have three decimals (whole kronor), which also keeps them within the 15
+	 * digits open data writes exactly */
 	fixture_file f[] = {{"insatser/sjuharad/x.md", "---\ntitle: X\nplaces:\n  - funds:\n      forbund: 0.30000000000000004\n---\n"}};
 	built b = build(f, 1, false);
-	cr_assert(diags_have(b.d, 5, 16, "'forbund' has more than 15 digits (0.30000000000000004); round it, e.g. to whole kronor"));
+	cr_assert(diags_have(b.d, 5, 16, "'forbund' has more than 3 decimals (0.30000000000000004); amounts are in tkr, so 3 "
+	                                 "decimals are whole kronor: write 0.3"));
 	done(&b);
 }
 

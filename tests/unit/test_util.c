@@ -176,8 +176,10 @@ Test(numfmt, swedish_style)
 	cr_assert_str_eq(sg_format_sv(-12.5, out), "-12,5");
 	cr_assert_str_eq(sg_format_sv(-1234567, out), "-1\xC2\xA0" "234\xC2\xA0" "567");
 	cr_assert_str_eq(sg_format_sv(999999999999999, out), "999\xC2\xA0" "999\xC2\xA0" "999\xC2\xA0" "999\xC2\xA0" "999");
-	cr_assert_str_eq(sg_format_sv(2.999, out), "3", "rounded to two decimals, then whole");
-	cr_assert_str_eq(sg_format_sv(-0.001, out), "0");
+	cr_assert_str_eq(sg_format_sv(2.999, out), "2,999", "three decimals: the precision of amounts");
+	cr_assert_str_eq(sg_format_sv(2.9996, out), "3", "rounded to three decimals, then whole");
+	cr_assert_str_eq(sg_format_sv(-0.0004, out), "0");
+	cr_assert_str_eq(sg_format_sv(1234567.125, out), "1\xC2\xA0" "234\xC2\xA0" "567,125");
 }
 
 /* Whole numbers take a fast path; it must write what the general one does. */
