@@ -4,7 +4,7 @@
 #               sanitizers, valgrind)
 CC      ?= cc
 OPT     ?= -O2 -g
-PKGS     = libcmark yaml-0.1 jansson libmicrohttpd
+PKGS     = libcmark yaml-0.1 jansson libmicrohttpd icu-uc icu-i18n
 WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  += -std=c17 $(OPT) $(WARN) -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -MMD -MP
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))

@@ -254,6 +254,7 @@ static void build_forbund(sg_site *site, const sg_source *src, sg_diags *d)
 	fb->title = sg_field_text(&f, src->meta, "title", true, "the förbund's full name");
 	if (!fb->title)
 		fb->title = sg_strdup(src->slug);
+	fb->sort_key = sg_collate_key(fb->title);
 	fb->orgnr = sg_field_text(&f, src->meta, "orgnr", false, NULL);
 	const sg_value *members = sg_field_list(&f, src->meta, "members");
 	size_t n = sg_value_count(members);
@@ -533,6 +534,7 @@ sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_o
 	x->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown, d);
 	if (!x->title)
 		x->title = sg_strdup(src->slug);
+	x->sort_key = sg_collate_key(x->title); /* here, on the build's threads */
 
 	if ((x->draft && !opts->drafts) || !x->forbund) {
 		sg_insats_free(x);
@@ -605,9 +607,16 @@ static void build_sida(sg_site *site, const sg_source *src, sg_diags *d)
 
 /* ---- the whole site ----------------------------------------------------- */
 
-static int by_forbund_title(const void *a, const void *b)
+/* Swedish order of two titles from their sort keys, then by bytes (as sg_collate) */
+static int by_key(const char *key_a, const char *title_a, const char *key_b, const char *title_b)
 {
-	return sg_collate((*(sg_forbund *const *)a)->title, (*(sg_forbund *const *)b)->title);
+	int c = strcmp(key_a, key_b);
+	return c ? c : strcmp(title_a, title_b);
+}
+static int by_forbund_title(const void *pa, const void *pb)
+{
+	const sg_forbund *a = *(sg_forbund *const *)pa, *b = *(sg_forbund *const *)pb;
+	return by_key(a->sort_key, a->title, b->sort_key, b->title);
 }
 static int by_kommun_name(const void *a, const void *b)
 {
@@ -620,10 +629,10 @@ static int by_sida_title(const void *a, const void *b)
 static int by_insats(const void *pa, const void *pb)
 {
 	const sg_insats *a = *(sg_insats *const *)pa, *b = *(sg_insats *const *)pb;
-	int c = sg_collate(a->forbund->title, b->forbund->title);
+	int c = a->forbund == b->forbund ? 0 : by_forbund_title(&a->forbund, &b->forbund);
 	if (c)
 		return c;
-	c = sg_collate(a->title, b->title);
+	c = by_key(a->sort_key, a->title, b->sort_key, b->title);
 	return c ? c : strcmp(a->slug, b->slug);
 }
 
@@ -788,6 +797,7 @@ void sg_insats_free(sg_insats *x)
 		return;
 	free(x->slug);
 	free(x->title);
+	free(x->sort_key);
 	sg_free_list(x->categories, x->n_categories);
 	free(x->summary);
 	sg_free_list(x->target_groups, x->n_target_groups);
@@ -822,6 +832,7 @@ void sg_site_free(sg_site *site)
 		free(fb->members);
 		free(fb->slug);
 		free(fb->title);
+		free(fb->sort_key);
 		free(fb->orgnr);
 		sg_free_list(fb->parties, fb->n_parties);
 		sg_contact_clear(&fb->contact);
