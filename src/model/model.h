@@ -126,6 +126,8 @@ typedef struct sg_insats {
 /* A kommun that is a member of at least one förbund on the site. */
 struct sg_kommun {
 	char *slug, *name;
+	const char *path; /* where it is first named, for messages */
+	int line;
 	sg_member **members; /* one per förbund it belongs to */
 	size_t n_members;
 };

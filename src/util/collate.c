@@ -12,18 +12,26 @@
 /* Written once by open_swedish (under pthread_once), read-only afterwards; never
  * closed (it lives as long as the process). NULL only if ICU has no data at all, and
  * then names are ordered by their bytes. */
-static UCollator *swedish;
+static UCollator *swedish, *swedish_any_case;
 static pthread_once_t swedish_once = PTHREAD_ONCE_INIT;
 
-static void open_swedish(void)
+static UCollator *open_sv(UCollationStrength strength)
 {
 	UErrorCode e = U_ZERO_ERROR;
 	UCollator *c = ucol_open("sv", &e);
+	if (U_SUCCESS(e))
+		ucol_setStrength(c, strength); /* before it is shared */
 	if (U_FAILURE(e)) {
 		ucol_close(c);
 		c = NULL;
 	}
-	swedish = c;
+	return c;
+}
+
+static void open_swedish(void)
+{
+	swedish = open_sv(UCOL_TERTIARY);
+	swedish_any_case = open_sv(UCOL_SECONDARY);
 }
 
 static const UCollator *collator(void)
@@ -73,4 +81,13 @@ char *sg_collate_key(const char *s)
 	if (u != stack)
 		free(u);
 	return key;
+}
+
+bool sg_same_name(const char *a, const char *b)
+{
+	pthread_once(&swedish_once, open_swedish);
+	if (!swedish_any_case)
+		return strcmp(a, b) == 0;
+	UErrorCode e = U_ZERO_ERROR;
+	return ucol_strcollUTF8(swedish_any_case, a, -1, b, -1, &e) == UCOL_EQUAL && U_SUCCESS(e);
 }

@@ -5,6 +5,7 @@
  * that: ICU allows const use of one collator (comparing, sort keys) from many threads. */
 #ifndef SG_COLLATE_H
 #define SG_COLLATE_H
+#include <stdbool.h>
 
 /* <0, 0 or >0 as a sorts before, with or after b (UTF-8). Names that collate equal
  * are ordered by their bytes, so the order is total and the same on every machine. */
@@ -14,5 +15,9 @@ int sg_collate(const char *a, const char *b);
  * as sg_collate does, before its tie-break by bytes. For sorting many names: one key
  * per name instead of converting both names in every comparison. */
 char *sg_collate_key(const char *s);
+
+/* True when a and b are the same name but for case ("Borås", "BORÅS"); "Habo" and
+ * "Håbo", "Asa" and "Åsa" are two names. */
+bool sg_same_name(const char *a, const char *b);
 
 #endif
