@@ -8,6 +8,7 @@
 #include "../model/fields.h"
 #include "../pipeline.h"
 #include "../util/diag.h"
+#include "../util/swetime.h"
 #include "args.h"
 #include "commands.h"
 
@@ -67,12 +68,7 @@ int sg_cmd_build(int argc, char **argv, bool write)
 	char today[32];
 	if (!o.now) {
 		/* the build date in Swedish time decides which events are upcoming */
-		time_t t = time(NULL);
-		struct tm tm;
-		setenv("TZ", "Europe/Stockholm", 1); /* Swedish time, wherever the build runs */
-		tzset();
-		localtime_r(&t, &tm);
-		strftime(today, sizeof today, "%Y-%m-%dT%H:%M", &tm);
+		sg_sweden_now(today, sizeof today); /* wherever the build runs, whatever TZ says */
 		o.now = today;
 	} else if (!valid_now(o.now)) {
 		fprintf(stderr, "sofgen %s: --now takes a date or a date and time: YYYY-MM-DD or YYYY-MM-DDTHH:MM\n", cmd);

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "../read/content.h"
@@ -19,6 +18,7 @@
 #include "../util/slug.h"
 #include "../util/suggest.h"
 #include "../util/utf8.h"
+#include "../util/swetime.h"
 #include "../util/value.h"
 #include "args.h"
 #include "commands.h"
@@ -34,13 +34,11 @@ typedef enum { NEW_INSATS, NEW_NYHETSBREV, NEW_EVENEMANG } new_kind;
 /* Today in Swedish time: "YYYY-MM-DD" and the year. */
 static void today(char date[11], int *year)
 {
-	time_t t = time(NULL);
-	struct tm tm;
-	setenv("TZ", "Europe/Stockholm", 0);
-	tzset();
-	localtime_r(&t, &tm);
-	strftime(date, 11, "%Y-%m-%d", &tm);
-	*year = tm.tm_year + 1900;
+	char now[32];
+	sg_sweden_now(now, sizeof now); /* whatever the caller's TZ */
+	memcpy(date, now, 10);
+	date[10] = '\0';
+	*year = atoi(now);
 }
 
 /* s as a double-quoted YAML scalar: safe whatever s holds (quotes, colons, #, …). */

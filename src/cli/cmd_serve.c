@@ -35,6 +35,7 @@
 #include "../util/diag.h"
 #include "../util/fs.h"
 #include "../write/output.h"
+#include "../util/swetime.h"
 #include "args.h"
 #include "commands.h"
 
@@ -64,21 +65,12 @@ static bool loopback(const char *addr)
 	return strncmp(addr, "127.", 4) == 0 || strcmp(addr, "::1") == 0 || strcmp(addr, "localhost") == 0;
 }
 
-/* "YYYY-MM-DDTHH:MM" now, in Swedish time (TZ is set before any thread starts) */
-static void now_in_sweden(char *buf, size_t size)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(buf, size, "%Y-%m-%dT%H:%M", &tm);
-}
-
 /* A build (the first, or after the files `changed` changed, or everything when n is 0);
  * prints its diagnostics and tells the server. true when it succeeded. */
 static bool build(serve_state *st, const char *const *changed, size_t n)
 {
 	char now[32];
-	now_in_sweden(now, sizeof now);
+	sg_sweden_now(now, sizeof now); /* Swedish time, whatever TZ says */
 	sg_session_set_now(st->session, now);
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -162,11 +154,9 @@ int sg_cmd_serve(int argc, char **argv)
 		return 2;
 	}
 
-	/* Before any thread starts: the time zone (events are upcoming or past in Swedish
-	 * time), SIGPIPE ignored (a browser that goes away is not fatal), and SIGINT, SIGTERM
-	 * and SIGHUP blocked, to be read from a signalfd; threads inherit the mask. */
-	setenv("TZ", "Europe/Stockholm", 0);
-	tzset();
+	/* Before any thread starts: SIGPIPE ignored (a browser that goes away is not fatal),
+	 * and SIGINT, SIGTERM and SIGHUP blocked, to be read from a signalfd; threads
+	 * inherit the mask. */
 	signal(SIGPIPE, SIG_IGN);
 	sigset_t stop_signals, old_mask;
 	sigemptyset(&stop_signals);

@@ -166,17 +166,39 @@ static void build_info(sg_site *site, const sg_source *src, sg_diags *d)
 
 /* ---- kommuner ----------------------------------------------------------- */
 
-static sg_kommun *kommun_for(sg_site *site, const char *name)
+/* Two names that differ in more than case but have one web address: never merged */
+static void slug_collision(const sg_fields *f, const sg_value *v, const char *name, const char *other,
+                           const char *other_path, int other_line, const char *slug)
+{
+	char *where = other_path ? sg_asprintf(" (%s:%d)", other_path, other_line) : sg_strdup("");
+	sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+	         "'%s' and '%s'%s are two names with the same web address, /kommun/%s/; if they are the same kommun, "
+	         "write its name the same way everywhere (two kommuner whose names differ only in å, ä, ö or accents "
+	         "cannot be on one site)",
+	         name, other, where, slug);
+	free(where);
+}
+
+/* The site-wide kommun with this name (made on first use); NULL after an error when
+ * another kommun's name has the same slug. */
+static sg_kommun *kommun_for(sg_site *site, const char *name, const sg_fields *f, const sg_value *v)
 {
 	char *slug = sg_slugify(name);
 	for (size_t i = 0; i < site->n_kommuner; i++)
 		if (strcmp(site->kommuner[i]->slug, slug) == 0) {
+			sg_kommun *k = site->kommuner[i];
+			if (!sg_same_name(k->name, name)) {
+				slug_collision(f, v, name, k->name, k->path, k->line, slug);
+				k = NULL;
+			}
 			free(slug);
-			return site->kommuner[i];
+			return k;
 		}
 	sg_kommun *k = sg_calloc(1, sizeof *k);
 	k->slug = slug;
 	k->name = sg_strdup(name);
+	k->path = f->file;
+	k->line = sg_fields_line(f, v);
 	PUSH(site->kommuner, site->n_kommuner, k);
 	return k;
 }
@@ -212,9 +234,11 @@ static void build_member(sg_site *site, sg_forbund *fb, const sg_fields *f, cons
 		free(m->code);
 		return;
 	}
+	const sg_value *name_v = sg_value_kind_of(item) == SG_VAL_MAP ? sg_value_get(item, "name") : item;
+	sg_field_name_visible(f, name_v, m->name, "kommun name");
 	char *slug = sg_slugify(m->name);
 	if (!*slug) { /* e.g. '..': the kommun's page needs a web address */
-		const sg_value *v = sg_value_kind_of(item) == SG_VAL_MAP ? sg_value_get(item, "name") : item;
+		const sg_value *v = name_v;
 		sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
 		         "the member '%s' has no letters to make a web address from; write the kommun's name, e.g. 'name: Borås'",
 		         m->name);
@@ -229,8 +253,11 @@ static void build_member(sg_site *site, sg_forbund *fb, const sg_fields *f, cons
 		bool same = strcmp(other, slug) == 0;
 		free(other);
 		if (same) {
-			sg_error(f->d, f->file, sg_fields_line(f, item), sg_fields_col(item), "the member '%s' is listed twice",
-			         m->name);
+			if (sg_same_name(fb->members[i].name, m->name))
+				sg_error(f->d, f->file, sg_fields_line(f, item), sg_fields_col(item), "the member '%s' is listed twice",
+				         m->name);
+			else
+				slug_collision(f, name_v, m->name, fb->members[i].name, NULL, 0, slug);
 			free(slug);
 			free(m->name);
 			sg_contact_clear(&m->contact);
@@ -238,9 +265,15 @@ static void build_member(sg_site *site, sg_forbund *fb, const sg_fields *f, cons
 			return;
 		}
 	}
+	m->kommun = kommun_for(site, m->name, f, name_v);
 	free(slug);
+	if (!m->kommun) {
+		free(m->name);
+		sg_contact_clear(&m->contact);
+		free(m->code);
+		return;
+	}
 	m->forbund = fb;
-	m->kommun = kommun_for(site, m->name);
 	fb->n_members++;
 }
 
@@ -256,6 +289,7 @@ static void build_forbund(sg_site *site, const sg_source *src, sg_diags *d)
 	fb->title = sg_field_text(&f, src->meta, "title", true, "the förbund's full name");
 	if (!fb->title)
 		fb->title = sg_strdup(src->slug);
+	fb->sort_key = sg_collate_key(fb->title);
 	fb->orgnr = sg_field_text(&f, src->meta, "orgnr", false, NULL);
 	const sg_value *members = sg_field_list(&f, src->meta, "members");
 	size_t n = sg_value_count(members);
@@ -318,6 +352,10 @@ static void build_places(sg_insats *x, const sg_fields *f, const sg_value *list)
 		pl->line = sg_fields_line(f, p);
 		pl->col = sg_fields_col(p);
 		char *name = sg_field_text(f, p, "municipality", false, NULL);
+		if (name && !sg_field_name_visible(f, sg_value_get(p, "municipality"), name, "kommun name")) {
+			free(name);
+			continue;
+		}
 		if (name && x->forbund) {
 			pl->member = find_member(x->forbund, name);
 			if (!pl->member) {
@@ -497,6 +535,14 @@ sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_o
 		           sg_utf8_length(x->summary, strlen(x->summary)), SUMMARY_MAX);
 	}
 	x->target_groups = sg_field_text_list(&f, meta, "target_groups", &x->n_target_groups);
+	const sg_value *groups = sg_value_get(meta, "target_groups");
+	if (sg_value_kind_of(groups) == SG_VAL_STRING)
+		sg_field_name_visible(&f, groups, sg_value_as_string(groups, NULL), "target group");
+	for (size_t i = 0; sg_value_kind_of(groups) == SG_VAL_LIST && i < sg_value_count(groups); i++) {
+		const sg_value *g = sg_value_item(groups, i);
+		if (sg_value_kind_of(g) == SG_VAL_STRING)
+			sg_field_name_visible(&f, g, sg_value_as_string(g, NULL), "target group");
+	}
 	x->age_min = x->age_max = -1;
 	const sg_value *age = sg_field_map(&f, meta, "age");
 	if (age) {
@@ -535,6 +581,7 @@ sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_o
 	x->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown, d);
 	if (!x->title)
 		x->title = sg_strdup(src->slug);
+	x->sort_key = sg_collate_key(x->title); /* here, on the build's threads */
 
 	if ((x->draft && !opts->drafts) || !x->forbund) {
 		sg_insats_free(x);
@@ -607,9 +654,16 @@ static void build_sida(sg_site *site, const sg_source *src, sg_diags *d)
 
 /* ---- the whole site ----------------------------------------------------- */
 
-static int by_forbund_title(const void *a, const void *b)
+/* Swedish order of two titles from their sort keys, then by bytes (as sg_collate) */
+static int by_key(const char *key_a, const char *title_a, const char *key_b, const char *title_b)
 {
-	return sg_collate((*(sg_forbund *const *)a)->title, (*(sg_forbund *const *)b)->title);
+	int c = strcmp(key_a, key_b);
+	return c ? c : strcmp(title_a, title_b);
+}
+static int by_forbund_title(const void *pa, const void *pb)
+{
+	const sg_forbund *a = *(sg_forbund *const *)pa, *b = *(sg_forbund *const *)pb;
+	return by_key(a->sort_key, a->title, b->sort_key, b->title);
 }
 static int by_kommun_name(const void *a, const void *b)
 {
@@ -622,10 +676,10 @@ static int by_sida_title(const void *a, const void *b)
 static int by_insats(const void *pa, const void *pb)
 {
 	const sg_insats *a = *(sg_insats *const *)pa, *b = *(sg_insats *const *)pb;
-	int c = sg_collate(a->forbund->title, b->forbund->title);
+	int c = a->forbund == b->forbund ? 0 : by_forbund_title(&a->forbund, &b->forbund);
 	if (c)
 		return c;
-	c = sg_collate(a->title, b->title);
+	c = by_key(a->sort_key, a->title, b->sort_key, b->title);
 	return c ? c : strcmp(a->slug, b->slug);
 }
 
@@ -790,6 +844,7 @@ void sg_insats_free(sg_insats *x)
 		return;
 	free(x->slug);
 	free(x->title);
+	free(x->sort_key);
 	sg_free_list(x->categories, x->n_categories);
 	free(x->summary);
 	sg_free_list(x->target_groups, x->n_target_groups);
@@ -824,6 +879,7 @@ void sg_site_free(sg_site *site)
 		free(fb->members);
 		free(fb->slug);
 		free(fb->title);
+		free(fb->sort_key);
 		free(fb->orgnr);
 		sg_free_list(fb->parties, fb->n_parties);
 		sg_contact_clear(&fb->contact);

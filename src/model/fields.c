@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include "../util/alloc.h"
+#include "../util/buf.h"
 #include "../util/numfmt.h"
 #include "../util/slug.h"
 #include "../util/suggest.h"
+#include "../util/unicode.h"
 
 int sg_fields_line(const sg_fields *f, const sg_value *v) { return v && sg_value_line(v) ? sg_value_line(v) : f->line; }
 int sg_fields_col(const sg_value *v) { return v && sg_value_col(v) ? sg_value_col(v) : 1; }
@@ -440,4 +442,28 @@ void sg_contact_clear(sg_contact *c)
 	free(c->email);
 	free(c->address);
 	memset(c, 0, sizeof *c);
+}
+
+bool sg_field_name_visible(const sg_fields *f, const sg_value *v, const char *name, const char *what)
+{
+	uint32_t cp;
+	size_t index;
+	long at = sg_invisible_in_name(name, &cp, &index);
+	if (at < 0)
+		return true;
+	/* the name with each invisible character written out, so the message shows it */
+	sg_buf shown = SG_BUF_INIT;
+	for (const unsigned char *p = (const unsigned char *)name; *p;) {
+		const unsigned char *from = p;
+		uint32_t c = *p < 0x80 ? *p++ : sg_utf8_next(&p);
+		if (sg_is_invisible(c))
+			sg_buf_printf(&shown, "<U+%04X>", (unsigned)c);
+		else
+			sg_buf_put(&shown, (const char *)from, (size_t)(p - from));
+	}
+	sg_error(AT(v), "the %s '%s' has an invisible %s (U+%04X) as character %zu; delete it: it makes another name that "
+	         "looks the same",
+	         what, sg_buf_cstr(&shown), sg_invisible_name(cp), (unsigned)cp, index);
+	sg_buf_free(&shown);
+	return false;
 }

@@ -50,6 +50,11 @@ char *sg_field_email(const sg_fields *f, const sg_value *map, const char *key);
 /* {name, phone, email[, address]} */
 void sg_field_contact(const sg_fields *f, const sg_value *map, const char *key, sg_contact *out, bool with_address);
 void sg_contact_clear(sg_contact *c);
+/* Names (kommun names, target groups) are compared as written: an invisible soft
+ * hyphen or zero-width character in `name` (read from v, a string or the string under
+ * a map's key) is an error naming it and its place. `what` is e.g. "kommun name".
+ * Returns false after the error. */
+bool sg_field_name_visible(const sg_fields *f, const sg_value *v, const char *name, const char *what);
 void sg_free_list(char **list, size_t n);
 
 /* Position of a value for messages (falls back to the field set's line). */

@@ -9,6 +9,7 @@
 
 #include "../read/content.h"
 #include "../render/markdown.h"
+#include "../util/collate.h" /* sg_collate: Swedish order for sorting names */
 #include "../util/diag.h"
 
 typedef struct sg_contact {
@@ -65,6 +66,7 @@ struct sg_forbund {
 	sg_contact contact;
 	sg_markdown *body;
 	const char *path;
+	char *sort_key; /* sg_collate_key of the title */
 };
 
 typedef enum { SG_AREA_NONE, SG_AREA_INDIVID, SG_AREA_STRUKTUR } sg_area;
@@ -117,12 +119,15 @@ typedef struct sg_insats {
 	bool draft;
 	sg_markdown *body;
 	const char *path;
+	char *sort_key; /* sg_collate_key of the title: 10 000 insatser sort fast */
 	size_t index; /* position in site->insatser */
 } sg_insats;
 
 /* A kommun that is a member of at least one förbund on the site. */
 struct sg_kommun {
 	char *slug, *name;
+	const char *path; /* where it is first named, for messages */
+	int line;
 	sg_member **members; /* one per förbund it belongs to */
 	size_t n_members;
 };
@@ -302,7 +307,5 @@ const sg_category_info *sg_category_find(const char *slug);
 const char *sg_area_name(sg_area a);     /* "Individinriktad" … */
 const char *sg_doc_type_name(sg_doc_type t); /* "Verksamhetsplan" … */
 const char *sg_status_name(sg_status s); /* "Pågående" … */
-/* Swedish collation for sorting names (å ä ö after z). */
-int sg_collate(const char *a, const char *b);
 
 #endif

@@ -8,8 +8,10 @@
 
 #include "../util/alloc.h"
 #include "../util/fs.h"
+#include "../util/numfmt.h"
 #include "../util/slug.h"
 #include "../util/suggest.h"
+#include "../util/swetime.h"
 #include "builders.h"
 
 sg_forbund *sg_field_forbund(const sg_site *site, const sg_fields *f, const sg_value *meta)
@@ -99,6 +101,16 @@ static char *field_datetime(const sg_fields *f, const sg_value *meta, const char
 			snprintf(why, sizeof why, "'%s' is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2015-03-12T08:30", s);
 		else
 			s[10] = 'T';
+		/* the hour the clocks skip in spring does not exist; the hour that comes twice
+		 * in autumn is taken as its first time, in summer time (as iCalendar does) */
+		if (ok && sg_sweden_local_kind(sg_digits(s, 4), sg_digits(s + 5, 2), sg_digits(s + 8, 2), sg_digits(s + 11, 2),
+		                               sg_digits(s + 14, 2)) == SG_LOCAL_SKIPPED) {
+			ok = false;
+			snprintf(why, sizeof why,
+			         "there is no %s on %s in Swedish time: the clocks jump from 02:00 to 03:00 that night (summer "
+			         "time begins); write a time before 02:00 or from 03:00",
+			         s + 11, date);
+		}
 	} else if (!ok && len < 10) {
 		snprintf(why, sizeof why, "'%s' is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2015-03-12T08:30", s);
 	}

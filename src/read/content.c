@@ -19,6 +19,7 @@
 #include "../util/parallel.h"
 #include "../util/slug.h"
 #include "../util/suggest.h"
+#include "../util/unicode.h"
 #include "../util/utf8.h"
 #include "frontmatter.h"
 #include "yaml_load.h"
@@ -54,6 +55,8 @@ void sg_source_clear(sg_source *src)
 	memset(src, 0, sizeof *src);
 }
 
+static int parse_normalized(sg_source *src, const char *text, size_t len, int want_frontmatter, sg_diags *d);
+
 int sg_source_parse(sg_source *src, char *text, size_t len, int want_frontmatter, sg_diags *d)
 {
 	int line, col;
@@ -67,6 +70,18 @@ int sg_source_parse(sg_source *src, char *text, size_t len, int want_frontmatter
 		return -1;
 	}
 	sg_text_normalize(text, &len);
+	/* NFC: "ä" typed as "a" + U+0308 (macOS, some web forms) is the same "ä" as
+	 * everywhere else, in names, filters and links */
+	size_t nfc_len;
+	char *nfc = sg_nfc(text, len, &nfc_len);
+	int rc = parse_normalized(src, nfc ? nfc : text, nfc ? nfc_len : len, want_frontmatter, d);
+	free(nfc);
+	return rc;
+}
+
+/* sg_source_parse after the text is valid UTF-8, without BOM or CR, in NFC */
+static int parse_normalized(sg_source *src, const char *text, size_t len, int want_frontmatter, sg_diags *d)
+{
 	if (!want_frontmatter) {
 		src->meta = sg_yaml_load(text, len, src->path, 0, d);
 		src->body = sg_strdup("");

@@ -56,7 +56,8 @@ size_t sg_sources_count(const sg_sources *s);
 const sg_source *sg_sources_at(const sg_sources *s, size_t i);
 
 /* Reads one content file's text into `src` (exposed for tests and fuzzing):
- * validates UTF-8, normalises line ends, splits and loads the front matter.
+ * validates UTF-8, normalises line ends and the text to NFC, splits and loads the
+ * front matter.
  * `want_frontmatter` false means a plain YAML file (site.yaml). Returns 0, or -1
  * after adding errors. `src->path` must be set; the rest is filled in. */
 int sg_source_parse(sg_source *src, char *text, size_t len, int want_frontmatter, sg_diags *d);

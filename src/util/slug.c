@@ -1,19 +1,21 @@
 /* slug.c — the slug rule (see slug.h). */
 #include "slug.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "buf.h"
+#include "unicode.h"
 
-/* Latin-1 Supplement letters (U+00C0..U+00FF) to their ASCII base, lowercase;
- * 0 means "not a letter we map" (becomes a separator). */
-static const char latin1[64] = {
-	'a', 'a', 'a', 'a', 'a', 'a', 'a', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i', /* C0 */
-	'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 0,   's', /* D0 */
-	'a', 'a', 'a', 'a', 'a', 'a', 'a', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i', /* E0 */
-	'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 0,   'y', /* F0 */
+/* Latin-1 Supplement letters (U+00C0..U+00FF) in ASCII, lowercase; NULL means "not a
+ * letter" (× and ÷, which become separators). */
+static const char *const latin1[64] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  /* C0 */
+	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", "th", "ss", /* D0 */
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  /* E0 */
+	"d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", "th", "y", /* F0 */
 };
 
 char *sg_slugify(const char *text)
@@ -21,27 +23,32 @@ char *sg_slugify(const char *text)
 	sg_buf out = SG_BUF_INIT;
 	const unsigned char *s = (const unsigned char *)text;
 	bool sep = false;
+	char ascii[8];
 	while (*s) {
-		char c = 0;
+		const char *c = NULL;
 		if (*s < 0x80) {
-			c = (char)*s;
-			if (c >= 'A' && c <= 'Z')
-				c = (char)(c - 'A' + 'a');
-			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
-				c = 0;
+			ascii[0] = (char)*s;
+			ascii[1] = '\0';
+			if (ascii[0] >= 'A' && ascii[0] <= 'Z')
+				ascii[0] = (char)(ascii[0] - 'A' + 'a');
+			if ((ascii[0] >= 'a' && ascii[0] <= 'z') || (ascii[0] >= '0' && ascii[0] <= '9'))
+				c = ascii;
 			s++;
 		} else if (*s == 0xC3 && s[1] >= 0x80 && s[1] <= 0xBF) {
 			c = latin1[(s[1] | 0x40) - 0xC0];
 			s += 2;
-		} else if ((s[0] == 0xCC && s[1] >= 0x80 && s[1] <= 0xBF) || (s[0] == 0xCD && s[1] >= 0x80 && s[1] <= 0xAF)) {
-			/* a combining accent (U+0300..U+036F): "a" + U+030A is the decomposed "å" that
-			 * macOS uses in file names; the letter before it stands */
-			s += 2;
-			continue;
 		} else {
-			s++;
-			while ((*s & 0xC0) == 0x80)
-				s++;
+			uint32_t cp = sg_utf8_next(&s);
+			/* a combining accent (U+0300..U+036F): "a" + U+030A is the decomposed "å" that
+			 * macOS uses in file names; the letter before it stands. A soft hyphen or a
+			 * zero-width character is not there either. */
+			if ((cp >= 0x300 && cp <= 0x36F) || sg_is_invisible(cp))
+				continue;
+			if (cp >= 0x100) { /* Latin letters beyond Latin-1: "ł" → "l", "č" → "c" */
+				sg_latin_ascii(cp, ascii);
+				if (ascii[0])
+					c = ascii;
+			}
 		}
 		if (!c) {
 			sep = out.len > 0;
@@ -50,7 +57,7 @@ char *sg_slugify(const char *text)
 		if (sep)
 			sg_buf_putc(&out, '-');
 		sep = false;
-		sg_buf_putc(&out, c);
+		sg_buf_puts(&out, c);
 	}
 	return sg_buf_detach(&out);
 }

@@ -1,6 +1,8 @@
 /* slug.h — the URL slug rule of the content format: lowercase ASCII letters and
  * digits joined by single hyphens; å ä → a, ö → o, é → e (and other Latin letters
- * with marks to their base letter), anything else → '-'. */
+ * with marks to their base letter: č → c, ł → l, ź → z), æ → ae, ß → ss, þ → th;
+ * soft hyphens and zero-width characters are left out; anything else (other
+ * scripts, punctuation) → '-'. */
 #ifndef SG_SLUG_H
 #define SG_SLUG_H
 #include <stdbool.h>

@@ -395,3 +395,60 @@ Test(new, usage_errors_exit_2)
 	free(root);
 	free(content);
 }
+
+/* The date in Europe/Stockholm at the instant t, from the tz database. */
+static void stockholm_date(time_t t, char date[11])
+{
+	char *old = getenv("TZ") ? sg_strdup(getenv("TZ")) : NULL;
+	setenv("TZ", "Europe/Stockholm", 1);
+	tzset();
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(date, 11, "%Y-%m-%d", &tm);
+	if (old)
+		setenv("TZ", old, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(old);
+}
+
+/* The caller's TZ does not change the date: 14 hours ahead of UTC and 12 behind, one of
+ * which is on another day than Stockholm at any moment, and New York. */
+Test(new, dates_are_swedish_whatever_tz_says)
+{
+	char *root, *content = small_site(&root);
+	sg_buf log = SG_BUF_INIT;
+	static const char *const zones[] = {"Etc/GMT-14", "Etc/GMT+12", "America/New_York"};
+	for (size_t i = 0; i < sizeof zones / sizeof *zones; i++) {
+		setenv("TZ", zones[i], 1);
+		char before[11], after[11];
+		stockholm_date(time(NULL), before);
+		char *title = sg_asprintf("Brev %zu", i);
+		int rc = run(&log, "new nyhetsbrev '%s' --content %s", title, content);
+		stockholm_date(time(NULL), after);
+		cr_assert_eq(rc, 0, "%s", sg_buf_cstr(&log));
+		char *path = NULL;
+		for (int k = 0; k < 2 && !path; k++) { /* midnight may pass while it runs */
+			char *p = sg_asprintf("%s/nyhetsbrev/%.7s-brev-%zu.md", content, k ? after : before, i);
+			if (sg_is_file(p))
+				path = p;
+			else
+				free(p);
+		}
+		cr_assert_not_null(path, "TZ=%s: no file for the month in Stockholm (%s): %s", zones[i], before,
+		                   sg_buf_cstr(&log));
+		sg_value *meta = front_matter(path);
+		const char *date = sg_value_as_string(sg_value_get(meta, "date"), NULL);
+		cr_expect(strcmp(date, before) == 0 || strcmp(date, after) == 0, "TZ=%s: date %s, in Stockholm %s",
+		          zones[i], date, before);
+		sg_value_unref(meta);
+		free(path);
+		free(title);
+	}
+	unsetenv("TZ");
+	sg_buf_free(&log);
+	sg_remove_tree(root);
+	free(root);
+	free(content);
+}
