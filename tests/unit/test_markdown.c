@@ -2,6 +2,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "../support/fixture.h"
 #include "render/markdown.h"
 
 static char *render(const char *md, bool allow_html, sg_diags *d)
@@ -95,5 +96,26 @@ Test(markdown, site_relative_links_get_the_site_root)
 	                                  "<a href=\"https://x.se/\">c</a> <a href=\"rel/\">d</a></p>\n");
 	sg_buf_free(&b);
 	sg_markdown_free(m);
+	sg_diags_free(d);
+}
+
+/* Issue 11, item 3: a character reference to a control character is refused at the
+ * reference, in characters (libcmark counts bytes), and never reaches the HTML. */
+Test(markdown, references_to_control_characters_are_errors)
+{
+	sg_diags *d = sg_diags_new();
+	char *h = render("Först\n\nÅäö &#7; och &#x1B;, `&#7;` &#229; [l](/x \"t&#8;\")\n", false, d);
+	cr_expect_str_eq(h, "<p>Först</p>\n<p>Åäö  och , <code>&amp;#7;</code> å <a href=\"/x\" title=\"t\">l</a></p>\n");
+	cr_expect_eq(sg_diags_errors(d), 3);
+	cr_expect(diags_have(d, 12, 5,
+	                     "the reference '&#7;' is the control character U+0007 (BEL), which cannot appear on a page, in "
+	                     "a feed or in an e-mail; remove it"));
+	cr_expect(diags_have(d, 12, 14,
+	                     "the reference '&#x1B;' is the control character U+001B (ESC), which cannot appear on a page, "
+	                     "in a feed or in an e-mail; remove it"));
+	cr_expect(diags_have(d, 12, 36,
+	                     "the link's title holds the control character U+0008 (BS), which cannot appear on a page, in a "
+	                     "feed or in an e-mail; remove it"));
+	free(h);
 	sg_diags_free(d);
 }
