@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../util/address.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
@@ -295,6 +296,34 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 				           "the %s to '%.40s' is removed: addresses must start with https://, http://, mailto:, tel: or /",
 				           t == CMARK_NODE_LINK ? "link" : "image", url);
 				drop = true;
+			} else if (url && strncasecmp(url, "mailto:", 7) == 0) {
+				/* only a plain address: '?bcc=…' or '%0A' would add mail headers */
+				char why[400];
+				if (!sg_email_valid(url + 7, why, sizeof why)) {
+					sg_buf shown = SG_BUF_INIT;
+					sg_shown(&shown, url);
+					sg_error(d, file, line, char_column(text, len, cmark_node_get_start_line(node), col),
+					         "the e-mail link '%s' is removed: %s", sg_buf_cstr(&shown), why);
+					sg_buf_free(&shown);
+					drop = true;
+				}
+			} else if (url && strncasecmp(url, "tel:", 4) == 0) {
+				/* the number as a phone dials it: tel:+4633123456, no extension */
+				char why[400];
+				char *number = sg_phone_uri(url + 4, NULL, why, sizeof why);
+				if (number) {
+					char *tel = sg_asprintf("tel:%s", number);
+					cmark_node_set_url(node, tel);
+					free(tel);
+					free(number);
+				} else {
+					sg_buf shown = SG_BUF_INIT;
+					sg_shown(&shown, url);
+					sg_error(d, file, line, char_column(text, len, cmark_node_get_start_line(node), col),
+					         "the phone link '%s' is removed: %s", sg_buf_cstr(&shown), why);
+					sg_buf_free(&shown);
+					drop = true;
+				}
 			} else if (url && *root && url[0] == '/' && url[1] != '/') {
 				char *full = sg_asprintf("%s%s", root, url);
 				cmark_node_set_url(node, full);

@@ -119,3 +119,28 @@ Test(markdown, references_to_control_characters_are_errors)
 	free(h);
 	sg_diags_free(d);
 }
+
+/* Issue 11, item 2: mailto: links take a plain address; tel: links the number a phone
+ * dials. A link that is neither is an error and its text stays. */
+Test(markdown, mailto_and_tel_links_are_checked_and_normalised)
+{
+	sg_diags *d = sg_diags_new();
+	char *h = render("[a](mailto:a@b.se?bcc=x@y.se) [b](MAILTO:a@b.se%0ABcc:x@y.se) <c@d.se> [e](mailto:e@f.se)\n"
+	                 "[ring](<tel:+46 (0)33-12 34 56>) [x](tel:033-12 34 56x12) [ö](tel:växeln)\n",
+	                 false, d);
+	cr_expect_str_eq(h, "<p>a b <a href=\"mailto:c@d.se\">c@d.se</a> <a href=\"mailto:e@f.se\">e</a>\n"
+	                    "<a href=\"tel:+4633123456\">ring</a> [x](tel:033-12 34 56x12) ö</p>\n");
+	cr_expect_eq(sg_diags_errors(d), 3);
+	cr_expect(diags_have(d, 10, 1,
+	                     "the e-mail link 'mailto:a@b.se?bcc=x@y.se' is removed: '?' and what follows would add mail "
+	                     "headers such as bcc= to the message; write only the address: a@b.se"));
+	cr_expect(diags_have(d, 10, 31,
+	                     "the e-mail link 'MAILTO:a@b.se%0ABcc:x@y.se' is removed: percent-escapes such as %0A (a line "
+	                     "break) cannot be used in an address; write only the address, e.g. namn@exempel.se"));
+	cr_expect(diags_have(d, 11, 59,
+	                     "the phone link 'tel:växeln' is removed: it holds letters: a phone number has only digits, "
+	                     "spaces, '-' and '+'; write the number, e.g. 033-12 34 56 or +46 33 12 34 56 (an extension "
+	                     "as 'ankn. 123')"));
+	free(h);
+	sg_diags_free(d);
+}
