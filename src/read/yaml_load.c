@@ -17,6 +17,8 @@
 /* Aliases share the anchored subtree; what limits a "billion laughs" document is
  * the number of nodes the document stands for once every alias is expanded. */
 #define MAX_EXPANDED_NODES 1000000
+/* Refused characters (control characters) listed per document; the rest are counted. */
+#define MAX_REFUSED 20
 
 typedef struct {
 	sg_value *v;
@@ -43,6 +45,8 @@ typedef struct {
 	anchor *anchors;
 	size_t n_anchors, cap_anchors;
 	size_t total_nodes;
+	size_t refused; /* refused characters found so far; only the first MAX_REFUSED are listed */
+	int more_line, more_col; /* where the first one not listed is */
 	bool aliased; /* an alias was used: the size counts what the aliases stand for */
 	sg_value *root;
 	bool failed;
@@ -136,9 +140,16 @@ static size_t refuse_escapes(loader *L, const yaml_mark_t *mark)
 {
 	const char *t = L->text;
 	size_t i = offset_of(t, L->len, mark->line, mark->column), found = 0;
+	int line = (int)mark->line + 1 + L->line_offset, col = (int)mark->column + 1;
+	while (i < L->len && (t[i] == '&' || t[i] == '!')) { /* an anchor or a tag before the text */
+		while (i < L->len && t[i] != ' ' && t[i] != '\n')
+			i++, col++;
+		while (i < L->len && t[i] == ' ')
+			i++, col++;
+	}
 	if (i >= L->len || t[i] != '"')
 		return 0;
-	int line = (int)mark->line + 1 + L->line_offset, col = (int)mark->column + 2;
+	col++;
 	for (i++; i < L->len && t[i] != '"';) {
 		if (t[i] == '\n') {
 			line++, col = 1, i++;
@@ -163,7 +174,11 @@ static size_t refuse_escapes(loader *L, const yaml_mark_t *mark)
 		if (cp >= 0 && sg_char_refused((unsigned)cp)) {
 			char why[300];
 			sg_char_refusal((unsigned)cp, why, sizeof why);
-			sg_error(L->d, L->file, line, col, "the escape '%.*s' is %s", (int)n, t + i, why);
+			if (L->refused < MAX_REFUSED)
+				sg_error(L->d, L->file, line, col, "the escape '%.*s' is %s", (int)n, t + i, why);
+			else if (L->refused == MAX_REFUSED)
+				L->more_line = line, L->more_col = col;
+			L->refused++;
 			found++;
 		}
 		if (e == '\n') /* an escaped line break continues the line */
@@ -189,7 +204,11 @@ static sg_value *scalar(loader *L, const yaml_event_t *ev, int line, int col)
 		if (!refuse_escapes(L, &ev->start_mark)) {
 			char why[300];
 			sg_char_refusal(cp, why, sizeof why);
-			sg_error(L->d, L->file, line, col, "the text holds %s", why);
+			if (L->refused < MAX_REFUSED)
+				sg_error(L->d, L->file, line, col, "the text holds %s", why);
+			else if (L->refused == MAX_REFUSED)
+				L->more_line = line, L->more_col = col;
+			L->refused++;
 		}
 		sg_buf clean = SG_BUF_INIT;
 		for (size_t i = 0; i < len; at = sg_text_find_refused(s, len, i, &cp)) {
@@ -434,6 +453,10 @@ sg_value *sg_yaml_load(const char *text, size_t len, const char *file, int line_
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
+	if (L.refused > MAX_REFUSED)
+		sg_error(d, file, L.more_line, L.more_col,
+		         "%zu more control characters in this file (only the first %d are listed); remove them",
+		         L.refused - MAX_REFUSED, MAX_REFUSED);
 
 	while (L.depth > 0) {
 		frame f = L.stack[--L.depth];

@@ -86,8 +86,15 @@ static int char_column(const char *text, size_t len, int line, int col)
  * text from line `line`, byte column `col` (both from 1, as libcmark counts) to line
  * `end_line`, byte column `end_col`, at its line and column (in characters). Returns
  * how many. */
+#define MAX_REFUSED 20 /* references to refused characters listed per text; the rest are counted */
+
+typedef struct {
+	size_t count;
+	int more_line, more_col; /* the first one not listed */
+} refused_count;
+
 static size_t refuse_references(const char *text, size_t len, int line, int col, int end_line, int end_col,
-                                const char *file, int first_line, sg_diags *d)
+                                const char *file, int first_line, refused_count *rc, sg_diags *d)
 {
 	size_t i = 0, found = 0;
 	for (int l = 1; l < line && i < len; i++)
@@ -116,7 +123,12 @@ static size_t refuse_references(const char *text, size_t len, int line, int col,
 			if (digits && k < len && text[k] == ';' && cp > 0 && cp <= 0x10FFFF && sg_char_refused((unsigned)cp)) {
 				char why[300];
 				sg_char_refusal((unsigned)cp, why, sizeof why);
-				sg_error(d, file, first_line + l - 1, chars, "the reference '%.*s' is %s", (int)(k + 1 - i), text + i, why);
+				if (rc->count < MAX_REFUSED)
+					sg_error(d, file, first_line + l - 1, chars, "the reference '%.*s' is %s", (int)(k + 1 - i),
+					         text + i, why);
+				else if (rc->count == MAX_REFUSED)
+					rc->more_line = first_line + l - 1, rc->more_col = chars;
+				rc->count++;
 				found++;
 			}
 		}
@@ -238,6 +250,7 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 
 	/* collect first: the tree must not change while it is iterated */
 	size_t n = 0, cap = 16, references = 0;
+	refused_count refused = {0, 0, 0};
 	cmark_node **bad = sg_malloc(cap * sizeof *bad);
 	cmark_iter *it = cmark_iter_new(md->doc);
 	cmark_event_type ev;
@@ -260,7 +273,7 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 			char *clean = without_refused(cmark_node_get_literal(node), &cp);
 			if (clean) {
 				if (!refuse_references(text, len, cmark_node_get_start_line(node), col, cmark_node_get_end_line(node),
-				                       cmark_node_get_end_column(node), file, first_line, d)) {
+				                       cmark_node_get_end_column(node), file, first_line, &refused, d)) {
 					char why[300];
 					sg_char_refusal(cp, why, sizeof why);
 					sg_error(d, file, line, char_column(text, len, cmark_node_get_start_line(node), col),
@@ -340,6 +353,10 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 		}
 	}
 	cmark_iter_free(it);
+	if (refused.count > MAX_REFUSED)
+		sg_error(d, file, refused.more_line, refused.more_col,
+		         "%zu more references to control characters in this text (only the first %d are listed); remove them",
+		         refused.count - MAX_REFUSED, MAX_REFUSED);
 	for (size_t i = 0; i < n; i++) {
 		cmark_node_type t = cmark_node_get_type(bad[i]);
 		if (t == CMARK_NODE_LINK)

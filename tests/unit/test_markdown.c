@@ -144,3 +144,20 @@ Test(markdown, mailto_and_tel_links_are_checked_and_normalised)
 	free(h);
 	sg_diags_free(d);
 }
+
+Test(markdown, many_references_to_control_characters_are_counted)
+{
+	sg_diags *d = sg_diags_new();
+	sg_buf t = SG_BUF_INIT;
+	for (int i = 0; i < 30; i++)
+		sg_buf_puts(&t, "&#x1F;");
+	char *h = render(sg_buf_cstr(&t), false, d);
+	cr_expect_str_eq(h, "<p></p>\n", "each is left out");
+	cr_expect_eq(sg_diags_errors(d), 21);
+	cr_expect(diags_have(d, 10, 121,
+	                     "10 more references to control characters in this text (only the first 20 are listed); "
+	                     "remove them"));
+	free(h);
+	sg_buf_free(&t);
+	sg_diags_free(d);
+}

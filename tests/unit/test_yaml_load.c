@@ -166,3 +166,23 @@ Test(yaml_load, a_nul_title_is_an_error_and_never_an_empty_text)
 	sg_value_unref(v);
 	sg_diags_free(d);
 }
+
+Test(yaml_load, escapes_after_a_tag_are_found_and_many_are_counted)
+{
+	sg_diags *d = sg_diags_new();
+	sg_buf t = SG_BUF_INIT;
+	sg_buf_puts(&t, "a: !!str \"x\\a\"\nb: &k \"");
+	for (int i = 0; i < 25; i++)
+		sg_buf_puts(&t, "\\0");
+	sg_buf_puts(&t, "\"\n");
+	sg_value *v = load(sg_buf_cstr(&t), d);
+	cr_assert_not_null(v);
+	cr_expect_eq(sg_diags_errors(d), 21, "20 listed, then one error for the rest");
+	cr_expect(diags_have(d, 2, 12,
+	                     "the escape '\\a' is the control character U+0007 (BEL), which cannot appear on a page, in a "
+	                     "feed or in an e-mail; remove it"), "after the tag");
+	cr_expect(diags_have(d, 3, 46, "6 more control characters in this file (only the first 20 are listed); remove them"));
+	sg_buf_free(&t);
+	sg_value_unref(v);
+	sg_diags_free(d);
+}
