@@ -106,22 +106,3 @@ Test(feed_xml, valid_site_feeds_parse)
 	free(root);
 	sg_buf_free(&log);
 }
-
-/* The example site's feeds: the general one and each förbund's. */
-Test(feed_xml, example_site_feeds_parse)
-{
-	char tmpl[] = "/tmp/sofgen-feed-XXXXXX";
-	cr_assert_not_null(mkdtemp(tmpl));
-	sg_buf log = SG_BUF_INIT;
-	cr_assert_eq(run(&log, "build --now 2020-06-01T12:00 --out %s/site", tmpl), 0, "%s", sg_buf_cstr(&log));
-	const char *example[] = {"nyhetsbrev/feed.xml", "forbund/sjuharad/nyhetsbrev.xml",
-	                         "forbund/alv-och-kust/nyhetsbrev.xml"};
-	for (size_t i = 0; i < sizeof example / sizeof *example; i++) {
-		char *p = sg_asprintf("%s/site/%s", tmpl, example[i]);
-		cr_assert(sg_is_file(p), "missing %s", example[i]);
-		cr_expect_eq(xmllint(p), 0, "%s is not well-formed XML", example[i]);
-		free(p);
-	}
-	sg_remove_tree(tmpl);
-	sg_buf_free(&log);
-}
