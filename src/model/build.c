@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "../plan/plan.h"
+#include "../util/address.h"
 #include "../util/alloc.h"
 #include "../util/parallel.h"
 #include "../util/slug.h"
@@ -66,17 +67,26 @@ static void build_accessibility(sg_a11y *a, const sg_fields *f, const sg_value *
 		static const char *const ckeys[] = {"email", "phone", "url", NULL};
 		sg_fields_check_keys(&at, c, ckeys, "accessibility contact");
 		a->contact_email = sg_field_email(&at, c, "email");
-		a->contact_phone = sg_field_text(&at, c, "phone", false, NULL);
+		a->contact_phone = sg_field_phone(&at, c, "phone", NULL);
 		a->contact_url = sg_field_text(&at, c, "url", false, NULL);
+		const sg_value *v = sg_value_get(c, "url");
 		if (a->contact_url && !sg_url_is_safe(a->contact_url)) {
-			const sg_value *v = sg_value_get(c, "url");
 			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
 			         "accessibility contact 'url' must start with https:// or /");
 			free(a->contact_url);
 			a->contact_url = NULL;
+		} else if (a->contact_url &&
+		           (strncasecmp(a->contact_url, "mailto:", 7) == 0 || strncasecmp(a->contact_url, "tel:", 4) == 0)) {
+			/* so that the address or number is checked like any other */
+			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+			         "accessibility contact 'url' is for a web page; write an e-mail address as 'email: namn@exempel.se' "
+			         "and a phone number as 'phone: 033-12 34 56'");
+			free(a->contact_url);
+			a->contact_url = NULL;
 		}
 	}
-	if (!a->contact_email && !a->contact_phone && !a->contact_url)
+	/* one that is there but wrong has its own error */
+	if (!sg_value_get(c, "email") && !sg_value_get(c, "phone") && !sg_value_get(c, "url"))
 		sg_error(f->d, f->file, at.line, 1,
 		         "accessibility: missing 'contact': {email, phone or url} where people report accessibility problems");
 	const sg_value *gaps = sg_field_list(&at, m, "gaps");
@@ -122,15 +132,17 @@ static void build_info(sg_site *site, const sg_source *src, sg_diags *d)
 	in->title = sg_field_text(&f, src->meta, "title", true, "the name of the site");
 	in->base_url = sg_field_text(&f, src->meta, "base_url", true, "the site's address, e.g. https://example.se/");
 	if (in->base_url) {
-		if (strncmp(in->base_url, "https://", 8) != 0 && strncmp(in->base_url, "http://", 7) != 0) {
-			const sg_value *v = sg_value_get(src->meta, "base_url");
-			sg_error(d, src->path, sg_fields_line(&f, v), sg_fields_col(v),
-			         "'base_url' must be a full address starting with https://, e.g. https://example.se/");
-		} else if (in->base_url[strlen(in->base_url) - 1] != '/') {
-			char *fixed = sg_asprintf("%s/", in->base_url);
-			free(in->base_url);
-			in->base_url = fixed;
+		/* it goes into robots.txt, the sitemap, feeds and every canonical link */
+		sg_buf problems = SG_BUF_INIT;
+		char *base = sg_base_url_parse(in->base_url, &problems);
+		const sg_value *v = sg_value_get(src->meta, "base_url");
+		for (char *line = problems.ptr, *nl; line && (nl = strchr(line, '\n')); line = nl + 1) {
+			*nl = '\0';
+			sg_error(d, src->path, sg_fields_line(&f, v), sg_fields_col(v), "%s", line);
 		}
+		sg_buf_free(&problems);
+		free(in->base_url);
+		in->base_url = base;
 	}
 	in->language = sg_field_text(&f, src->meta, "language", false, NULL);
 	if (!in->language)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/address.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/numfmt.h"
@@ -402,12 +403,6 @@ int sg_field_choice(const sg_fields *f, const sg_value *map, const char *key, co
 	return -1;
 }
 
-static bool email_plausible(const char *s)
-{
-	const char *at = strchr(s, '@');
-	return at && at > s && strchr(at + 1, '.') && !strchr(s, ' ') && at[1] != '.' && s[strlen(s) - 1] != '.';
-}
-
 void sg_field_contact(const sg_fields *f, const sg_value *map, const char *key, sg_contact *out, bool with_address)
 {
 	memset(out, 0, sizeof *out);
@@ -418,7 +413,7 @@ void sg_field_contact(const sg_fields *f, const sg_value *map, const char *key, 
 	static const char *const full[] = {"name", "phone", "email", "address", NULL};
 	sg_fields_check_keys(f, c, with_address ? full : plain, key);
 	out->name = sg_field_text(f, c, "name", false, NULL);
-	out->phone = sg_field_text(f, c, "phone", false, NULL);
+	out->phone = sg_field_phone(f, c, "phone", &out->phone_uri);
 	out->email = sg_field_email(f, c, "email");
 	if (with_address)
 		out->address = sg_field_text(f, c, "address", false, NULL);
@@ -427,18 +422,47 @@ void sg_field_contact(const sg_fields *f, const sg_value *map, const char *key, 
 char *sg_field_email(const sg_fields *f, const sg_value *map, const char *key)
 {
 	char *email = sg_field_text(f, map, key, false, NULL);
-	if (email && !email_plausible(email)) {
-		sg_warning(AT(sg_value_get(map, key)), "'%s' is not an e-mail address (name@example.se); it is left out", email);
+	char why[400];
+	if (email && !sg_email_valid(email, why, sizeof why)) {
+		sg_buf shown = SG_BUF_INIT;
+		sg_shown(&shown, email);
+		sg_error(AT(sg_value_get(map, key)), "'%s' is not an e-mail address: %s", sg_buf_cstr(&shown), why);
+		sg_buf_free(&shown);
 		free(email);
 		return NULL;
 	}
 	return email;
 }
 
+char *sg_field_phone(const sg_fields *f, const sg_value *map, const char *key, char **uri)
+{
+	char *phone = sg_field_text(f, map, key, false, NULL);
+	if (uri)
+		*uri = NULL;
+	if (!phone)
+		return NULL;
+	char why[400];
+	char *u = sg_phone_uri(phone, NULL, why, sizeof why);
+	if (!u) {
+		sg_buf shown = SG_BUF_INIT;
+		sg_shown(&shown, phone);
+		sg_error(AT(sg_value_get(map, key)), "'%s' is not a phone number: %s", sg_buf_cstr(&shown), why);
+		sg_buf_free(&shown);
+		free(phone);
+		return NULL;
+	}
+	if (uri)
+		*uri = u;
+	else
+		free(u);
+	return phone;
+}
+
 void sg_contact_clear(sg_contact *c)
 {
 	free(c->name);
 	free(c->phone);
+	free(c->phone_uri);
 	free(c->email);
 	free(c->address);
 	memset(c, 0, sizeof *c);

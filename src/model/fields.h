@@ -45,8 +45,11 @@ const sg_value *sg_field_list(const sg_fields *f, const sg_value *map, const cha
 char *sg_field_date(const sg_fields *f, const sg_value *map, const char *key);
 /* One of `choices` (NULL-terminated); returns its index, or -1 when absent/wrong. */
 int sg_field_choice(const sg_fields *f, const sg_value *map, const char *key, const char *const *choices);
-/* An e-mail address (checked to look like one), or NULL. */
+/* A plain e-mail address (sg_email_valid), or NULL; anything else is an error. */
 char *sg_field_email(const sg_fields *f, const sg_value *map, const char *key);
+/* A phone number as written, or NULL; *uri (when uri is not NULL) set to the number of
+ * its tel: link (sg_phone_uri, malloc'd). A text that is not a phone number is an error. */
+char *sg_field_phone(const sg_fields *f, const sg_value *map, const char *key, char **uri);
 /* {name, phone, email[, address]} */
 void sg_field_contact(const sg_fields *f, const sg_value *map, const char *key, sg_contact *out, bool with_address);
 void sg_contact_clear(sg_contact *c);

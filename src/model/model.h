@@ -14,6 +14,7 @@
 
 typedef struct sg_contact {
 	char *name, *phone, *email, *address; /* each may be NULL */
+	char *phone_uri; /* the number of phone's tel: link (sg_phone_uri), when phone is set */
 } sg_contact;
 
 typedef struct sg_forbund sg_forbund;

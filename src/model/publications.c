@@ -173,7 +173,7 @@ void sg_build_evenemang(sg_site *site, const sg_source *src, bool publish, sg_di
 			free(e->reg_url);
 			e->reg_url = NULL;
 		}
-		if (!e->reg_url && !e->reg_email && !sg_value_get(reg, "url"))
+		if (!e->reg_url && !e->reg_email && !sg_value_get(reg, "url") && !sg_value_get(reg, "email"))
 			sg_error(d, src->path, sg_fields_line(&f, reg), sg_fields_col(reg),
 			         "registration needs 'url' (a web form) or 'email' (where to send the registration)");
 	}

@@ -55,12 +55,56 @@ void sg_source_clear(sg_source *src)
 	memset(src, 0, sizeof *src);
 }
 
+#define MAX_REFUSED_REPORTS 20 /* control characters reported per file */
+
+/* Reports every refused character of text (control characters, noncharacters: see
+ * sg_char_refused) at its line and column, and replaces each by a space, so what reads
+ * the text afterwards never sees one and reports its own problems at the same
+ * columns. Returns the new length. */
+static size_t refuse_controls(const sg_source *src, char *text, size_t len, sg_diags *d)
+{
+	unsigned cp;
+	size_t at = sg_text_find_refused(text, len, 0, &cp);
+	if (at == len)
+		return len;
+	size_t o = 0, count = 0;
+	int line = 1, col = 1, more_line = 0, more_col = 0;
+	for (size_t i = 0; i < len;) {
+		size_t n;
+		unsigned x = sg_utf8_decode(text + i, len - i, &n);
+		if (i == at) {
+			if (++count <= MAX_REFUSED_REPORTS) {
+				char why[300];
+				sg_char_refusal(x, why, sizeof why);
+				sg_error(d, src->path, line, col, "the text holds %s", why);
+			} else if (count == MAX_REFUSED_REPORTS + 1) {
+				more_line = line, more_col = col;
+			}
+			text[o++] = ' ';
+			i += n;
+			at = sg_text_find_refused(text, len, i, &cp);
+		} else {
+			memmove(text + o, text + i, n);
+			o += n, i += n;
+		}
+		if (x == '\n')
+			line++, col = 1;
+		else
+			col++;
+	}
+	if (count > MAX_REFUSED_REPORTS)
+		sg_error(d, src->path, more_line, more_col, "%zu more control characters in this file (only the first %d are listed); "
+		         "remove them", count - MAX_REFUSED_REPORTS, MAX_REFUSED_REPORTS);
+	text[o] = '\0';
+	return o;
+}
+
 static int parse_normalized(sg_source *src, const char *text, size_t len, int want_frontmatter, sg_diags *d);
 
 int sg_source_parse(sg_source *src, char *text, size_t len, int want_frontmatter, sg_diags *d)
 {
 	int line, col;
-	if (!sg_utf8_valid(text, len, &line, &col)) {
+	if (!sg_utf8_valid_nul(text, len, &line, &col)) {
 		const unsigned char *u = (const unsigned char *)text;
 		if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
 			sg_error(d, src->path, 1, 1,
@@ -70,6 +114,7 @@ int sg_source_parse(sg_source *src, char *text, size_t len, int want_frontmatter
 		return -1;
 	}
 	sg_text_normalize(text, &len);
+	len = refuse_controls(src, text, len, d);
 	/* NFC: "ä" typed as "a" + U+0308 (macOS, some web forms) is the same "ä" as
 	 * everywhere else, in names, filters and links */
 	size_t nfc_len;

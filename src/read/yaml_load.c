@@ -10,11 +10,15 @@
 #include <yaml.h>
 
 #include "../util/alloc.h"
+#include "../util/buf.h"
+#include "../util/utf8.h"
 
 #define MAX_DEPTH 64
 /* Aliases share the anchored subtree; what limits a "billion laughs" document is
  * the number of nodes the document stands for once every alias is expanded. */
 #define MAX_EXPANDED_NODES 1000000
+/* Refused characters (control characters) listed per document; the rest are counted. */
+#define MAX_REFUSED 20
 
 typedef struct {
 	sg_value *v;
@@ -32,6 +36,8 @@ typedef struct {
 
 typedef struct {
 	const char *file;
+	const char *text; /* the YAML text, for positions inside a scalar */
+	size_t len;
 	int line_offset;
 	sg_diags *d;
 	frame stack[MAX_DEPTH];
@@ -39,6 +45,8 @@ typedef struct {
 	anchor *anchors;
 	size_t n_anchors, cap_anchors;
 	size_t total_nodes;
+	size_t refused; /* refused characters found so far; only the first MAX_REFUSED are listed */
+	int more_line, more_col; /* where the first one not listed is */
 	bool aliased; /* an alias was used: the size counts what the aliases stand for */
 	sg_value *root;
 	bool failed;
@@ -96,11 +104,124 @@ static void error_at(loader *L, int line, int col, const char *msg, const char *
 	L->failed = true;
 }
 
-/* A plain scalar resolved by the core schema; quoted ones are always text. */
+/* The byte offset in text of libyaml's mark (line and column count characters from
+ * 0), or len when it is past the text. */
+static size_t offset_of(const char *text, size_t len, size_t line, size_t column)
+{
+	size_t i = 0;
+	for (; line > 0 && i < len; i++)
+		if (text[i] == '\n')
+			line--;
+	for (; column > 0 && i < len && text[i] != '\n'; column--) {
+		i++;
+		while (i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return i;
+}
+
+static int hex_value(const char *p, int digits)
+{
+	int v = 0;
+	for (int i = 0; i < digits; i++) {
+		char c = p[i];
+		int x = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+		if (x < 0)
+			return -1;
+		v = v * 16 + x;
+	}
+	return v;
+}
+
+/* Reports each escape of the double-quoted scalar at `at` in the text ("\u0007",
+ * "\x1b", "\0", "\e", …) that stands for a character sg_char_refused refuses, at the
+ * escape's own line and column. Returns how many. */
+static size_t refuse_escapes(loader *L, const yaml_mark_t *mark)
+{
+	const char *t = L->text;
+	size_t i = offset_of(t, L->len, mark->line, mark->column), found = 0;
+	int line = (int)mark->line + 1 + L->line_offset, col = (int)mark->column + 1;
+	while (i < L->len && (t[i] == '&' || t[i] == '!')) { /* an anchor or a tag before the text */
+		while (i < L->len && t[i] != ' ' && t[i] != '\n')
+			i++, col++;
+		while (i < L->len && t[i] == ' ')
+			i++, col++;
+	}
+	if (i >= L->len || t[i] != '"')
+		return 0;
+	col++;
+	for (i++; i < L->len && t[i] != '"';) {
+		if (t[i] == '\n') {
+			line++, col = 1, i++;
+			continue;
+		}
+		if (t[i] != '\\' || i + 1 >= L->len) {
+			size_t n;
+			sg_utf8_decode(t + i, L->len - i, &n);
+			i += n, col++;
+			continue;
+		}
+		static const char simple[] = "0abtvfreN", codes[] = {0, 7, 8, 9, 11, 12, 13, 0x1B, 0};
+		char e = t[i + 1];
+		long cp = -1;
+		int digits = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+		const char *k = e ? strchr(simple, e) : NULL;
+		if (k)
+			cp = e == 'N' ? 0x85 : codes[k - simple];
+		else if (digits && i + 2 + (size_t)digits <= L->len)
+			cp = hex_value(t + i + 2, digits);
+		size_t n = 2 + (cp >= 0 ? (size_t)digits : 0);
+		if (cp >= 0 && sg_char_refused((unsigned)cp)) {
+			char why[300];
+			sg_char_refusal((unsigned)cp, why, sizeof why);
+			if (L->refused < MAX_REFUSED)
+				sg_error(L->d, L->file, line, col, "the escape '%.*s' is %s", (int)n, t + i, why);
+			else if (L->refused == MAX_REFUSED)
+				L->more_line = line, L->more_col = col;
+			L->refused++;
+			found++;
+		}
+		if (e == '\n') /* an escaped line break continues the line */
+			line++, col = 1, n = 2;
+		else
+			col += (int)n;
+		i += n;
+	}
+	return found;
+}
+
+/* A plain scalar resolved by the core schema; quoted ones are always text. A refused
+ * character (a control character, from an escape such as "\u0007") is an error at
+ * the escape and is left out of the value, so nothing after the reader sees one and a
+ * NUL never cuts a text short. */
 static sg_value *scalar(loader *L, const yaml_event_t *ev, int line, int col)
 {
 	const char *s = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
+	unsigned cp;
+	size_t at = sg_text_find_refused(s, len, 0, &cp);
+	if (at < len) {
+		if (!refuse_escapes(L, &ev->start_mark)) {
+			char why[300];
+			sg_char_refusal(cp, why, sizeof why);
+			if (L->refused < MAX_REFUSED)
+				sg_error(L->d, L->file, line, col, "the text holds %s", why);
+			else if (L->refused == MAX_REFUSED)
+				L->more_line = line, L->more_col = col;
+			L->refused++;
+		}
+		sg_buf clean = SG_BUF_INIT;
+		for (size_t i = 0; i < len; at = sg_text_find_refused(s, len, i, &cp)) {
+			sg_buf_put(&clean, s + i, at - i);
+			size_t n = 0;
+			if (at < len)
+				sg_utf8_decode(s + at, len - at, &n);
+			i = at + n;
+		}
+		sg_value *v = sg_value_string(sg_buf_cstr(&clean), clean.len);
+		sg_buf_free(&clean);
+		return v;
+	}
 	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE || ev->data.scalar.tag)
 		return sg_value_string(s, len);
 	static const char *const nulls[] = {"", "~", "null", "Null", "NULL", NULL};
@@ -208,19 +329,10 @@ static bool open_container(loader *L, sg_value *v, const yaml_char_t *anchor_nam
 	return true;
 }
 
-/* The character libyaml's mark points at (line and column count characters from 0),
- * or 0 when the mark is past the text. */
+/* The character libyaml's mark points at, or 0 when the mark is past the text. */
 static char char_at(const char *text, size_t len, size_t line, size_t column)
 {
-	size_t i = 0;
-	for (; line > 0 && i < len; i++)
-		if (text[i] == '\n')
-			line--;
-	for (; column > 0 && i < len && text[i] != '\n'; column--) {
-		i++;
-		while (i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
-			i++;
-	}
+	size_t i = offset_of(text, len, line, column);
 	return i < len ? text[i] : 0;
 }
 
@@ -252,6 +364,7 @@ sg_value *sg_yaml_load(const char *text, size_t len, const char *file, int line_
 	loader L;
 	memset(&L, 0, sizeof L);
 	L.file = file, L.line_offset = line_offset, L.d = d;
+	L.text = text, L.len = len;
 
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser))
@@ -340,6 +453,10 @@ sg_value *sg_yaml_load(const char *text, size_t len, const char *file, int line_
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
+	if (L.refused > MAX_REFUSED)
+		sg_error(d, file, L.more_line, L.more_col,
+		         "%zu more control characters in this file (only the first %d are listed); remove them",
+		         L.refused - MAX_REFUSED, MAX_REFUSED);
 
 	while (L.depth > 0) {
 		frame f = L.stack[--L.depth];

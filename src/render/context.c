@@ -49,13 +49,7 @@ sg_value *sg_ctx_contact(const sg_contact *c)
 	sg_value *v = sg_value_map();
 	sg_value_put_str(v, "name", c->name);
 	sg_value_put_str(v, "phone", c->phone);
-	if (c->phone) { /* tel: link without spaces or dashes */
-		sg_buf t = SG_BUF_INIT;
-		for (const char *p = c->phone; *p; p++)
-			if ((*p >= '0' && *p <= '9') || *p == '+')
-				sg_buf_putc(&t, *p);
-		sg_ctx_put_take(v, "phone_uri", sg_buf_detach(&t));
-	}
+	sg_value_put_str(v, "phone_uri", c->phone_uri); /* "+4633123456": see sg_phone_uri */
 	sg_value_put_str(v, "email", c->email);
 	sg_value_put_str(v, "address", c->address);
 	return v;

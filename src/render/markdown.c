@@ -6,7 +6,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../util/address.h"
 #include "../util/alloc.h"
+#include "../util/buf.h"
 #include "../util/utf8.h"
 
 /* libcmark's own allocator prints a message and calls abort() when memory runs out;
@@ -50,6 +52,95 @@ bool sg_url_is_safe(const char *url)
 		if (n == strlen(ok[k]) && strncasecmp(s, ok[k], n) == 0)
 			return true;
 	return false;
+}
+
+/* s without the characters sg_char_refused refuses (malloc'd), or NULL when it has none;
+ * *cp set to the first one. */
+static char *without_refused(const char *s, unsigned *cp)
+{
+	size_t len = s ? strlen(s) : 0, at = sg_text_find_refused(s, len, 0, cp);
+	if (at == len)
+		return NULL;
+	sg_buf b = SG_BUF_INIT;
+	unsigned other;
+	for (size_t i = 0; i < len; at = sg_text_find_refused(s, len, i, &other)) {
+		sg_buf_put(&b, s + i, at - i);
+		size_t n = 0;
+		if (at < len)
+			sg_utf8_decode(s + at, len - at, &n);
+		i = at + n;
+	}
+	return sg_buf_detach(&b);
+}
+
+/* The column in characters of byte column `col` (from 1, as libcmark counts) on line
+ * `line` of text. */
+static int char_column(const char *text, size_t len, int line, int col)
+{
+	size_t i = 0;
+	for (int l = 1; l < line && i < len; i++)
+		if (text[i] == '\n')
+			l++;
+	int chars = 1;
+	for (size_t k = i; k < len && k < i + (size_t)(col - 1) && text[k] != '\n'; k++)
+		chars += ((unsigned char)text[k] & 0xC0) != 0x80;
+	return chars;
+}
+
+/* Reports each character reference ("&#7;", "&#x1B;") for a refused character in the
+ * text from line `line`, byte column `col` (both from 1, as libcmark counts) to line
+ * `end_line`, byte column `end_col`, at its line and column (in characters). Returns
+ * how many. */
+#define MAX_REFUSED 20 /* references to refused characters listed per text; the rest are counted */
+
+typedef struct {
+	size_t count;
+	int more_line, more_col; /* the first one not listed */
+} refused_count;
+
+static size_t refuse_references(const char *text, size_t len, int line, int col, int end_line, int end_col,
+                                const char *file, int first_line, refused_count *rc, sg_diags *d)
+{
+	size_t i = 0, found = 0;
+	for (int l = 1; l < line && i < len; i++)
+		if (text[i] == '\n')
+			l++;
+	size_t line_start = i;
+	int chars = char_column(text, len, line, col); /* the column of text[i] in characters */
+	i = line_start + (size_t)(col - 1);
+	for (int l = line; i < len && (l < end_line || (l == end_line && i < line_start + (size_t)end_col));) {
+		if (text[i] == '\n') {
+			l++, i++, line_start = i, chars = 1;
+			continue;
+		}
+		if (text[i] == '&' && i + 2 < len && text[i + 1] == '#') {
+			bool hex = text[i + 2] == 'x' || text[i + 2] == 'X';
+			size_t k = i + 2 + hex, digits = 0;
+			unsigned long cp = 0;
+			for (; k < len && digits < 8; k++, digits++) {
+				char c = text[k];
+				int v = c >= '0' && c <= '9' ? c - '0' : !hex ? -1 : c >= 'a' && c <= 'f' ? c - 'a' + 10
+				        : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+				if (v < 0)
+					break;
+				cp = cp * (hex ? 16 : 10) + (unsigned long)v;
+			}
+			if (digits && k < len && text[k] == ';' && cp > 0 && cp <= 0x10FFFF && sg_char_refused((unsigned)cp)) {
+				char why[300];
+				sg_char_refusal((unsigned)cp, why, sizeof why);
+				if (rc->count < MAX_REFUSED)
+					sg_error(d, file, first_line + l - 1, chars, "the reference '%.*s' is %s", (int)(k + 1 - i),
+					         text + i, why);
+				else if (rc->count == MAX_REFUSED)
+					rc->more_line = first_line + l - 1, rc->more_col = chars;
+				rc->count++;
+				found++;
+			}
+		}
+		chars += ((unsigned char)text[i] & 0xC0) != 0x80;
+		i++;
+	}
+	return found;
 }
 
 /* Replaces a node by its children (keeps a link's text, drops the link). */
@@ -167,6 +258,7 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 
 	/* collect first: the tree must not change while it is iterated */
 	size_t n = 0, cap = 16, references = 0;
+	refused_count refused = {0, 0, 0};
 	cmark_node **bad = sg_malloc(cap * sizeof *bad);
 	cmark_iter *it = cmark_iter_new(md->doc);
 	cmark_event_type ev;
@@ -182,7 +274,41 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 			sg_warning(d, file, line, col,
 			           "raw HTML is left out of the page; write it as Markdown (or set allow_raw_html: true in site.yaml)");
 			drop = true;
-		} else if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+		} else if (t == CMARK_NODE_TEXT) {
+			/* a character reference such as &#7; makes a control character, which
+			 * would break the feeds: refused like one written into the file */
+			unsigned cp;
+			char *clean = without_refused(cmark_node_get_literal(node), &cp);
+			if (clean) {
+				if (!refuse_references(text, len, cmark_node_get_start_line(node), col, cmark_node_get_end_line(node),
+				                       cmark_node_get_end_column(node), file, first_line, &refused, d)) {
+					char why[300];
+					sg_char_refusal(cp, why, sizeof why);
+					sg_error(d, file, line, char_column(text, len, cmark_node_get_start_line(node), col),
+					         "the text holds %s", why);
+				}
+				cmark_node_set_literal(node, clean);
+				free(clean);
+			}
+		}
+		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+			unsigned cp;
+			for (int part = 0; part < 2; part++) {
+				const char *s = part ? cmark_node_get_title(node) : cmark_node_get_url(node);
+				char *clean = without_refused(s, &cp);
+				if (!clean)
+					continue;
+				char why[300];
+				sg_char_refusal(cp, why, sizeof why);
+				sg_error(d, file, line, char_column(text, len, cmark_node_get_start_line(node), col),
+				         "the %s's %s holds %s", t == CMARK_NODE_LINK ? "link" : "image",
+				         part ? "title" : "address", why);
+				if (part)
+					cmark_node_set_title(node, clean);
+				else
+					cmark_node_set_url(node, clean);
+				free(clean);
+			}
 			const char *url = cmark_node_get_url(node);
 			if (url && sg_url_is_reference(url)) {
 				references++; /* resolved later, when the whole site is known */
@@ -193,6 +319,34 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 				           "the %s to '%.*s%s' is removed: addresses must start with https://, http://, mailto:, tel: or /",
 				           t == CMARK_NODE_LINK ? "link" : "image", (int)cut, url, cut < url_len ? "…" : "");
 				drop = true;
+			} else if (url && strncasecmp(url, "mailto:", 7) == 0) {
+				/* only a plain address: '?bcc=…' or '%0A' would add mail headers */
+				char why[400];
+				if (!sg_email_valid(url + 7, why, sizeof why)) {
+					sg_buf shown = SG_BUF_INIT;
+					sg_shown(&shown, url);
+					sg_error(d, file, line, char_column(text, len, cmark_node_get_start_line(node), col),
+					         "the e-mail link '%s' is removed: %s", sg_buf_cstr(&shown), why);
+					sg_buf_free(&shown);
+					drop = true;
+				}
+			} else if (url && strncasecmp(url, "tel:", 4) == 0) {
+				/* the number as a phone dials it: tel:+4633123456, no extension */
+				char why[400];
+				char *number = sg_phone_uri(url + 4, NULL, why, sizeof why);
+				if (number) {
+					char *tel = sg_asprintf("tel:%s", number);
+					cmark_node_set_url(node, tel);
+					free(tel);
+					free(number);
+				} else {
+					sg_buf shown = SG_BUF_INIT;
+					sg_shown(&shown, url);
+					sg_error(d, file, line, char_column(text, len, cmark_node_get_start_line(node), col),
+					         "the phone link '%s' is removed: %s", sg_buf_cstr(&shown), why);
+					sg_buf_free(&shown);
+					drop = true;
+				}
 			} else if (url && *root && url[0] == '/' && url[1] != '/') {
 				char *full = sg_asprintf("%s%s", root, url);
 				cmark_node_set_url(node, full);
@@ -209,6 +363,10 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 		}
 	}
 	cmark_iter_free(it);
+	if (refused.count > MAX_REFUSED)
+		sg_error(d, file, refused.more_line, refused.more_col,
+		         "%zu more references to control characters in this text (only the first %d are listed); remove them",
+		         refused.count - MAX_REFUSED, MAX_REFUSED);
 	for (size_t i = 0; i < n; i++) {
 		cmark_node_type t = cmark_node_get_type(bad[i]);
 		if (t == CMARK_NODE_LINK)

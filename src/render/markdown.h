@@ -2,7 +2,10 @@
  * rendered to HTML. Checking happens at parse time so `sofgen check` reports the same
  * problems as a build: raw HTML is dropped unless the site allows it, and links whose
  * scheme is not http, https, mailto or tel (javascript:, data:, …) are removed, each
- * with a warning at the editor's file:line:col. */
+ * with a warning at the editor's file:line:col. A mailto: link must hold a plain address
+ * and a tel: link a phone number (rewritten to the number a phone dials, see
+ * sg_phone_uri): otherwise an error, and the link is removed. A character reference to
+ * a control character (&#7;) is an error at the reference. */
 #ifndef SG_MARKDOWN_H
 #define SG_MARKDOWN_H
 #include <stdbool.h>

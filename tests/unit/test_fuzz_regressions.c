@@ -304,9 +304,12 @@ Test(fuzz_hostile, invalid_utf8_is_reported_at_its_line_and_column)
 	cr_expect_str_eq(log, "markdown file: 2:8: the file is not valid UTF-8 text; save it as UTF-8 (Unicode)\n"
 	                      "yaml file: 2:8: the file is not valid UTF-8 text; save it as UTF-8 (Unicode)\n");
 	free(log);
+	/* a NUL is not "not UTF-8" but a control character (issue 11, item 3): refused at its
+	 * place, and the text after it is kept */
 	log = run_file(ct_run, CORPUS "/content/nul.md");
-	cr_expect(has_line(log, "markdown file: 2:9: the file is not valid UTF-8 text; save it as UTF-8 (Unicode)"), "%s",
-	          log);
+	cr_expect(has_line(log, "yaml file: 2:9: the text holds the control character U+0000 (NUL), which cannot appear "
+	                        "on a page, in a feed or in an e-mail; remove it"), "%s", log);
+	cr_expect(strstr(log, "html: [<p>x y</p>\n]") != NULL, "%s", log);
 	free(log);
 }
 

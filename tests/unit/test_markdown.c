@@ -2,6 +2,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "../support/fixture.h"
 #include "render/markdown.h"
 
 static char *render(const char *md, bool allow_html, sg_diags *d)
@@ -95,5 +96,68 @@ Test(markdown, site_relative_links_get_the_site_root)
 	                                  "<a href=\"https://x.se/\">c</a> <a href=\"rel/\">d</a></p>\n");
 	sg_buf_free(&b);
 	sg_markdown_free(m);
+	sg_diags_free(d);
+}
+
+/* Issue 11, item 3: a character reference to a control character is refused at the
+ * reference, in characters (libcmark counts bytes), and never reaches the HTML. */
+Test(markdown, references_to_control_characters_are_errors)
+{
+	sg_diags *d = sg_diags_new();
+	char *h = render("Först\n\nÅäö &#7; och &#x1B;, `&#7;` &#229; [l](/x \"t&#8;\")\n", false, d);
+	cr_expect_str_eq(h, "<p>Först</p>\n<p>Åäö  och , <code>&amp;#7;</code> å <a href=\"/x\" title=\"t\">l</a></p>\n");
+	cr_expect_eq(sg_diags_errors(d), 3);
+	cr_expect(diags_have(d, 12, 5,
+	                     "the reference '&#7;' is the control character U+0007 (BEL), which cannot appear on a page, in "
+	                     "a feed or in an e-mail; remove it"));
+	cr_expect(diags_have(d, 12, 14,
+	                     "the reference '&#x1B;' is the control character U+001B (ESC), which cannot appear on a page, "
+	                     "in a feed or in an e-mail; remove it"));
+	cr_expect(diags_have(d, 12, 36,
+	                     "the link's title holds the control character U+0008 (BS), which cannot appear on a page, in a "
+	                     "feed or in an e-mail; remove it"));
+	free(h);
+	sg_diags_free(d);
+}
+
+/* Issue 11, item 2: mailto: links take a plain address; tel: links the number a phone
+ * dials. A link that is neither is an error and its text stays. */
+Test(markdown, mailto_and_tel_links_are_checked_and_normalised)
+{
+	sg_diags *d = sg_diags_new();
+	char *h = render("[a](mailto:a@b.se?bcc=x@y.se) [b](MAILTO:a@b.se%0ABcc:x@y.se) <c@d.se> [e](mailto:e@f.se)\n"
+	                 "[ring](<tel:+46 (0)33-12 34 56>) [x](tel:033-12 34 56x12) [ö](tel:växeln)\n",
+	                 false, d);
+	cr_expect_str_eq(h, "<p>a b <a href=\"mailto:c@d.se\">c@d.se</a> <a href=\"mailto:e@f.se\">e</a>\n"
+	                    "<a href=\"tel:+4633123456\">ring</a> [x](tel:033-12 34 56x12) ö</p>\n");
+	cr_expect_eq(sg_diags_errors(d), 3);
+	cr_expect(diags_have(d, 10, 1,
+	                     "the e-mail link 'mailto:a@b.se?bcc=x@y.se' is removed: '?' and what follows would add mail "
+	                     "headers such as bcc= to the message; write only the address: a@b.se"));
+	cr_expect(diags_have(d, 10, 31,
+	                     "the e-mail link 'MAILTO:a@b.se%0ABcc:x@y.se' is removed: percent-escapes such as %0A (a line "
+	                     "break) cannot be used in an address; write only the address, e.g. namn@exempel.se"));
+	cr_expect(diags_have(d, 11, 59,
+	                     "the phone link 'tel:växeln' is removed: it holds letters: a phone number has only digits, "
+	                     "spaces, '-' and '+'; write the number, e.g. 033-12 34 56 or +46 33 12 34 56 (an extension "
+	                     "as 'ankn. 123')"));
+	free(h);
+	sg_diags_free(d);
+}
+
+Test(markdown, many_references_to_control_characters_are_counted)
+{
+	sg_diags *d = sg_diags_new();
+	sg_buf t = SG_BUF_INIT;
+	for (int i = 0; i < 30; i++)
+		sg_buf_puts(&t, "&#x1F;");
+	char *h = render(sg_buf_cstr(&t), false, d);
+	cr_expect_str_eq(h, "<p></p>\n", "each is left out");
+	cr_expect_eq(sg_diags_errors(d), 21);
+	cr_expect(diags_have(d, 10, 121,
+	                     "10 more references to control characters in this text (only the first 20 are listed); "
+	                     "remove them"));
+	free(h);
+	sg_buf_free(&t);
 	sg_diags_free(d);
 }

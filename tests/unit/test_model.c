@@ -366,3 +366,52 @@ Test(model, reading_on_many_threads_gives_the_same_result)
 	sg_remove_tree(root);
 	free(root), free(content);
 }
+
+/* Issue 11, item 2: e-mail fields take a plain address only, phones become tel: numbers. */
+Test(model, contacts_take_plain_addresses_and_phone_numbers)
+{
+	fixture_file f[] = {{"insatser/sjuharad/x.md", "---\ntitle: X\ncontact: {name: A, phone: \"+46 (0)33-12 34 56 ankn. 7\", "
+	                                               "email: a@b.se}\n---\n"},
+	                    {"insatser/sjuharad/y.md", "---\ntitle: Y\ncontact: {phone: 'ring oss', email: \"a@b.se?bcc=c@d.se\"}\n---\n"},
+	                    {"insatser/sjuharad/z.md", "---\ntitle: Z\ncontact: {email: inte-en-adress}\n---\n"}};
+	built b = build(f, 3, false);
+	cr_assert_eq(b.site->n_insatser, 3);
+	sg_contact *c = &b.site->insatser[0]->contact;
+	cr_expect_str_eq(c->phone, "+46 (0)33-12 34 56 ankn. 7", "shown as written");
+	cr_expect_str_eq(c->phone_uri, "+4633123456", "dialled without the trunk 0 and the extension");
+	cr_expect_str_eq(c->email, "a@b.se");
+	cr_expect_eq(sg_diags_errors(b.d), 3);
+	cr_expect(diags_have(b.d, 3, 18,
+	                     "'ring oss' is not a phone number: it holds letters: a phone number has only digits, spaces, "
+	                     "'-' and '+'; write the number, e.g. 033-12 34 56 or +46 33 12 34 56 (an extension as 'ankn. 123')"));
+	cr_expect(diags_have(b.d, 3, 37,
+	                     "'a@b.se?bcc=c@d.se' is not an e-mail address: '?' and what follows would add mail headers such "
+	                     "as bcc= to the message; write only the address: a@b.se"));
+	cr_expect(diags_have(b.d, 3, 18, "'inte-en-adress' is not an e-mail address: there is no '@'; write only the address, "
+	                                 "e.g. namn@exempel.se"));
+	cr_expect_null(b.site->insatser[1]->contact.phone);
+	cr_expect_null(b.site->insatser[1]->contact.email);
+	done(&b);
+}
+
+/* Issue 11, item 4: base_url is parsed, one error per problem at the value. */
+Test(model, base_url_is_parsed_as_an_absolute_base)
+{
+	fixture_file f[] = {{"site.yaml", "title: T\nbase_url: \"https://example.se/x/../#a\"\naccessibility: {status: helt, "
+	                                  "assessed: 2026-11-24, method: Test, contact: {url: /kontakt/}}\n"}};
+	built b = build(f, 1, false);
+	cr_expect_eq(sg_diags_errors(b.d), 2);
+	cr_expect(diags_have(b.d, 2, 11, "'base_url' has '.' or '..' as a folder in its path; write the folder the site is "
+	                                 "in, e.g. https://example.se/varend/"));
+	cr_expect(diags_have(b.d, 2, 11, "'base_url' has a fragment ('#…'); remove it: the address ends with the site's "
+	                                 "folder, e.g. https://example.se/ or https://example.se/varend/"));
+	cr_expect_null(b.site->info.base_url);
+	done(&b);
+	fixture_file g[] = {{"site.yaml", "title: T\nbase_url: https://example.se/varend\naccessibility: {status: helt, "
+	                                  "assessed: 2026-11-24, method: Test, contact: {url: /kontakt/}}\n"}};
+	b = build(g, 1, false);
+	cr_expect_eq(sg_diags_len(b.d), 0);
+	cr_expect_str_eq(b.site->info.base_url, "https://example.se/varend/");
+	cr_expect_str_eq(b.site->info.root, "/varend");
+	done(&b);
+}

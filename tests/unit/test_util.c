@@ -275,3 +275,32 @@ Test(value, map_lookup_finds_every_key_and_only_those)
 	cr_assert(sg_value_as_bool(sg_value_getn(m, "", 0)));
 	sg_value_unref(m);
 }
+
+/* Issue 11, item 3: which characters never reach a page, a feed or an e-mail. */
+Test(utf8, refused_characters)
+{
+	unsigned ok[] = {'\t', '\n', '\r', ' ', '~', 0xA0, 0xE5, 0x2028, 0xFDCF, 0xFDF0, 0xFFFD, 0x1F600};
+	unsigned bad[] = {0, 7, 0x1B, 0x1F, 0x7F, 0x80, 0x85, 0x96, 0x9F, 0xFDD0, 0xFDEF, 0xFFFE, 0xFFFF, 0x1FFFE, 0x10FFFF};
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
+		cr_expect_not(sg_char_refused(ok[i]), "U+%04X", ok[i]);
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		cr_expect(sg_char_refused(bad[i]), "U+%04X", bad[i]);
+	unsigned cp = 0;
+	const char *s = "å\tä\xc2\xa0\xc2\x85x\x00y";
+	cr_expect_eq(sg_text_find_refused(s, 12, 0, &cp), 7);
+	cr_expect_eq(cp, 0x85);
+	cr_expect_eq(sg_text_find_refused(s, 12, 9, &cp), 10);
+	cr_expect_eq(cp, 0, "a NUL inside the length is found");
+	cr_expect_eq(sg_text_find_refused("\xef\xbf\xbd\xef\xbf\xbe", 6, 0, &cp), 3);
+	cr_expect_eq(cp, 0xFFFE);
+	char why[300];
+	sg_char_refusal(0x1B, why, sizeof why);
+	cr_expect_str_eq(why, "the control character U+001B (ESC), which cannot appear on a page, in a feed or in an "
+	                      "e-mail; remove it");
+	sg_char_refusal(0x92, why, sizeof why);
+	cr_expect(strstr(why, "U+0092") && strstr(why, "write '’' instead"), "%s", why);
+	int line = 0, col = 0;
+	cr_expect(sg_utf8_valid_nul("a\0b", 3, &line, &col));
+	cr_expect_not(sg_utf8_valid_nul("a\0\xff", 3, &line, &col));
+	cr_expect_eq(col, 3);
+}

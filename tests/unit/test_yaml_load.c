@@ -2,6 +2,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "../support/fixture.h"
 #include "read/yaml_load.h"
 
 static sg_value *load(const char *text, sg_diags *d) { return sg_yaml_load(text, strlen(text), "f.md", 1, d); }
@@ -116,6 +117,72 @@ Test(yaml_load, json_is_accepted)
 	cr_assert_not_null(v);
 	cr_assert_eq(sg_value_count(sg_value_get(v, "a")), 3);
 	cr_assert_eq(sg_value_kind_of(sg_value_get(v, "c")), SG_VAL_BOOL);
+	sg_value_unref(v);
+	sg_diags_free(d);
+}
+
+/* Issue 11, item 3: control characters from escapes are refused at the escape. */
+Test(yaml_load, escaped_control_characters_are_errors_at_the_escape)
+{
+	sg_diags *d = sg_diags_new();
+	sg_value *v = load("title: \"a\\u0000b\"\nb: \"x\\x1b[31m \\e \\a\\tok \\\n  \\U0000FFFF\"\nc: \"\\x96\"\n", d);
+	cr_assert_not_null(v, "the rest of the document is still read");
+	size_t len;
+	const char *t = sg_value_as_string(sg_value_get(v, "title"), &len);
+	cr_expect_eq(len, 2, "the NUL is left out, the text after it is kept");
+	cr_expect_str_eq(t, "ab");
+	cr_expect_str_eq(sg_value_as_string(sg_value_get(v, "b"), NULL), "x[31m  \tok ", "the tab stays");
+	cr_expect_eq(sg_diags_errors(d), 6);
+	const char *rest = "which cannot appear on a page, in a feed or in an e-mail; remove it";
+	char want[300];
+	snprintf(want, sizeof want, "the escape '\\u0000' is the control character U+0000 (NUL), %s", rest);
+	cr_expect(diags_have(d, 2, 10, want), "NUL at line 2, col 10");
+	snprintf(want, sizeof want, "the escape '\\x1b' is the control character U+001B (ESC), %s", rest);
+	cr_expect(diags_have(d, 3, 6, want));
+	snprintf(want, sizeof want, "the escape '\\e' is the control character U+001B (ESC), %s", rest);
+	cr_expect(diags_have(d, 3, 15, want));
+	snprintf(want, sizeof want, "the escape '\\a' is the control character U+0007 (BEL), %s", rest);
+	cr_expect(diags_have(d, 3, 18, want));
+	cr_expect(diags_have(d, 4, 3,
+	                     "the escape '\\U0000FFFF' is U+FFFF, which is not a character and cannot appear on a page, "
+	                     "in a feed or in an e-mail; remove it"), "after an escaped line break");
+	cr_expect(diags_have(d, 5, 5,
+	                     "the escape '\\x96' is the control character U+0096, which cannot appear on a page, in a feed "
+	                     "or in an e-mail; it is probably '–' from text converted from Windows-1252: write '–' instead"));
+	sg_value_unref(v);
+	sg_diags_free(d);
+}
+
+Test(yaml_load, a_nul_title_is_an_error_and_never_an_empty_text)
+{
+	sg_diags *d = sg_diags_new();
+	sg_value *v = load("title: \"\\0\"\n\"k\\u0001\": 1\n", d);
+	cr_assert_not_null(v);
+	cr_expect_eq(sg_diags_errors(d), 2);
+	size_t len = 99;
+	sg_value_as_string(sg_value_get(v, "title"), &len);
+	cr_expect_eq(len, 0);
+	cr_expect_not_null(sg_value_get(v, "k"), "the key without its control character");
+	sg_value_unref(v);
+	sg_diags_free(d);
+}
+
+Test(yaml_load, escapes_after_a_tag_are_found_and_many_are_counted)
+{
+	sg_diags *d = sg_diags_new();
+	sg_buf t = SG_BUF_INIT;
+	sg_buf_puts(&t, "a: !!str \"x\\a\"\nb: &k \"");
+	for (int i = 0; i < 25; i++)
+		sg_buf_puts(&t, "\\0");
+	sg_buf_puts(&t, "\"\n");
+	sg_value *v = load(sg_buf_cstr(&t), d);
+	cr_assert_not_null(v);
+	cr_expect_eq(sg_diags_errors(d), 21, "20 listed, then one error for the rest");
+	cr_expect(diags_have(d, 2, 12,
+	                     "the escape '\\a' is the control character U+0007 (BEL), which cannot appear on a page, in a "
+	                     "feed or in an e-mail; remove it"), "after the tag");
+	cr_expect(diags_have(d, 3, 46, "6 more control characters in this file (only the first 20 are listed); remove them"));
+	sg_buf_free(&t);
 	sg_value_unref(v);
 	sg_diags_free(d);
 }
