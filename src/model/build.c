@@ -726,7 +726,7 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 	if (!site->info.language)
 		site->info.language = sg_strdup("sv");
 	site->info.root = sg_url_base_path(site->info.base_url);
-	site->info.markdown = (sg_markdown_opts){site->info.allow_raw_html, site->info.root, false};
+	site->info.markdown = (sg_markdown_opts){site->info.allow_raw_html, site->info.root, false, false};
 	site->info.markdown_kept = site->info.markdown;
 	site->info.markdown_kept.keep_document = true;
 	for (size_t i = 0; i < n; i++)
