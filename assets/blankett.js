@@ -2,10 +2,12 @@
  * required fields, personnummer (with its check digit), dates and e-mail addresses.
  * Errors are listed in a summary at the top that links to each field (as in the
  * GOV.UK design system) and shown beside the fields. Nothing is sent or stored: the
- * form works without this script too, as a paper form printed from the browser. */
+ * form works without this script too, as a paper form printed from the browser.
+ * A printed form is a <div class="blankett" data-print> with no <form> around its
+ * fields, so the browser cannot send it; only a form with an action is a <form>. */
 (function () {
   "use strict";
-  var form = document.querySelector("form.blankett");
+  var form = document.querySelector(".blankett");
   if (!form) return;
   var summary = document.getElementById("felsammanfattning");
   var printing = form.hasAttribute("data-print");
@@ -55,7 +57,7 @@
 
   /* "Remittent: " — the section, so two fields both called Namn can be told apart */
   function sectionOf(el) {
-    var fs = el.closest("form.blankett > fieldset");
+    var fs = el.closest(".blankett > fieldset");
     var legend = fs && fs.querySelector("legend");
     return legend ? legend.textContent.trim() + ": " : "";
   }
@@ -125,10 +127,11 @@
     return errors.length === 0;
   }
 
-  form.addEventListener("submit", function (ev) {
-    /* a printed form is never sent; a posted one only when it is complete */
-    if (printing || !validate()) ev.preventDefault();
-  });
+  /* a printed form has no <form> and nothing to send; a posted one only when complete */
+  if (!printing && form.tagName === "FORM")
+    form.addEventListener("submit", function (ev) {
+      if (!validate()) ev.preventDefault();
+    });
   if (button)
     button.addEventListener("click", function () {
       if (validate()) window.print();

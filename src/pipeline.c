@@ -19,7 +19,8 @@
 static const char *const required_templates[] = {"home",       "kommun",     "forbund",          "insats",
                                                     "kategori",   "sida",       "ekonomi",          "404",
                                                     "nyhetsbrev", "nyhetsbrev-lista", "nyhetsbrev-epost", "evenemang",
-                                                    "evenemang-lista", "dokument", "blankett", "tillganglighet", "sok"};
+                                                    "evenemang-lista", "dokument", "blankett", "tillganglighet", "sok",
+                                                    "sidor"};
 
 int sg_stage_load_templates(sg_tpl_set *set, const char *dir, sg_diags *d)
 {

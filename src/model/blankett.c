@@ -93,16 +93,18 @@ void sg_build_blankett(sg_site *site, const sg_source *src, sg_diags *d)
 	b->title = sg_field_text(&f, src->meta, "title", true, "every form needs a title");
 	if (!b->title)
 		b->title = sg_strdup(src->slug);
+	sg_markdown_opts md = site->info.markdown;
+	md.in_form = true; /* no raw <form> that could take the fields */
 	char *intro = sg_field_text(&f, src->meta, "intro", false, NULL);
 	if (intro) {
 		b->intro = sg_markdown_parse(intro, strlen(intro), src->path, sg_fields_line(&f, sg_value_get(src->meta, "intro")),
-		                             &site->info.markdown, d);
+		                             &md, d);
 		free(intro);
 	}
 	char *consent = sg_field_text(&f, src->meta, "consent", false, NULL);
 	if (consent) {
 		b->consent = sg_markdown_parse(consent, strlen(consent), src->path,
-		                               sg_fields_line(&f, sg_value_get(src->meta, "consent")), &site->info.markdown, d);
+		                               sg_fields_line(&f, sg_value_get(src->meta, "consent")), &md, d);
 		free(consent);
 	}
 	const sg_value *sections = sg_field_list(&f, src->meta, "sections");

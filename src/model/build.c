@@ -651,7 +651,7 @@ static void drop_duplicate_insatser(sg_site *site, sg_diags *d)
 static void build_sida(sg_site *site, const sg_source *src, sg_diags *d)
 {
 	sg_fields f = fields_for(src, d);
-	static const char *const keys[] = {"title", "summary", NULL};
+	static const char *const keys[] = {"title", "summary", "footer", NULL};
 	sg_fields_check_keys(&f, src->meta, keys, "a page");
 	sg_sida *p = sg_calloc(1, sizeof *p);
 	p->slug = sg_strdup(src->slug);
@@ -660,8 +660,37 @@ static void build_sida(sg_site *site, const sg_source *src, sg_diags *d)
 	if (!p->title)
 		p->title = sg_strdup(src->slug);
 	p->summary = sg_field_text(&f, src->meta, "summary", false, NULL);
+	const sg_value *fv = sg_value_get(src->meta, "footer");
+	p->footer = fv && sg_value_kind_of(fv) != SG_VAL_NULL ? sg_field_bool(&f, src->meta, "footer", false) : -1;
+	p->footer_line = sg_fields_line(&f, fv);
+	p->footer_col = sg_fields_col(fv);
 	p->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown, d);
 	PUSH(site->sidor, site->n_sidor, p);
+}
+
+/* Which sidor every page's footer links (sidor sorted by title). With `footer: true` on
+ * some: exactly those, at most SG_FOOTER_MAX_SIDOR. Otherwise, on a site with at most
+ * that many sidor: all but those with `footer: false`; with more: none. When one is
+ * left out, the page /sidor/ lists them all (and the footer links it). */
+static void choose_footer_sidor(sg_site *site, sg_diags *d)
+{
+	size_t marked = 0;
+	for (size_t i = 0; i < site->n_sidor; i++)
+		if (site->sidor[i]->footer == 1 && ++marked > SG_FOOTER_MAX_SIDOR) {
+			const sg_sida *p = site->sidor[i];
+			sg_error(d, p->path, p->footer_line, p->footer_col,
+			         "at most %d pages can have 'footer: true' (every page of the site links them); this is "
+			         "number %zu in title order: remove 'footer: true' from this page or another one (the page "
+			         "/sidor/ lists every page)",
+			         SG_FOOTER_MAX_SIDOR, marked);
+		}
+	site->sidor_index = false;
+	for (size_t i = 0; i < site->n_sidor; i++) {
+		sg_sida *p = site->sidor[i];
+		p->in_footer = marked ? p->footer == 1 : site->n_sidor <= SG_FOOTER_MAX_SIDOR && p->footer != 0;
+		if (!p->in_footer)
+			site->sidor_index = true;
+	}
 }
 
 /* ---- the whole site ----------------------------------------------------- */
@@ -794,7 +823,7 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 	if (!site->info.language)
 		site->info.language = sg_strdup("sv");
 	site->info.root = sg_url_base_path(site->info.base_url);
-	site->info.markdown = (sg_markdown_opts){site->info.allow_raw_html, site->info.root, false};
+	site->info.markdown = (sg_markdown_opts){.allow_html = site->info.allow_raw_html, .link_root = site->info.root};
 	site->info.markdown_kept = site->info.markdown;
 	site->info.markdown_kept.keep_document = true;
 	for (size_t i = 0; i < n; i++)
@@ -847,6 +876,7 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 	sg_sources_drop_content(sources);
 	if (site->n_sidor)
 		qsort(site->sidor, site->n_sidor, sizeof *site->sidor, by_sida_title);
+	choose_footer_sidor(site, d);
 	return site;
 }
 

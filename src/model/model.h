@@ -133,10 +133,17 @@ struct sg_kommun {
 	size_t n_members;
 };
 
+/* At most this many sidor are linked from the footer of every page (the rest from
+ * /sidor/), so that a page's size does not grow with the number of sidor. */
+#define SG_FOOTER_MAX_SIDOR 10
+
 typedef struct sg_sida {
 	char *slug, *title, *summary;
 	sg_markdown *body;
 	const char *path;
+	int footer;                 /* its `footer:` key: 1 true, 0 false, -1 not given */
+	int footer_line, footer_col; /* where that key's value is */
+	bool in_footer;             /* linked from every page's footer (see sg_site.sidor_index) */
 } sg_sida;
 
 /* An informationsbrev. */
@@ -260,6 +267,7 @@ typedef struct sg_site {
 	size_t n_kommuner;
 	sg_sida **sidor; /* sorted by title */
 	size_t n_sidor;
+	bool sidor_index; /* some sida is not in the footer: /sidor/ lists them all */
 	sg_nyhetsbrev **nyhetsbrev; /* newest first */
 	size_t n_nyhetsbrev;
 	sg_evenemang **evenemang; /* by start */

@@ -213,6 +213,8 @@ sg_plan *sg_plan_new(const sg_site *site, const char *now)
 			add_page(p, &cap, SG_PAGE_REMISS, sg_url_remiss(site->insatser[i]), "blankett", site->insatser[i]);
 	for (size_t i = 0; i < site->n_sidor; i++)
 		add_page(p, &cap, SG_PAGE_SIDA, sg_url_sida(site->sidor[i]), "sida", site->sidor[i]);
+	if (site->sidor_index)
+		add_page(p, &cap, SG_PAGE_SIDOR, sg_strdup("/sidor/"), "sidor", NULL);
 	add_page(p, &cap, SG_PAGE_SOK, sg_strdup("/sok/"), "sok", NULL);
 	add_page(p, &cap, SG_PAGE_TILLGANGLIGHET, sg_strdup("/tillganglighetsredogorelse/"), "tillganglighet",
 	         &site->info.accessibility);

@@ -15,6 +15,7 @@ typedef enum {
 	SG_PAGE_INSATS,
 	SG_PAGE_KATEGORI,
 	SG_PAGE_SIDA,
+	SG_PAGE_SIDOR, /* every sida, when some are not in the footer */
 	SG_PAGE_EKONOMI,
 	SG_PAGE_NYHETSBREV_LISTA,
 	SG_PAGE_NYHETSBREV,

@@ -411,14 +411,19 @@ static sg_value *site_value(const sg_site *site, const sg_plan *plan)
 		sg_value_push(cl, k);
 	}
 	sg_value_put(v, "categories", cl);
+	/* the footer's sidor: a bounded set (see sg_sida.in_footer), so pages do not grow
+	 * with the number of sidor */
 	sg_value *sl = sg_value_list();
 	for (size_t i = 0; i < site->n_sidor; i++) {
+		if (!site->sidor[i]->in_footer)
+			continue;
 		sg_value *k = sg_value_map();
 		sg_value_put_str(k, "title", site->sidor[i]->title);
 		sg_ctx_put_take(k, "url", sg_url_sida(site->sidor[i]));
 		sg_value_push(sl, k);
 	}
 	sg_value_put(v, "sidor", sl);
+	sg_value_put_bool(v, "has_sidor_index", site->sidor_index);
 	/* every target group used, sorted, for the search filter */
 	size_t ng = 0, cap = 0;
 	char **groups = NULL;
@@ -631,6 +636,20 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 		sg_value_put_str(k, "title", s->title);
 		sg_value_put(k, "body_html", sg_ctx_html(s->body));
 		sg_value_put(ctx, "sida", k);
+		break;
+	}
+	case SG_PAGE_SIDOR: {
+		title = "Sidor";
+		sg_value *l = sg_value_list();
+		for (size_t i = 0; i < c->site->n_sidor; i++) {
+			const sg_sida *s = c->site->sidor[i];
+			sg_value *k = sg_value_map();
+			sg_value_put_str(k, "title", s->title);
+			sg_ctx_put_take(k, "url", sg_url_sida(s));
+			sg_value_put_str(k, "summary", s->summary);
+			sg_value_push(l, k);
+		}
+		sg_value_put(ctx, "sidor", l);
 		break;
 	}
 	case SG_PAGE_EKONOMI: {

@@ -2,6 +2,7 @@
 #include "markdown.h"
 
 #include <cmark.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -233,6 +234,17 @@ static int nesting_too_deep(const char *text, size_t len)
 	return 0;
 }
 
+/* Does raw HTML hold a <form …> or </form> tag (in any case)? */
+static bool has_form_tag(const char *html)
+{
+	for (const char *p = html ? strchr(html, '<') : NULL; p; p = strchr(p + 1, '<')) {
+		const char *q = p + 1 + (p[1] == '/');
+		if (strncasecmp(q, "form", 4) == 0 && (q[4] == '\0' || q[4] == '>' || q[4] == '/' || isspace((unsigned char)q[4])))
+			return true;
+	}
+	return false;
+}
+
 sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, int first_line,
                                const sg_markdown_opts *opts, sg_diags *d)
 {
@@ -273,6 +285,12 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 		if ((t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) && !allow_html) {
 			sg_warning(d, file, line, col,
 			           "raw HTML is left out of the page; write it as Markdown (or set allow_raw_html: true in site.yaml)");
+			drop = true;
+		} else if ((t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) && opts && opts->in_form &&
+		           has_form_tag(cmark_node_get_literal(node))) {
+			sg_error(d, file, line, col,
+			         "a form's text cannot hold a <form> tag: the browser would send the fields of the form with it; "
+			         "remove the tag");
 			drop = true;
 		} else if (t == CMARK_NODE_TEXT) {
 			/* a character reference such as &#7; makes a control character, which

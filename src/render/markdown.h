@@ -20,6 +20,8 @@ typedef struct sg_markdown_opts {
 	bool allow_html;       /* keep raw HTML (site.yaml allow_raw_html) */
 	const char *link_root; /* prefixed to links starting with one '/' (a site below a path) */
 	bool keep_document;    /* false: a text without references is frozen at once (see sg_markdown_freeze) */
+	bool in_form;          /* a form's text: raw HTML that opens or closes a <form> is an error (a
+	                          <form> there would take the fields of a printed form and send them) */
 } sg_markdown_opts;
 
 /* `first_line` is the file line the text starts on. Never fails. */

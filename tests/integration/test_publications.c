@@ -7,6 +7,8 @@
 #include <strings.h>
 #include <sys/wait.h>
 
+#include "../support/fixture.h"
+#include "../support/run.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/fs.h"
@@ -222,18 +224,21 @@ Test(publications, documents_are_copied_and_listed)
 	free(page);
 }
 
-static void check_forms_in(const char *dir, size_t *forms)
+/* Every <form> of the HTML files under dir posts (never GET, never mailto:); a page
+ * with a printed form (data-print) has no <form> and no form= attribute at all, so
+ * nothing on it can be submitted. Counts both. */
+static void check_forms_in(const char *dir, size_t *forms, size_t *printed)
 {
 	size_t n;
 	char **names = sg_list_dir(dir, &n);
 	for (size_t i = 0; names && i < n; i++) {
 		char *p = sg_path_join(dir, names[i]);
 		if (sg_is_dir(p))
-			check_forms_in(p, forms);
+			check_forms_in(p, forms, printed);
 		else if (strstr(names[i], ".html")) {
 			size_t len;
 			char *html = sg_read_file(p, &len, 1 << 26);
-			for (const char *f = html; (f = strstr(f, "<form")); f++) {
+			for (const char *f = html; (f = strcasestr(f, "<form")); f++) {
 				const char *end = strchr(f, '>');
 				char *tag = sg_strndup(f, (size_t)(end - f));
 				cr_expect_not_null(strcasestr(tag, "method=\"post\""), "%s: %s", p, tag);
@@ -241,6 +246,11 @@ static void check_forms_in(const char *dir, size_t *forms)
 				cr_expect_null(strcasestr(tag, "mailto:"), "%s: a mailto: form", p);
 				free(tag);
 				(*forms)++;
+			}
+			if (strstr(html, " data-print>")) {
+				(*printed)++;
+				cr_expect_null(strcasestr(html, "<form"), "%s: a printed form inside a <form> can be submitted", p);
+				cr_expect_null(strcasestr(html, " form="), "%s: a form= attribute ties fields to a form", p);
 			}
 			free(html);
 		}
@@ -252,10 +262,12 @@ static void check_forms_in(const char *dir, size_t *forms)
 
 Test(publications, forms_never_get_never_mailto_and_are_prefilled)
 {
-	size_t forms = 0;
-	check_forms_in(out, &forms);
-	cr_expect_geq(forms, 2, "the example has forms");
+	size_t forms = 0, printed = 0;
+	check_forms_in(out, &forms, &printed);
+	cr_expect_eq(forms, 0, "the example's forms are printed: no <form> anywhere");
+	cr_expect_geq(printed, 2, "the example has forms");
 	char *remiss = read_out("insats/sjuharad/aktiv-halsa/remiss/index.html");
+	cr_expect_not_null(strstr(remiss, "<div class=\"blankett\" data-print>"));
 	cr_expect_not_null(strstr(remiss, "name=\"insats\" type=\"text\" value=\"Aktiv hälsa\" readonly"));
 	cr_expect_not_null(strstr(remiss, "<button type=\"button\" class=\"button\" data-print-button hidden>"));
 	cr_expect_null(strstr(remiss, "type=\"submit\""), "a printed form has no submit control");
@@ -266,4 +278,41 @@ Test(publications, forms_never_get_never_mailto_and_are_prefilled)
 	char *insats = read_out("insats/sjuharad/aktiv-halsa/index.html");
 	cr_expect_not_null(strstr(insats, "href=\"/insats/sjuharad/aktiv-halsa/remiss/\""), "the insats page links its form");
 	free(insats);
+}
+
+/* With forms.action the form is a real <form>, posted over https with a submit button;
+ * the same form without it is printed and has none. */
+Test(forms, a_sent_form_posts_to_its_https_action_a_printed_one_is_no_form, .timeout = 60)
+{
+	const char *form = "title: Kort anmälan\nsections:\n  - title: Om dig\n    fields:\n"
+	                   "      - {name: personnummer, label: Personnummer, type: personnummer}\n";
+	for (int sent = 0; sent < 2; sent++) {
+		fixture_file f[] = {
+		    {"site.yaml", sent ? "title: T\nbase_url: https://example.se/\nforms: {action: https://example.se/ta-emot}\n"
+		                         "accessibility: {status: helt, assessed: 2026-11-24, method: Test, contact: {url: /k/}}\n"
+		                       : "title: T\nbase_url: https://example.se/\n"
+		                         "accessibility: {status: helt, assessed: 2026-11-24, method: Test, contact: {url: /k/}}\n"},
+		    FIXTURE_FORBUND,
+		    {"blanketter/kort.yaml", form}};
+		char *dir = fixture_make(f, 3);
+		sg_buf o = SG_BUF_INIT;
+		cr_assert_eq(run(&o, "build --content %s/content --out %s/site", dir, dir), 0, "%s", o.ptr);
+		char *path = sg_asprintf("%s/site/blanketter/kort/index.html", dir);
+		size_t len;
+		char *html = sg_read_file(path, &len, 1 << 26);
+		cr_assert_not_null(html, "%s", path);
+		if (sent) {
+			cr_expect(has(html, "<form class=\"blankett\" method=\"post\" action=\"https://example.se/ta-emot\" novalidate>"),
+			          "%s", html);
+			cr_expect(has(html, "<button type=\"submit\""));
+			cr_expect(!has(html, "data-print"));
+		} else {
+			cr_expect(has(html, "<div class=\"blankett\" data-print>"), "%s", html);
+			cr_expect(!has(html, "<form") && !has(html, " form="), "a printed form has no <form>");
+			cr_expect(!has(html, "type=\"submit\""));
+		}
+		free(html), free(path), sg_buf_free(&o);
+		sg_remove_tree(dir);
+		free(dir);
+	}
 }

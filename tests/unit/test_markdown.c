@@ -1,6 +1,7 @@
 /* Markdown bodies (src/render/markdown.c): CommonMark, raw HTML and unsafe links. */
 #include <criterion/criterion.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../support/fixture.h"
 #include "render/markdown.h"
@@ -160,4 +161,37 @@ Test(markdown, many_references_to_control_characters_are_counted)
 	free(h);
 	sg_buf_free(&t);
 	sg_diags_free(d);
+}
+
+/* A form's text (in_form) may hold raw HTML, but no <form> tag: it would take the
+ * fields of a printed form, and the browser could send them. */
+Test(markdown, a_form_text_refuses_form_tags_in_raw_html)
+{
+	static const struct {
+		const char *md;
+		size_t errors;
+	} cases[] = {
+	    {"<form action=\"https://example.net/\">\n", 1},
+	    {"Text <FORM\nmethod=post> more\n", 1},
+	    {"Text </form> and <form/>\n", 2},
+	    {"<formation>, <b>fet</b>, <forms> and `<form>` in code\n", 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		for (int in_form = 0; in_form < 2; in_form++) {
+			sg_diags *d = sg_diags_new();
+			sg_markdown_opts o = {.allow_html = true, .in_form = in_form};
+			sg_markdown *m = sg_markdown_parse(cases[i].md, strlen(cases[i].md), "f.yaml", 3, &o, d);
+			sg_buf b = SG_BUF_INIT;
+			sg_markdown_render(m, &b);
+			size_t want = in_form ? cases[i].errors : 0;
+			cr_expect_eq(sg_diags_errors(d), want, "%s (in_form %d)", cases[i].md, in_form);
+			if (want) {
+				cr_expect_null(strcasestr(b.ptr, "<form"), "%s: the tag is left out", cases[i].md);
+				cr_expect_not_null(strstr(sg_diags_at(d, 0)->message, "cannot hold a <form> tag"));
+			}
+			sg_buf_free(&b);
+			sg_markdown_free(m);
+			sg_diags_free(d);
+		}
+	}
 }

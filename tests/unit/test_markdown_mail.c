@@ -8,7 +8,7 @@
 /* Renders md as plain text (html false) or mail HTML; the caller frees the result. */
 static char *render(const char *md, const char *link_root, bool html, int width, const char *base)
 {
-	sg_markdown_opts o = {false, link_root, true}; /* the e-mail renderers need the document */
+	sg_markdown_opts o = {.link_root = link_root, .keep_document = true}; /* the e-mail renderers need the document */
 	sg_diags *d = sg_diags_new();
 	sg_markdown *m = sg_markdown_parse(md, strlen(md), "brev.md", 1, &o, d);
 	sg_buf b = SG_BUF_INIT;
