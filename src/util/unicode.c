@@ -19,8 +19,17 @@ uint32_t sg_utf8_next(const unsigned char **s)
 		c &= 0x0F, n = 3;
 	else if (c >= 0xC0)
 		c &= 0x1F, n = 2;
-	for (size_t i = 1; i < n && (p[i] & 0xC0) == 0x80; i++)
+	else if (c >= 0x80) { /* a continuation byte with no lead */
+		*s = p + 1;
+		return 0xFFFD;
+	}
+	size_t i = 1;
+	for (; i < n && (p[i] & 0xC0) == 0x80; i++)
 		c = (c << 6) | (p[i] & 0x3F);
+	if (i < n) { /* cut short (a byte that is not UTF-8, or the end of the text): one byte only */
+		*s = p + 1;
+		return 0xFFFD;
+	}
 	*s = p + n;
 	return c;
 }

@@ -22,7 +22,9 @@ const char *sg_invisible_name(uint32_t cp);
 /* True for the characters sg_invisible_in_name looks for. */
 bool sg_is_invisible(uint32_t cp);
 
-/* Decodes the character at *s (valid UTF-8) and moves *s past it. */
+/* Decodes the character at *s and moves *s past it; a byte that does not start a
+ * complete UTF-8 sequence (a file name in Latin-1, a text cut short) is U+FFFD and one
+ * byte long, so the reader never skips a letter or the end of the text. */
 uint32_t sg_utf8_next(const unsigned char **s);
 
 /* ASCII letters and digits for the character cp beyond Latin-1, lowercase, for slugs:

@@ -127,3 +127,19 @@ Test(invisible, found_with_its_place)
 	cr_expect_eq(cp, 0xFEFF);
 	cr_expect_eq(sg_invisible_in_name("a\xe2\x80\x8e", &cp, &index), -1, "U+200E is not looked for");
 }
+
+/* A byte that is not UTF-8 (a file name saved in Latin-1) is one unknown character: the
+ * letters after it stay, and a lead byte at the very end never reads past the text. */
+Test(slug, bytes_that_are_not_utf8_never_swallow_letters)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+	    {"h\xE4lsa", "h-lsa"}, {"x\xF0y", "x-y"}, {"abc\xE4", "abc"}, {"\xC3", ""}, {"\x80\x80ok", "ok"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *s = sg_slugify(cases[i].in);
+		cr_expect_str_eq(s, cases[i].out, "case %zu", i);
+		free(s);
+	}
+}
