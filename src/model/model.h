@@ -167,6 +167,7 @@ typedef struct sg_dokument {
 	int year; /* 0 when not given */
 	sg_forbund *forbund;
 	char *file;     /* file name, as written */
+	int file_line, file_col; /* where 'file:' is written */
 	char *src_path; /* where it is in content/ */
 	long long size; /* bytes */
 	const char *path;
@@ -229,6 +230,8 @@ typedef struct sg_site_info {
 	char *root; /* the path of base_url without its final '/': "" or e.g. "/varend" */
 	char *forms_action; /* https URL the forms post to, or NULL: forms are printed */
 	bool allow_raw_html;
+	char **allow_document_types; /* extensions of documents allowed besides the safe ones, e.g. "html" */
+	size_t n_allow_document_types;
 	sg_a11y accessibility;
 	sg_markdown_opts markdown;      /* how bodies are parsed, from the two above */
 	sg_markdown_opts markdown_kept; /* the same, for texts also rendered as e-mail or calendar text */
