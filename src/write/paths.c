@@ -80,7 +80,7 @@ void sg_assets_free(sg_assets *a)
 
 /* ---- the list ----------------------------------------------------------------- */
 
-_Static_assert(SG_SITE_FILES == 4 + SG_CATALOG_COUNT, "the site files: sitemap, robots, schema, catalog, catalogue files");
+_Static_assert(SG_SITE_FILES == 4 + SG_CATALOG_COUNT, "sitemap, robots, schema, catalog and the catalogue files");
 
 const char *sg_site_file_path(int i)
 {
@@ -276,7 +276,9 @@ int sg_out_paths_check(const sg_out_paths *p, sg_diags *d)
 		size_t other = map_get(&files, path, len);
 		const char *problem = NULL;
 		char *where = NULL;
-		if (other != SIZE_MAX) {
+		if (other != SIZE_MAX && e->origin == SG_OUT_DOCUMENT && p->items[other].origin == SG_OUT_DOCUMENT) {
+			continue; /* one file described twice (for two förbund, say): the same bytes */
+		} else if (other != SIZE_MAX) {
 			problem = "would replace";
 		} else if ((other = map_get(&dirs, path, len)) != SIZE_MAX) {
 			problem = "would take the place of";

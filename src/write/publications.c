@@ -98,8 +98,8 @@ static void calendar(const sg_site *site, const char *name, sg_evenemang *const 
 /* what a file is made from, for the messages about paths written twice */
 static void add_path(sg_out_paths *out, char *path, const char *from)
 {
-	sg_out_paths_add(out, path, SG_OUT_SOFGEN, sg_asprintf("the file /%s that sofgen writes (generated from %s)", path, from),
-	                 from, 0, 0);
+	char *what = sg_asprintf("the file /%s that sofgen writes (generated from %s)", path, from);
+	sg_out_paths_add(out, path, SG_OUT_SOFGEN, what, from, 0, 0);
 }
 
 /* keep in step with sg_write_publications below */
