@@ -255,7 +255,8 @@ static bool document_file_ok(const sg_site *site, const sg_source *src, sg_dokum
 		free(good_ext);
 		ok = false;
 	}
-	bool allowed = in_list(ext, (const char *const *)site->info.allow_document_types, site->info.n_allow_document_types);
+	const sg_site_info *in = &site->info;
+	bool allowed = in_list(ext, (const char *const *)in->allow_document_types, in->n_allow_document_types);
 	if (ok && !allowed && !in_list(ext, safe_doc_types, sizeof safe_doc_types / sizeof *safe_doc_types)) {
 		sg_error(d, src->path, line, col,
 		         "documents of type '.%s' are not published: a browser could run the file as part of the site; "
