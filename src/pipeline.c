@@ -13,6 +13,7 @@
 #include "util/fs.h"
 #include "util/parallel.h"
 #include "write/opendata.h"
+#include "write/paths.h"
 #include "write/sitemap.h"
 
 /* the templates every site needs, one per page kind */
@@ -101,22 +102,21 @@ sg_run_result sg_stage_site_files(const sg_site *site, const sg_plan *plan, cons
 	const char *base = site->info.base_url ? site->info.base_url : "/";
 	sg_buf file = SG_BUF_INIT;
 	sg_run_result result = SG_RUN_OK;
-	for (int i = 0; i < 5 + SG_CATALOG_COUNT && result == SG_RUN_OK; i++) {
-		const char *path;
+	for (int i = 0; i < SG_SITE_FILES && result == SG_RUN_OK; i++) {
+		const char *path = sg_site_file_path(i); /* the list the paths are checked from */
 		sg_buf_clear(&file);
 		switch (i) {
-		case 0: sg_sitemap_render(plan, base, &file), path = "sitemap.xml"; break;
-		case 1: sg_robots_render(base, &file), path = "robots.txt"; break;
-		case 2: sg_opendata_schema(site, &file), path = "data/insatser.schema.json"; break;
-		case 3: sg_opendata_catalog(site, &file), path = "data/catalog.jsonld"; break;
-		case 4: sg_opendata_catalog_rdf(site, &file), path = "data/catalog.rdf"; break;
+		case 0: sg_sitemap_render(plan, base, &file); break;
+		case 1: sg_robots_render(base, &file); break;
+		case 2: sg_opendata_schema(site, &file); break;
+		case 3: sg_opendata_catalog(site, &file); break;
+		case 4: sg_opendata_catalog_rdf(site, &file); break;
 		default: {
-			sg_catalog_file f = (sg_catalog_file)(i - 5);
+			sg_catalog_file f = (sg_catalog_file)(i - SG_SITE_FIXED_FILES);
 			if (catalog)
 				sg_catalog_render(catalog, f, &file);
 			else
 				sg_catalog_render_site(site, f, &file);
-			path = sg_catalog_path(f);
 		}
 		}
 		if (sink(sink_ctx, path, file.ptr, file.len, d) != 0)

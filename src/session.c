@@ -106,18 +106,41 @@ typedef struct {
 	sg_catalog *catalog;
 } kept_state;
 
+/* Every file the site will have, checked together before anything is written: no path
+ * from two sources (paths.h). serve's incremental rebuilds write only pages of the same
+ * paths, and a change to the assets is a full build, so the check holds for them too. */
+static bool paths_clash(const sg_site *site, const sg_plan *plan, const sg_assets *assets, sg_diags *d)
+{
+	sg_out_paths paths;
+	sg_out_paths_collect(site, plan, assets, &paths);
+	bool clash = sg_out_paths_check(&paths, d) != 0;
+	sg_out_paths_free(&paths);
+	return clash;
+}
+
 static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, const sg_tpl_set *tpl, sg_diags *d,
                                 sg_build_stats *stats, kept_state *kept)
 {
-	sg_output *out = sg_output_begin(o->out_dir, d);
-	if (!out)
-		return SG_RUN_IO_ERROR;
+	sg_plan *plan = sg_plan_new(site, o->now);
+	sg_assets assets;
+	sg_run_result result = SG_RUN_OK;
+	sg_output *out = NULL;
+	if (sg_assets_list(o->assets_dir, &assets, d) != 0)
+		result = SG_RUN_IO_ERROR;
+	else if (paths_clash(site, plan, &assets, d))
+		result = SG_RUN_CONTENT_ERRORS;
+	else if (!(out = sg_output_begin(o->out_dir, d)))
+		result = SG_RUN_IO_ERROR;
+	if (result != SG_RUN_OK) {
+		sg_assets_free(&assets);
+		sg_plan_free(plan);
+		return result;
+	}
 	if (o->incremental)
 		sg_output_reuse_unchanged(out);
-	sg_plan *plan = sg_plan_new(site, o->now);
 	sg_contexts *ctx = sg_contexts_new(site, plan);
 	sg_site_files_job *files = sg_stage_site_files_start(site, plan, NULL, kept != NULL, output_sink, out);
-	sg_run_result result = sg_stage_render(plan, ctx, tpl, NULL, 0, output_sink, out, o->jobs, d, &stats->files);
+	result = sg_stage_render(plan, ctx, tpl, NULL, 0, output_sink, out, o->jobs, d, &stats->files);
 	sg_catalog *catalog = NULL;
 	sg_run_result r = sg_stage_site_files_finish(files, d, &stats->files, &catalog);
 	if (result == SG_RUN_OK)
@@ -131,12 +154,13 @@ static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, 
 			stats->files += (size_t)n;
 	}
 	if (result == SG_RUN_OK) {
-		long assets = sg_output_copy_dir(out, o->assets_dir, d);
-		if (assets < 0)
+		long copied = sg_output_copy_assets(out, &assets, d);
+		if (copied < 0)
 			result = SG_RUN_IO_ERROR;
 		else
-			stats->files += (size_t)assets;
+			stats->files += (size_t)copied;
 	}
+	sg_assets_free(&assets);
 	stats->reused = sg_output_reused(out);
 	stats->written = stats->files - stats->reused;
 	if (result == SG_RUN_OK && sg_output_commit(out, d) != 0)
@@ -186,8 +210,13 @@ sg_run_result sg_session_build(sg_session *s, sg_diags *d, sg_build_stats *stats
 	if (o->write) {
 		tpl = sg_tpl_set_new();
 		sg_stage_load_templates(tpl, o->templates_dir, d);
-	} else { /* sofgen check: also the warnings for likely mistakes */
+	} else { /* sofgen check: also the warnings for likely mistakes, and paths written twice */
 		sg_site_lint(site, o->now ? o->now : "9999-12-31", d);
+		if (!sg_diags_errors(d)) {
+			sg_plan *plan = sg_plan_new(site, o->now);
+			paths_clash(site, plan, NULL, d);
+			sg_plan_free(plan);
+		}
 	}
 	sg_run_result result = sg_diags_errors(d) ? SG_RUN_CONTENT_ERRORS : SG_RUN_OK;
 	kept_state kept = {0};

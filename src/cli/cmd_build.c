@@ -1,5 +1,6 @@
 /* cmd_build.c — `sofgen build` and `sofgen check`: options, the pipeline, and the one
  * place where diagnostics are printed. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "../pipeline.h"
 #include "../util/diag.h"
 #include "../util/swetime.h"
+#include "../util/fs.h"
 #include "args.h"
 #include "commands.h"
 
@@ -22,6 +24,63 @@ static bool valid_now(const char *s)
 	memcpy(date, s, 10);
 	date[10] = '\0';
 	return sg_date_valid(date, why, sizeof why) && (len == 10 || (s[10] == 'T' && sg_time_valid(s + 11)));
+}
+
+/* --out is replaced as a whole by every build: it must be a folder of its own, never
+ * the project, a source folder or inside one (a site inside the content folder would
+ * be read as content; one inside the assets would be copied into itself). Prints why
+ * and returns false when it is not. */
+static bool out_dir_usable(const sg_pipeline_opts *o)
+{
+	if (!*o->out_dir) {
+		fprintf(stderr, "sofgen build: --out needs a folder name, e.g. --out site\n");
+		return false;
+	}
+	char *out = sg_path_resolve(o->out_dir), *here = sg_path_resolve(".");
+	const struct {
+		const char *what, *dir;
+	} sources[] = {{"content", o->content_dir}, {"templates", o->templates_dir}, {"assets", o->assets_dir}};
+	bool ok = out && here;
+	if (!ok)
+		fprintf(stderr, "sofgen build: cannot find the current folder: %s\n", strerror(errno));
+	else if (strcmp(out, here) == 0) {
+		fprintf(stderr, "sofgen build: --out '%s' is the current folder, and each build replaces --out as a whole; "
+		                "use a folder of its own, e.g. --out site\n",
+		        o->out_dir);
+		ok = false;
+	}
+	for (size_t i = 0; ok && i < sizeof sources / sizeof *sources; i++) {
+		char *dir = sg_path_resolve(sources[i].dir);
+		if (!dir)
+			continue;
+		if (strcmp(out, dir) == 0)
+			fprintf(stderr, "sofgen build: --out '%s' is the %s folder; use a folder of its own, e.g. --out site\n",
+			        o->out_dir, sources[i].what);
+		else if (sg_path_within(out, dir))
+			fprintf(stderr,
+			        "sofgen build: --out '%s' is inside the %s folder '%s'; use a folder outside it, e.g. --out site\n",
+			        o->out_dir, sources[i].what, sources[i].dir);
+		else if (sg_path_within(dir, out))
+			fprintf(stderr,
+			        "sofgen build: --out '%s' holds the %s folder '%s', and each build replaces --out as a whole; "
+			        "use a folder of its own, e.g. --out site\n",
+			        o->out_dir, sources[i].what, sources[i].dir);
+		else {
+			free(dir);
+			continue;
+		}
+		free(dir);
+		ok = false;
+	}
+	if (ok && sg_path_within(here, out)) {
+		fprintf(stderr, "sofgen build: --out '%s' holds the current folder, and each build replaces --out as a "
+		                "whole; use a folder of its own, e.g. --out site\n",
+		        o->out_dir);
+		ok = false;
+	}
+	free(out);
+	free(here);
+	return ok;
 }
 
 int sg_cmd_build(int argc, char **argv, bool write)
@@ -50,6 +109,8 @@ int sg_cmd_build(int argc, char **argv, bool write)
 	};
 	const char *cmd = write ? "build" : "check";
 	if (sg_args_parse(argc, argv, 2, write ? build_opts : check_opts, NULL, 0, cmd) < 0)
+		return 2;
+	if (write && !out_dir_usable(&o))
 		return 2;
 	if (jobs) {
 		char *end;

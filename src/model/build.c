@@ -126,7 +126,7 @@ static void build_info(sg_site *site, const sg_source *src, sg_diags *d)
 {
 	sg_fields f = fields_for(src, d);
 	static const char *const keys[] = {"title", "base_url", "language", "region", "description",
-	                                   "allow_raw_html", "forms", "accessibility", "open_data", NULL};
+	                                   "allow_raw_html", "allow_document_types", "forms", "accessibility", "open_data", NULL};
 	sg_fields_check_keys(&f, src->meta, keys, "site.yaml");
 	sg_site_info *in = &site->info;
 	in->title = sg_field_text(&f, src->meta, "title", true, "the name of the site");
@@ -150,6 +150,16 @@ static void build_info(sg_site *site, const sg_source *src, sg_diags *d)
 	in->region = sg_field_text(&f, src->meta, "region", false, NULL);
 	in->description = sg_field_text(&f, src->meta, "description", false, NULL);
 	in->allow_raw_html = sg_field_bool(&f, src->meta, "allow_raw_html", false);
+	in->allow_document_types = sg_field_text_list(&f, src->meta, "allow_document_types", &in->n_allow_document_types);
+	for (size_t i = 0; i < in->n_allow_document_types; i++) {
+		const char *t = in->allow_document_types[i];
+		if (*t && strspn(t, "abcdefghijklmnopqrstuvwxyz0123456789") == strlen(t))
+			continue;
+		const sg_value *v = sg_value_get(src->meta, "allow_document_types");
+		sg_error(d, src->path, sg_fields_line(&f, v), sg_fields_col(v),
+		         "'allow_document_types' lists file extensions, lowercase and without a dot, e.g. "
+		         "allow_document_types: [html], not '%s'", t);
+	}
 	build_accessibility(&in->accessibility, &f, src->meta);
 	sg_open_data_read(&in->open_data, &f, src->meta);
 	const sg_value *forms = sg_field_map(&f, src->meta, "forms");
@@ -953,6 +963,7 @@ void sg_site_free(sg_site *site)
 	free(in->base_url);
 	free(in->language);
 	free(in->region);
+	sg_free_list(in->allow_document_types, in->n_allow_document_types);
 	free(in->description);
 	free(in->root);
 	free_accessibility(&in->accessibility);

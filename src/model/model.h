@@ -180,6 +180,7 @@ typedef struct sg_dokument {
 	int year; /* 0 when not given */
 	sg_forbund *forbund;
 	char *file;     /* file name, as written */
+	int file_line, file_col; /* where 'file:' is written */
 	char *src_path; /* where it is in content/ */
 	long long size; /* bytes */
 	const char *path;
@@ -251,6 +252,8 @@ typedef struct sg_site_info {
 	char *root; /* the path of base_url without its final '/': "" or e.g. "/varend" */
 	char *forms_action; /* https URL the forms post to, or NULL: forms are printed */
 	bool allow_raw_html;
+	char **allow_document_types; /* extensions of documents allowed besides the safe ones, e.g. "html" */
+	size_t n_allow_document_types;
 	sg_a11y accessibility;
 	sg_open_data open_data;
 	sg_markdown_opts markdown;      /* how bodies are parsed, from the two above */

@@ -1,10 +1,13 @@
 /* publications.c — what a förbund publishes besides the catalogue: informationsbrev
  * (newsletters), evenemang (events) and dokument (documents): reading, checking and
  * ordering them. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../util/alloc.h"
 #include "../util/fs.h"
@@ -191,6 +194,125 @@ void sg_build_evenemang(sg_site *site, const sg_source *src, bool publish, sg_di
 static const char *const doc_types[] = {"verksamhetsplan", "årsredovisning", "förbundsordning", "utvärdering",
                                         "protokoll",       "other",          NULL};
 
+/* Published without asking: a browser shows these with a viewer or downloads them; it
+ * never runs them as part of the site. HTML, SVG, XML or JavaScript from the site's own
+ * address could (and would get round allow_raw_html: false), so other types need
+ * site.yaml's allow_document_types. */
+static const char *const safe_doc_types[] = {"pdf", "doc", "docx", "odt", "xls",  "xlsx", "ods",  "ppt", "pptx", "odp",
+                                             "rtf", "txt", "csv",  "png", "jpg",  "jpeg", "gif",  "webp"};
+
+static bool in_list(const char *s, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(s, list[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Does the text start like a web page, SVG or XML (what a browser sniffs as HTML: the
+ * patterns of the WHATWG MIME sniffing standard, and '<?xml' and '<svg')? */
+static bool looks_like_markup(const char *p, size_t len)
+{
+	static const char *const tags[] = {"!doctype html", "html", "head", "script", "iframe", "h1", "div", "font",
+	                                   "table", "a", "style", "title", "b", "body", "br", "p", "svg", "?xml", NULL};
+	const char *end = p + len;
+	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f'))
+		p++;
+	if (p == end || *p++ != '<')
+		return false;
+	if (end - p >= 3 && memcmp(p, "!--", 3) == 0)
+		return true;
+	for (size_t i = 0; tags[i]; i++) {
+		size_t n = strlen(tags[i]);
+		if ((size_t)(end - p) > n && strncasecmp(p, tags[i], n) == 0 && (p[n] == ' ' || p[n] == '>' ||
+		                                                                   p[n] == '\t' || p[n] == '\n' ||
+		                                                                   p[n] == '\r' || p[n] == '/'))
+			return true;
+	}
+	return false;
+}
+
+/* Checks the document file beside the .yaml: its name (a web address), its type and
+ * that it is a regular file whose start matches its type. Errors at the 'file:' value. */
+static bool document_file_ok(const sg_site *site, const sg_source *src, sg_dokument *doc, sg_diags *d)
+{
+	const char *name = doc->file;
+	int line = doc->file_line, col = doc->file_col;
+	if (strchr(name, '/') || name[0] == '.') {
+		sg_error(d, src->path, line, col, "'file' is a file name in the same folder, without '/': e.g. file: plan.pdf");
+		return false;
+	}
+	const char *dot = strrchr(name, '.');
+	char *stem = sg_strndup(name, dot ? (size_t)(dot - name) : strlen(name));
+	char *ext = dot ? sg_strdup(dot + 1) : sg_strdup("");
+	bool ok = true;
+	if (!sg_is_slug(stem) || !*ext || !sg_is_slug(ext)) {
+		/* the file name is the web address: '#', '?' or '%' in it would break the link */
+		char *good_stem = sg_slugify(stem), *good_ext = sg_slugify(ext);
+		if (!*good_stem)
+			sg_error(d, src->path, line, col, "the file name '%s' has no letters or digits to make a web address from",
+			         name);
+		else if (!*good_ext)
+			sg_error(d, src->path, line, col,
+			         "the file name '%s' has no extension that says its type; rename the file, e.g. to '%s.pdf'", name,
+			         good_stem);
+		else
+			sg_error(d, src->path, line, col,
+			         "the file name '%s' cannot be used in a web address; rename the file to '%s.%s' and write "
+			         "'file: %s.%s' (lowercase a-z, 0-9 and '-'; å ä → a, ö → o)",
+			         name, good_stem, good_ext, good_stem, good_ext);
+		free(good_stem);
+		free(good_ext);
+		ok = false;
+	}
+	const sg_site_info *in = &site->info;
+	bool allowed = in_list(ext, (const char *const *)in->allow_document_types, in->n_allow_document_types);
+	if (ok && !allowed && !in_list(ext, safe_doc_types, sizeof safe_doc_types / sizeof *safe_doc_types)) {
+		sg_error(d, src->path, line, col,
+		         "documents of type '.%s' are not published: a browser could run the file as part of the site; "
+		         "publish a PDF, an office document (doc, docx, odt, xls, xlsx, ods, ppt, pptx, odp, rtf), text "
+		         "(txt, csv) or an image (png, jpg, jpeg, gif, webp), or allow the type in site.yaml: "
+		         "allow_document_types: [%s]",
+		         ext, ext);
+		ok = false;
+	}
+	doc->src_path = sg_path_join(src->folder, name);
+	struct stat st;
+	if (ok && lstat(doc->src_path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		sg_error(d, src->path, line, col, "the file '%s' is a link: put the file itself beside %s.yaml in %s", name,
+		         src->slug, src->folder);
+		ok = false;
+	} else if (ok && lstat(doc->src_path, &st) != 0) {
+		sg_error(d, src->path, line, col, "the file '%s' is missing: put it beside %s.yaml in %s", name, src->slug,
+		         src->folder);
+		ok = false;
+	} else if (ok && !S_ISREG(st.st_mode)) {
+		sg_error(d, src->path, line, col, "the file '%s' is %s, not a file: put the file itself beside %s.yaml in %s",
+		         name, sg_mode_kind(st.st_mode), src->slug, src->folder);
+		ok = false;
+	} else if (ok) {
+		doc->size = (long long)st.st_size;
+		/* a type allowed on purpose (html) is what it says; the safe ones must not be markup */
+		int fd = allowed ? -1 : open(doc->src_path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+		char head[512];
+		ssize_t n = fd >= 0 ? read(fd, head, sizeof head) : 0;
+		if (fd >= 0)
+			close(fd);
+		if (n > 0 && looks_like_markup(head, (size_t)n)) {
+			sg_error(d, src->path, line, col,
+			         "the file '%s' starts like a web page, SVG or XML, not like a .%s document: a browser could run "
+			         "it as part of the site; put the real document here",
+			         name, ext);
+			ok = false;
+		}
+	}
+	free(stem);
+	free(ext);
+	return ok;
+}
+
 void sg_build_dokument(sg_site *site, const sg_source *src, sg_diags *d)
 {
 	sg_fields f = {src->path, d, 1};
@@ -210,26 +332,9 @@ void sg_build_dokument(sg_site *site, const sg_source *src, sg_diags *d)
 	bool ok = doc->file != NULL;
 	if (doc->file) {
 		const sg_value *v = sg_value_get(src->meta, "file");
-		struct stat st;
-		if (strchr(doc->file, '/') || doc->file[0] == '.') {
-			sg_error(d, src->path, sg_fields_line(&f, v), sg_fields_col(v),
-			         "'file' is a file name in the same folder, without '/': e.g. file: plan.pdf");
-			ok = false;
-		} else {
-			doc->src_path = sg_path_join(src->folder, doc->file);
-			if (lstat(doc->src_path, &st) == 0 && S_ISLNK(st.st_mode)) {
-				sg_error(d, src->path, sg_fields_line(&f, v), sg_fields_col(v),
-				         "the file '%s' is a link: put the file itself beside %s.yaml in %s", doc->file, src->slug,
-				         src->folder);
-				ok = false;
-			} else if (lstat(doc->src_path, &st) != 0 || !S_ISREG(st.st_mode)) {
-				sg_error(d, src->path, sg_fields_line(&f, v), sg_fields_col(v),
-				         "the file '%s' is missing: put it beside %s.yaml in %s", doc->file, src->slug, src->folder);
-				ok = false;
-			} else {
-				doc->size = (long long)st.st_size;
-			}
-		}
+		doc->file_line = sg_fields_line(&f, v);
+		doc->file_col = sg_fields_col(v);
+		ok = document_file_ok(site, src, doc, d);
 	}
 	if (!ok) {
 		free(doc->slug), free(doc->title), free(doc->file), free(doc->src_path);

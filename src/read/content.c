@@ -246,9 +246,13 @@ static bool load_file(const sg_sources *s, sg_source_kind kind, const char *path
 		return false;
 	}
 	size_t len;
-	char *text = sg_read_file(path, &len, MAX_FILE_BYTES);
+	const char *what;
+	char *text = sg_read_regular(path, &len, MAX_FILE_BYTES, 0, &what);
 	if (!text) {
-		if (errno == EFBIG)
+		if (what)
+			sg_error(d, path, 0, 0, "this is %s, not a file: sofgen reads only regular files; put the file itself here "
+			         "or remove it", what);
+		else if (errno == EFBIG)
 			sg_error(d, path, 1, 1, "the file is too large (the limit is %zu MB); split it or shorten it",
 			         MAX_FILE_BYTES >> 20);
 		else

@@ -4,9 +4,11 @@
 #include "mustache.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../util/alloc.h"
 #include "../util/fs.h"
@@ -114,14 +116,26 @@ int sg_tpl_set_load_dir(sg_tpl_set *set, const char *dir, sg_diags *d)
 		if (names[i][0] == '.' || l <= ext_len || strcmp(names[i] + l - ext_len, ext) != 0)
 			continue;
 		char *path = sg_path_join(dir, names[i]);
-		if (!sg_is_file(path)) { /* a folder named x.mustache, say */
+		struct stat st;
+		bool there = lstat(path, &st) == 0, link = there && S_ISLNK(st.st_mode);
+		if (there && S_ISDIR(st.st_mode)) { /* a folder named x.mustache, say */
 			free(path);
 			continue;
 		}
+		/* never through a symbolic link (as assets): a partial linked to /etc/passwd would
+		 * publish it; nor from a named pipe, which would hang the build */
 		size_t len = 0;
-		char *src = sg_read_file(path, &len, (size_t)16 << 20);
+		const char *what = NULL;
+		char *src = link ? NULL : sg_read_regular(path, &len, (size_t)16 << 20, O_NOFOLLOW, &what);
 		if (!src) {
-			sg_error(d, path, 0, 0, "cannot read the template: %s", strerror(errno));
+			if (link)
+				sg_error(d, path, 0, 0, "this is a symbolic link: templates are never read through links, which could "
+				         "publish any file on this computer; put the template itself here");
+			else if (what)
+				sg_error(d, path, 0, 0, "this is %s, not a file: sofgen reads only regular files; put the template "
+				         "itself here or remove it", what);
+			else
+				sg_error(d, path, 0, 0, "cannot read the template: %s", strerror(errno));
 			rc = -1;
 		} else {
 			names[i][l - ext_len] = '\0';

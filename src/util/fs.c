@@ -2,6 +2,7 @@
 #include "fs.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
@@ -15,11 +16,38 @@
 
 #include "alloc.h"
 
+const char *sg_mode_kind(unsigned mode)
+{
+	switch (mode & S_IFMT) {
+	case S_IFREG: return NULL;
+	case S_IFDIR: return "a folder";
+	case S_IFIFO: return "a named pipe (FIFO)";
+	case S_IFSOCK: return "a socket";
+	case S_IFLNK: return "a symbolic link";
+	default: return "a device";
+	}
+}
+
 char *sg_read_file(const char *path, size_t *len, size_t max_bytes)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	return sg_read_regular(path, len, max_bytes, 0, NULL);
+}
+
+/* O_NONBLOCK: opening a named pipe would wait for a writer; a socket cannot be opened
+ * (ENXIO). Neither is read: fstat says what the file is first. */
+char *sg_read_regular(const char *path, size_t *len, size_t max_bytes, int flags, const char **kind)
+{
+	if (kind)
+		*kind = NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | flags);
+	if (fd < 0) {
+		int e = errno;
+		struct stat st;
+		if (kind && (e == ELOOP || e == ENXIO) && lstat(path, &st) == 0)
+			*kind = sg_mode_kind(st.st_mode);
+		errno = e;
 		return NULL;
+	}
 	struct stat st;
 	if (fstat(fd, &st) != 0) {
 		close(fd);
@@ -27,7 +55,9 @@ char *sg_read_file(const char *path, size_t *len, size_t max_bytes)
 	}
 	if (!S_ISREG(st.st_mode)) {
 		close(fd);
-		errno = EISDIR;
+		if (kind)
+			*kind = sg_mode_kind(st.st_mode);
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
 		return NULL;
 	}
 	if ((size_t)st.st_size > max_bytes) {
@@ -299,4 +329,67 @@ int sg_remove_tree_noalloc(const char *path, const char *last)
 	empty_folder_noalloc(fd, last, 0);
 	close(fd);
 	return rmdir(path) == 0 || errno == ENOENT ? 0 : -1;
+}
+
+char *sg_path_resolve(const char *path)
+{
+	char *abs;
+	if (path[0] == '/') {
+		abs = sg_strdup(path);
+	} else {
+		char *cwd = getcwd(NULL, 0);
+		if (!cwd)
+			return NULL;
+		abs = sg_path_join(cwd, path);
+		free(cwd);
+	}
+	/* the longest part that exists, resolved */
+	char real[PATH_MAX];
+	size_t cut = strlen(abs);
+	for (;;) {
+		char keep = abs[cut];
+		abs[cut] = '\0';
+		bool ok = realpath(*abs ? abs : "/", real) != NULL;
+		abs[cut] = keep;
+		if (ok)
+			break;
+		while (cut > 0 && abs[cut - 1] != '/')
+			cut--;
+		while (cut > 0 && abs[cut - 1] == '/')
+			cut--;
+	}
+	/* then the rest, part by part */
+	size_t len = strlen(real);
+	char *out = sg_malloc(len + strlen(abs + cut) + 2);
+	memcpy(out, real, len + 1);
+	for (const char *p = abs + cut; *p;) {
+		while (*p == '/')
+			p++;
+		size_t n = strcspn(p, "/");
+		if (n == 0 || (n == 1 && p[0] == '.')) {
+		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
+			while (len > 1 && out[len - 1] != '/')
+				len--;
+			if (len > 1)
+				len--;
+			out[len] = '\0';
+		} else {
+			if (len > 1)
+				out[len++] = '/';
+			memcpy(out + len, p, n);
+			len += n;
+			out[len] = '\0';
+		}
+		p += n;
+	}
+	free(abs);
+	return out;
+}
+
+bool sg_path_within(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+	if (n == 1 && dir[0] == '/')
+		return true;
+	return strncmp(path, dir, n) == 0 && (path[n] == '\0' || path[n] == '/');
 }

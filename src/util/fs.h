@@ -7,8 +7,17 @@
 #include <stddef.h>
 
 /* Reads a whole file into a NUL-terminated malloc'd buffer (*len without the NUL).
- * Returns NULL and sets errno on failure. Refuses files over max_bytes (EFBIG). */
+ * Returns NULL and sets errno on failure. Refuses files over max_bytes (EFBIG). Only a
+ * regular file is read; it is opened without blocking, so a named pipe never hangs the
+ * read (anything else: NULL with errno EISDIR for a folder, EINVAL otherwise). */
 char *sg_read_file(const char *path, size_t *len, size_t max_bytes);
+/* The same, with more open flags (O_NOFOLLOW: a symbolic link is refused too). When the
+ * path is there but no regular file, *kind (when kind is not NULL) says what it is, for
+ * messages ("a named pipe (FIFO)", "a symbolic link" …); else *kind is NULL. */
+char *sg_read_regular(const char *path, size_t *len, size_t max_bytes, int flags, const char **kind);
+/* What a file of this st_mode is, for messages: "a folder", "a named pipe (FIFO)", "a
+ * socket", "a device", "a symbolic link"; NULL for a regular file. */
+const char *sg_mode_kind(unsigned mode);
 /* Writes data to path (created or truncated). Returns 0, or -1 with errno. */
 int sg_write_file(const char *path, const void *data, size_t len);
 /* Like sg_write_file, but never writes into a file that is already at path: that one
@@ -37,6 +46,12 @@ int sg_remove_tree(const char *path);
  * Files that another thread adds meanwhile are removed too, as long as it adds them
  * below path through a folder that still exists. Returns 0, or -1 with errno. */
 int sg_remove_tree_noalloc(const char *path, const char *last);
+/* The absolute path path names, with no '.', '..' or symbolic link in it, also when
+ * (the end of) it does not exist yet: the part that exists is resolved by realpath,
+ * the rest as written (malloc'd; NULL when the current folder cannot be found). */
+char *sg_path_resolve(const char *path);
+/* Is path inside dir, or dir itself (both as sg_path_resolve gives them)? */
+bool sg_path_within(const char *path, const char *dir);
 /* "a/b" + "c" → "a/b/c" (malloc'd). */
 char *sg_path_join(const char *a, const char *b);
 

@@ -325,60 +325,24 @@ int sg_output_write(sg_output *o, const char *rel_path, const void *data, size_t
 	return rc;
 }
 
-/* Copies from (a file, or a folder with everything in it; symbolic links are
- * skipped) to rel in the site, through sg_output_write so that unchanged assets are
- * linked too. */
-static int copy_into(sg_output *o, const char *from, const char *rel, sg_diags *d, long *files)
+/* Through sg_output_write, so that unchanged assets are linked too. A file that became
+ * a link or a named pipe since it was listed is not read. */
+long sg_output_copy_assets(sg_output *o, const sg_assets *assets, sg_diags *d)
 {
-	struct stat st;
-	if (lstat(from, &st) != 0) {
-		sg_error(d, from, 0, 0, "cannot copy the assets: %s", strerror(errno));
-		return -1;
-	}
-	if (S_ISREG(st.st_mode)) {
+	for (size_t i = 0; i < assets->n; i++) {
 		size_t len;
-		char *data = sg_read_file(from, &len, (size_t)1 << 34);
+		const char *what;
+		char *data = sg_read_regular(assets->src[i], &len, (size_t)1 << 34, O_NOFOLLOW, &what);
 		if (!data) {
-			sg_error(d, from, 0, 0, "cannot copy the assets: %s", strerror(errno));
+			sg_error(d, assets->src[i], 0, 0, "cannot copy the assets: %s", what ? "it is no longer a file" : strerror(errno));
 			return -1;
 		}
-		int rc = sg_output_write(o, rel, data, len, d);
+		int rc = sg_output_write(o, assets->rel[i], data, len, d);
 		free(data);
-		if (rc == 0)
-			(*files)++;
-		return rc;
+		if (rc != 0)
+			return -1;
 	}
-	if (!S_ISDIR(st.st_mode))
-		return 0;
-	char *to = sg_path_join(o->tmp, rel);
-	write_begin(o);
-	int rc = sg_mkdirs(to);
-	write_end(o);
-	size_t n = 0;
-	char **names = rc == 0 ? sg_list_dir(from, &n) : NULL;
-	if (!names) {
-		sg_error(d, rc == 0 ? from : to, 0, 0, "cannot copy the assets: %s", strerror(errno));
-		free(to);
-		return -1;
-	}
-	free(to);
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		char *a = sg_path_join(from, names[i]);
-		char *b = *rel ? sg_path_join(rel, names[i]) : sg_strdup(names[i]);
-		rc = copy_into(o, a, b, d, files);
-		free(a);
-		free(b);
-	}
-	sg_free_names(names, n);
-	return rc;
-}
-
-long sg_output_copy_dir(sg_output *o, const char *dir, sg_diags *d)
-{
-	long files = 0;
-	if (!sg_is_dir(dir))
-		return 0;
-	return copy_into(o, dir, "", d, &files) == 0 ? files : -1;
+	return (long)assets->n;
 }
 
 static void output_free(sg_output *o)

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "../util/diag.h"
+#include "paths.h"
 
 typedef struct sg_output sg_output;
 
@@ -25,8 +26,8 @@ size_t sg_output_reused(const sg_output *o);
 /* Writes a file at a path relative to the site root, creating folders. Returns 0,
  * or -1 with an error added. Safe to call from several threads at once. */
 int sg_output_write(sg_output *o, const char *rel_path, const void *data, size_t len, sg_diags *d);
-/* Copies a folder's files into the site root (assets). Returns how many, or -1. */
-long sg_output_copy_dir(sg_output *o, const char *dir, sg_diags *d);
+/* Copies the assets listed by sg_assets_list into the site root. Returns how many, or -1. */
+long sg_output_copy_assets(sg_output *o, const sg_assets *assets, sg_diags *d);
 /* Swaps the finished site in and frees o. Returns 0, or -1 (old site kept). */
 int sg_output_commit(sg_output *o, sg_diags *d);
 /* Throws the temporary folder away and frees o. */

@@ -95,6 +95,28 @@ static void calendar(const sg_site *site, const char *name, sg_evenemang *const 
 	free(base);
 }
 
+/* what a file is made from, for the messages about paths written twice */
+static void add_path(sg_out_paths *out, char *path, const char *from)
+{
+	char *what = sg_asprintf("the file /%s that sofgen writes (generated from %s)", path, from);
+	sg_out_paths_add(out, path, SG_OUT_SOFGEN, what, from, 0, 0);
+}
+
+/* keep in step with sg_write_publications below */
+void sg_publications_paths(const sg_site *site, sg_out_paths *out)
+{
+	for (size_t i = 0; i < site->n_nyhetsbrev; i++)
+		add_path(out, sg_asprintf("nyhetsbrev/%s/epost.txt", site->nyhetsbrev[i]->slug), site->nyhetsbrev[i]->path);
+	if (site->n_nyhetsbrev)
+		add_path(out, sg_strdup("nyhetsbrev/feed.xml"), site->nyhetsbrev[0]->path);
+	for (size_t f = 0; f < site->n_forbund; f++)
+		add_path(out, sg_asprintf("forbund/%s/nyhetsbrev.xml", site->forbund[f]->slug), site->forbund[f]->path);
+	if (site->n_evenemang)
+		add_path(out, sg_strdup("evenemang/kalender.ics"), site->evenemang[0]->path);
+	for (size_t f = 0; f < site->n_forbund; f++)
+		add_path(out, sg_asprintf("forbund/%s/kalender.ics", site->forbund[f]->slug), site->forbund[f]->path);
+}
+
 long sg_write_publications(sg_output *out, const sg_site *site, const sg_plan *plan, sg_diags *d)
 {
 	(void)plan;

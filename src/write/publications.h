@@ -8,8 +8,12 @@
 #include "../plan/plan.h"
 #include "../util/diag.h"
 #include "output.h"
+#include "paths.h"
 
 /* Returns the number of files written, or -1 after an I/O error was added to d. */
 long sg_write_publications(sg_output *out, const sg_site *site, const sg_plan *plan, sg_diags *d);
+/* The paths of the files sg_write_publications writes, documents excepted (paths.h
+ * lists them), added to out in the same order. */
+void sg_publications_paths(const sg_site *site, sg_out_paths *out);
 
 #endif

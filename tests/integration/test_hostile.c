@@ -218,6 +218,23 @@ static void gen_file_name_bytes(const char *root)
 	free(p);
 }
 
+/* Named pipes where content files are: nothing writes to them, so a read would wait
+ * for ever (the time limit catches that). */
+static void gen_fifo(const char *root)
+{
+	static const char *const fifos[] = {"content/insatser/sjuharad/ror.md", "content/sidor/ror.md",
+	                                    "content/dokument/plan.pdf"};
+	for (size_t i = 0; i < sizeof fifos / sizeof *fifos; i++) {
+		char *p = sg_path_join(root, fifos[i]);
+		char *dir = sg_strdup(p);
+		*strrchr(dir, '/') = '\0';
+		cr_assert_eq(sg_mkdirs(dir), 0);
+		cr_assert_eq(mkfifo(p, 0644), 0, "mkfifo %s: %s", p, strerror(errno));
+		free(dir);
+		free(p);
+	}
+}
+
 static const struct {
 	const char *name;
 	void (*make)(const char *root);
@@ -226,6 +243,7 @@ static const struct {
 	{"big-body", gen_big_body},                   {"deep-markdown", gen_deep_markdown},
 	{"symlink-outside", gen_symlink_outside},     {"file-name-nfd", gen_file_name_nfd},
 	{"file-name-bytes", gen_file_name_bytes},
+	{"fifo", gen_fifo},
 };
 
 /* ---- running sofgen --------------------------------------------------------- */

@@ -1,13 +1,19 @@
-/* Small utilities: slugs, UTF-8, suggestions, escaping, number formats, values, buffers. */
+/* Small utilities: slugs, UTF-8, suggestions, escaping, number formats, values, buffers, files. */
 #include <criterion/criterion.h>
 #include <jansson.h>
 #include <stdio.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "util/alloc.h"
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/escape.h"
+#include "util/fs.h"
 #include "util/numfmt.h"
 #include "util/slug.h"
 #include "util/suggest.h"
@@ -303,4 +309,74 @@ Test(utf8, refused_characters)
 	cr_expect(sg_utf8_valid_nul("a\0b", 3, &line, &col));
 	cr_expect_not(sg_utf8_valid_nul("a\0\xff", 3, &line, &col));
 	cr_expect_eq(col, 3);
+}
+
+/* A named pipe with no writer: opening it for reading would wait for ever. */
+Test(fs, only_regular_files_are_read_and_nothing_blocks, .timeout = 10)
+{
+	char tmpl[] = "/tmp/sofgen-fs-XXXXXX";
+	cr_assert_not_null(mkdtemp(tmpl));
+	char *fifo = sg_path_join(tmpl, "ror.md"), *file = sg_path_join(tmpl, "fil.md"),
+	     *link = sg_path_join(tmpl, "lank.md");
+	cr_assert_eq(mkfifo(fifo, 0644), 0);
+	cr_assert_eq(sg_write_file(file, "text", 4), 0);
+	cr_assert_eq(symlink("fil.md", link), 0);
+	size_t len;
+	const char *kind = "unset";
+	cr_expect_null(sg_read_regular(fifo, &len, 100, 0, &kind));
+	cr_expect_str_eq(kind, "a named pipe (FIFO)");
+	cr_expect_null(sg_read_file(fifo, &len, 100));
+	cr_expect_eq(errno, EINVAL);
+	cr_expect_null(sg_read_regular(tmpl, &len, 100, 0, &kind));
+	cr_expect_str_eq(kind, "a folder");
+	cr_expect_null(sg_read_regular(link, &len, 100, O_NOFOLLOW, &kind));
+	cr_expect_str_eq(kind, "a symbolic link");
+	char *text = sg_read_regular(link, &len, 100, 0, &kind); /* followed when allowed */
+	cr_expect_str_eq(text, "text");
+	cr_expect_null(kind);
+	free(text);
+	cr_expect_null(sg_read_regular("/tmp/sofgen-no-such-file", &len, 100, 0, &kind));
+	cr_expect_null(kind);
+	sg_remove_tree(tmpl);
+	free(fifo), free(file), free(link);
+}
+
+static void resolves_to(const char *path, const char *want)
+{
+	char *got = sg_path_resolve(path);
+	cr_expect_str_eq(got, want, "sg_path_resolve(\"%s\")", path);
+	free(got);
+}
+
+Test(fs, paths_resolve_also_where_they_do_not_exist_yet)
+{
+	char tmpl[] = "/tmp/sofgen-fs-XXXXXX";
+	cr_assert_not_null(mkdtemp(tmpl));
+	char real[4096];
+	cr_assert_not_null(realpath(tmpl, real));
+	char *dir = sg_path_join(tmpl, "a/b"), *link = sg_path_join(tmpl, "l");
+	cr_assert_eq(sg_mkdirs(dir), 0);
+	cr_assert_eq(symlink("a/b", link), 0);
+	char *p, *want;
+#define CASE(rel, expect)                                                                                          \
+	p = sg_asprintf("%s/%s", tmpl, rel), want = sg_asprintf("%s%s", real, expect), resolves_to(p, want), free(p),  \
+	free(want)
+	CASE("a/b", "/a/b");
+	CASE("a/b/", "/a/b");
+	CASE("a/./b/../b", "/a/b");
+	CASE("l", "/a/b");              /* through the link */
+	CASE("l/../c", "/a/c");         /* '..' of the link's target, as the kernel does */
+	CASE("a/ny/site", "/a/ny/site"); /* not made yet */
+	CASE("a/ny/../site", "/a/site");
+	CASE("l/ny/../..", "/a");
+#undef CASE
+	resolves_to("/", "/");
+	resolves_to("/..", "/");
+	resolves_to("//tmp/../", "/");
+	cr_expect(sg_path_within("/a/b", "/a"));
+	cr_expect(sg_path_within("/a", "/a"));
+	cr_expect_not(sg_path_within("/ab", "/a"));
+	cr_expect(sg_path_within("/ab", "/"));
+	sg_remove_tree(tmpl);
+	free(dir), free(link);
 }
