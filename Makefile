@@ -25,7 +25,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c tests/integration/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all site test unit check-asan valgrind e2e deps deps-test clean standalone install uninstall deb deb-test
+.PHONY: all site test unit check-asan valgrind e2e deps deps-test clean standalone install uninstall deb deb-test publish-test install-dirs-test install-test
 all: sofgen
 
 sofgen: $(BUILD)/sofgen
@@ -72,6 +72,7 @@ test: deps-test
 	@$(MAKE) --no-print-directory check-asan
 	@$(MAKE) --no-print-directory valgrind
 	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory install-test
 	@$(MAKE) --no-print-directory fuzz
 
 # The same tests built with AddressSanitizer and UndefinedBehaviorSanitizer.
@@ -85,7 +86,7 @@ check-asan:
 # names an absolute path of the machine it was written on.
 standalone:
 	@if ! git rev-parse --is-inside-work-tree >/dev/null 2>&1; then echo "standalone: not a git checkout, skipped"; exit 0; fi; \
-	bad=$$(git ls-files -z | xargs -0 grep -l -I -e '[.][.]/shared' -e '/wor[k]/' -e '/hom[e]/' -e '/roo[t]/' 2>/dev/null); \
+	bad=$$(git ls-files -z | xargs -0 grep -l -I -E -e '[.][.]/shared' -e '(^|[^[:alnum:]_.}$$-])/(wor[k]|hom[e]|roo[t])/' 2>/dev/null); \
 	if [ -n "$$bad" ]; then echo "standalone: these tracked files refer to something outside the repository:"; \
 	  echo "$$bad" | sed 's/^/  /'; echo "standalone: 0 passed, 1 failed"; exit 1; fi; \
 	echo "standalone: 1 passed, 0 failed"
@@ -141,6 +142,21 @@ deb:
 
 deb-test: deb
 	scripts/deb-test.sh $(DEB_DIR)/sofgen_$(VERSION)_*.deb
+
+# The publishing pipeline of examples/ci/ run as a script (build, rsync to a folder).
+publish-test: $(BUILD)/sofgen
+	tests/publish-test.sh $(BUILD)/sofgen
+
+# make install into a scratch DESTDIR and uninstall again leave nothing behind.
+install-dirs-test: sofgen
+	@d=$$(mktemp -d) && $(MAKE) --no-print-directory install DESTDIR=$$d PREFIX=/usr >/dev/null && \
+	  test -x $$d/usr/bin/sofgen && test -f $$d/usr/share/sofgen/templates/base.mustache && \
+	  test -f $$d/usr/share/man/man1/sofgen.1 && ! grep -q '@DATADIR@' $$d/usr/share/man/man1/sofgen.1 && \
+	  $(MAKE) --no-print-directory uninstall DESTDIR=$$d PREFIX=/usr >/dev/null && \
+	  left=$$(find $$d -type f | wc -l) && rm -rf $$d && [ $$left -eq 0 ] && \
+	  echo "install-dirs-test: 1 passed, 0 failed" || { echo "install-dirs-test: 0 passed, 1 failed"; exit 1; }
+
+install-test: install-dirs-test publish-test deb-test
 
 clean:
 	rm -rf build sofgen

@@ -21,8 +21,8 @@ if [ "$(id -u)" = 0 ] && ! dpkg -s sofgen >/dev/null 2>&1; then
 	prefix=/usr
 	unset SOFGEN_DATADIR || true
 else
-	dpkg-deb -x "$deb" "$work/root"
-	prefix=$work/root/usr
+	dpkg-deb -x "$deb" "$work/unpacked"
+	prefix=$work/unpacked/usr
 	export SOFGEN_DATADIR="$prefix/share/sofgen"
 fi
 bin=$prefix/bin/sofgen
@@ -56,12 +56,11 @@ has site/kommun/vaxjo/index.html 'Exempelinsats' || has site/kommun/alvesta/inde
 [ -s site/style.css ] && ok "the default assets are copied" || fail "the default assets are copied"
 cd content/insatser
 if env -i PATH=/usr/bin:/bin HOME="$work/home" ${SOFGEN_DATADIR:+SOFGEN_DATADIR=$SOFGEN_DATADIR} \
-	"$bin" check >check.log 2>&1 && has check.log "is valid"; then
+	"$bin" check >"$work/check.log" 2>&1 && has "$work/check.log" "is valid"; then
 	ok "sofgen check from inside content/ finds the site"
 else
-	fail "sofgen check from inside content/: $(cat check.log)"
+	fail "sofgen check from inside content/: $(cat "$work/check.log")"
 fi
-rm -f check.log
 cd "$work/home"
 man=$prefix/share/man/man1/sofgen.1.gz
 if [ -f "$man" ] && MANWIDTH=80 man -l "$man" 2>/dev/null | grep -q "sofgen init"; then

@@ -23,17 +23,23 @@ static const char *const required_templates[] = {"home",       "kommun",     "fo
                                                     "evenemang-lista", "dokument", "blankett", "tillganglighet", "sok",
                                                     "sidor"};
 
-int sg_stage_load_templates(sg_tpl_set *set, const char *dir, sg_diags *d)
+int sg_stage_load_templates(sg_tpl_set *set, const char *dir, const char *defaults, sg_diags *d)
 {
-	if (!sg_is_dir(dir)) {
-		sg_error(d, dir, 0, 0, "the templates folder does not exist; use --templates DIR");
+	bool own = sg_is_dir(dir), installed = defaults && sg_is_dir(defaults);
+	if (!own && !installed) {
+		sg_error(d, dir, 0, 0,
+		         "the templates folder does not exist, and no installed templates were found%s%s; use --templates DIR "
+		         "or install sofgen (make install)",
+		         defaults ? " in " : "", defaults ? defaults : "");
 		return -1;
 	}
-	int rc = sg_tpl_set_load_dir(set, dir, d);
+	int rc = own ? sg_tpl_set_load_dir(set, dir, d) : 0;
+	if (installed && sg_tpl_set_load_missing(set, defaults, d) != 0)
+		rc = -1;
 	for (size_t i = 0; i < sizeof required_templates / sizeof *required_templates; i++)
 		if (!sg_tpl_set_has(set, required_templates[i])) {
-			sg_error(d, dir, 0, 0, "missing template %s.mustache (every site needs %s pages)", required_templates[i],
-			         required_templates[i]);
+			sg_error(d, own ? dir : defaults, 0, 0, "missing template %s.mustache (every site needs %s pages)",
+			         required_templates[i], required_templates[i]);
 			rc = -1;
 		}
 	return rc;

@@ -8,6 +8,9 @@
 
 typedef struct sg_pipeline_opts {
 	const char *content_dir, *templates_dir, *assets_dir, *out_dir;
+	/* the installed templates and assets under the site's own, which win file by file
+	 * (each may be NULL or a folder that does not exist) */
+	const char *default_templates_dir, *default_assets_dir;
 	bool drafts; /* include draft insatser */
 	bool write;  /* false: validate only (sofgen check) */
 	const char *now; /* "YYYY-MM-DD[THH:MM]": what counts as past (events); NULL: today */

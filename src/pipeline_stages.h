@@ -18,8 +18,9 @@
  * threads at once; returns 0, or -1 with an error added to d. */
 typedef int (*sg_file_sink)(void *sink_ctx, const char *rel_path, const char *data, size_t len, sg_diags *d);
 
-/* Loads every template of dir and checks that each page kind has one. 0 or -1. */
-int sg_stage_load_templates(sg_tpl_set *set, const char *dir, sg_diags *d);
+/* Loads every template of dir, then those it lacks from `defaults` (the installed
+ * templates; may be NULL), and checks that each page kind has one. 0 or -1. */
+int sg_stage_load_templates(sg_tpl_set *set, const char *dir, const char *defaults, sg_diags *d);
 
 /* Renders the pages plan->pages[which[i]] (all pages when which is NULL) on `jobs`
  * threads (0: one per core) and hands each to the sink. *files counts the pages given

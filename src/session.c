@@ -125,7 +125,8 @@ static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, 
 	sg_assets assets;
 	sg_run_result result = SG_RUN_OK;
 	sg_output *out = NULL;
-	if (sg_assets_list(o->assets_dir, &assets, d) != 0)
+	if (sg_assets_list(o->assets_dir, &assets, d) != 0 ||
+	    (o->default_assets_dir && sg_assets_add_missing(o->default_assets_dir, &assets, d) != 0))
 		result = SG_RUN_IO_ERROR;
 	else if (paths_clash(site, plan, &assets, d))
 		result = SG_RUN_CONTENT_ERRORS;
@@ -209,7 +210,7 @@ sg_run_result sg_session_build(sg_session *s, sg_diags *d, sg_build_stats *stats
 	sg_tpl_set *tpl = NULL;
 	if (o->write) {
 		tpl = sg_tpl_set_new();
-		sg_stage_load_templates(tpl, o->templates_dir, d);
+		sg_stage_load_templates(tpl, o->templates_dir, o->default_templates_dir, d);
 	} else { /* sofgen check: also the warnings for likely mistakes, and paths written twice */
 		sg_site_lint(site, o->now ? o->now : "9999-12-31", d);
 		if (!sg_diags_errors(d)) {

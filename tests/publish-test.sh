@@ -17,13 +17,13 @@ cp -r "$root/content" "$work/site-repo/content"
 cp "$root/examples/ci/publish.sh" "$work/site-repo/"
 cd "$work/site-repo"
 export SOFGEN="$sofgen" SOFGEN_DATADIR="$root" SOFGEN_NOW=2020-06-01 DEPLOY_TARGET="$work/www/"
-if sh publish.sh >log 2>&1 && [ -f "$work/www/index.html" ] && [ -f "$work/www/insats/sjuharad/atlas/index.html" ]; then
+if sh publish.sh >log 2>&1 && [ -f "$work/www/index.html" ] && [ -f "$work/www/insats/alv-och-kust/agenda-2030/index.html" ]; then
 	ok "publish.sh builds and deploys the site"
 else
 	fail "publish.sh builds and deploys the site: $(tail -5 log)"
 fi
-rm content/insatser/sjuharad/atlas.md
-if sh publish.sh >log 2>&1 && [ ! -e "$work/www/insats/sjuharad/atlas/index.html" ] && grep -q "unchanged" log; then
+rm content/insatser/alv-och-kust/agenda-2030.md
+if sh publish.sh >log 2>&1 && [ ! -e "$work/www/insats/alv-och-kust/agenda-2030/index.html" ] && grep -q "unchanged" log; then
 	ok "an insats removed from the content is removed from the server; unchanged files are kept"
 else
 	fail "a removed insats: $(tail -5 log)"

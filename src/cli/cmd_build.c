@@ -13,6 +13,7 @@
 #include "../util/fs.h"
 #include "args.h"
 #include "commands.h"
+#include "site_root.h"
 
 /* --now: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM", checked as content dates are. */
 static bool valid_now(const char *s)
@@ -127,7 +128,17 @@ int sg_cmd_build(int argc, char **argv, bool write)
 		return 2;
 	}
 	char today[32];
-	if (!o.now) {
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	if (!o.now && epoch && *epoch) {
+		/* reproducible builds (reproducible-builds.org): the date of the sources, in Swedish time */
+		if (!sg_now_from_epoch(epoch, today, sizeof today)) {
+			fprintf(stderr, "sofgen %s: SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 00:00 UTC, "
+			                "not '%s'\n",
+			        cmd, epoch);
+			return 2;
+		}
+		o.now = today;
+	} else if (!o.now) {
 		/* the build date in Swedish time decides which events are upcoming */
 		sg_sweden_now(today, sizeof today); /* wherever the build runs, whatever TZ says */
 		o.now = today;
@@ -135,6 +146,12 @@ int sg_cmd_build(int argc, char **argv, bool write)
 		fprintf(stderr, "sofgen %s: --now takes a date or a date and time: YYYY-MM-DD or YYYY-MM-DDTHH:MM\n", cmd);
 		return 2;
 	}
+
+	/* the installed templates and assets under the site's own (sofgen init makes sites
+	 * with content/ only) */
+	char *default_templates = sg_datadir_path("templates"), *default_assets = sg_datadir_path("assets");
+	o.default_templates_dir = default_templates;
+	o.default_assets_dir = default_assets;
 
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -147,6 +164,8 @@ int sg_cmd_build(int argc, char **argv, bool write)
 		/* for editors' tooling: the same diagnostics, on stdout, and nothing else */
 		sg_diags_print_json(d, stdout);
 		sg_diags_free(d);
+		free(default_templates);
+		free(default_assets);
 		return (int)r;
 	}
 	sg_diags_print(d, stderr);
@@ -169,5 +188,7 @@ int sg_cmd_build(int argc, char **argv, bool write)
 		fprintf(stderr, "sofgen: %zu error%s, %zu warning%s%s\n", errors, errors == 1 ? "" : "s", warnings,
 		        warnings == 1 ? "" : "s", r != SG_RUN_OK && write ? "; the site was not changed" : "");
 	sg_diags_free(d);
+	free(default_templates);
+	free(default_assets);
 	return (int)r;
 }

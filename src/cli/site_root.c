@@ -23,6 +23,8 @@ const char *sg_datadir(void)
 	return env && *env ? env : SOFGEN_DATADIR;
 }
 
+char *sg_datadir_path(const char *name) { return sg_path_join(sg_datadir(), name); }
+
 /* True when argv names the content folder itself (--content DIR or --content=DIR). */
 static bool names_content(int argc, char **argv)
 {

@@ -5,6 +5,8 @@
 /* The folder of the installed default templates/ and assets/: $SOFGEN_DATADIR when set,
  * else the DATADIR sofgen was built with (e.g. /usr/share/sofgen). Not freed. */
 const char *sg_datadir(void);
+/* sg_datadir()/name, e.g. the installed "templates" (malloc'd). */
+char *sg_datadir_path(const char *name);
 
 /* When argv does not name --content and the current folder holds no content/site.yaml,
  * looks for it in the parent folders and, when found, makes that folder the current one

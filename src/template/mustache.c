@@ -100,7 +100,13 @@ int sg_tpl_set_add(sg_tpl_set *set, const char *name, const char *src, size_t le
 	return 0;
 }
 
-int sg_tpl_set_load_dir(sg_tpl_set *set, const char *dir, sg_diags *d)
+static int load_dir(sg_tpl_set *set, const char *dir, bool only_missing, sg_diags *d);
+
+int sg_tpl_set_load_dir(sg_tpl_set *set, const char *dir, sg_diags *d) { return load_dir(set, dir, false, d); }
+
+int sg_tpl_set_load_missing(sg_tpl_set *set, const char *dir, sg_diags *d) { return load_dir(set, dir, true, d); }
+
+static int load_dir(sg_tpl_set *set, const char *dir, bool only_missing, sg_diags *d)
 {
 	static const char ext[] = ".mustache";
 	const size_t ext_len = sizeof ext - 1;
@@ -115,6 +121,13 @@ int sg_tpl_set_load_dir(sg_tpl_set *set, const char *dir, sg_diags *d)
 		size_t l = strlen(names[i]);
 		if (names[i][0] == '.' || l <= ext_len || strcmp(names[i] + l - ext_len, ext) != 0)
 			continue;
+		if (only_missing) {
+			names[i][l - ext_len] = '\0';
+			bool have = sg_tpl_set_has(set, names[i]);
+			names[i][l - ext_len] = '.';
+			if (have)
+				continue; /* the site's own template wins */
+		}
 		char *path = sg_path_join(dir, names[i]);
 		struct stat st;
 		bool there = lstat(path, &st) == 0, link = there && S_ISLNK(st.st_mode);

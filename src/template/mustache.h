@@ -52,6 +52,9 @@ int sg_tpl_set_add(sg_tpl_set *set, const char *name, const char *src, size_t le
 /* Adds every DIR/<name>.mustache under its <name>. Returns 0, or -1 when a file
  * could not be read or parsed (errors in `d`; the other files are still added). */
 int sg_tpl_set_load_dir(sg_tpl_set *set, const char *dir, sg_diags *d);
+/* Like sg_tpl_set_load_dir, but only the templates the set does not have yet: the
+ * installed defaults under a site's own templates, which win, file by file. */
+int sg_tpl_set_load_missing(sg_tpl_set *set, const char *dir, sg_diags *d);
 bool sg_tpl_set_has(const sg_tpl_set *set, const char *name);
 
 /* Renders template `name` against `ctx`, appending to `out`. A missing partial

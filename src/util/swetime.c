@@ -58,6 +58,21 @@ void sg_sweden_now(char *buf, size_t size)
 	         tm.tm_min);
 }
 
+bool sg_now_from_epoch(const char *epoch, char *buf, size_t size)
+{
+	long long t = 0;
+	const char *p = epoch;
+	for (; *p >= '0' && *p <= '9' && p - epoch < 12; p++)
+		t = t * 10 + (*p - '0');
+	if (p == epoch || *p || t > 253370764800LL) /* digits only; before 9999-01-01 */
+		return false;
+	struct tm tm;
+	sg_sweden_time((time_t)t, &tm);
+	snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	         tm.tm_min);
+	return true;
+}
+
 sg_local_kind sg_sweden_local_kind(int year, int month, int day, int hour, int minute)
 {
 	long long b, e;

@@ -7,6 +7,7 @@
  * October (from 1996). Before 1980: CET all year. */
 #ifndef SG_SWETIME_H
 #define SG_SWETIME_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -16,6 +17,10 @@ void sg_sweden_time(time_t t, struct tm *out);
 
 /* Now in Swedish time as "YYYY-MM-DDTHH:MM" (buf of at least 17 bytes). */
 void sg_sweden_now(char *buf, size_t size);
+/* The instant `epoch` (decimal seconds since 1970-01-01 00:00 UTC, as SOURCE_DATE_EPOCH
+ * gives it) in Swedish time as "YYYY-MM-DDTHH:MM". False when epoch is not such a number
+ * or is outside the years 1970–9998. */
+bool sg_now_from_epoch(const char *epoch, char *buf, size_t size);
 
 typedef enum {
 	SG_LOCAL_ONCE,    /* a normal local time */

@@ -69,6 +69,33 @@ int sg_assets_list(const char *dir, sg_assets *out, sg_diags *d)
 	return assets_walk(dir, "", out, d);
 }
 
+int sg_assets_add_missing(const char *dir, sg_assets *a, sg_diags *d)
+{
+	sg_assets more;
+	if (sg_assets_list(dir, &more, d) != 0)
+		return -1;
+	size_t own = a->n;
+	for (size_t i = 0; i < more.n; i++) {
+		bool have = false;
+		for (size_t j = 0; j < own && !have; j++)
+			have = strcmp(a->rel[j], more.rel[i]) == 0;
+		if (have) { /* the site's own file wins */
+			free(more.src[i]), free(more.rel[i]);
+			continue;
+		}
+		if (a->n == a->cap) {
+			a->cap = a->cap ? a->cap * 2 : 16;
+			a->src = sg_realloc(a->src, a->cap * sizeof *a->src);
+			a->rel = sg_realloc(a->rel, a->cap * sizeof *a->rel);
+		}
+		a->src[a->n] = more.src[i];
+		a->rel[a->n++] = more.rel[i];
+	}
+	free(more.src);
+	free(more.rel);
+	return 0;
+}
+
 void sg_assets_free(sg_assets *a)
 {
 	for (size_t i = 0; i < a->n; i++)

@@ -24,6 +24,9 @@ typedef struct sg_assets {
  * file (named pipe, socket, device) is skipped with a warning saying so. Returns 0, or
  * -1 with an error when a folder cannot be read. */
 int sg_assets_list(const char *dir, sg_assets *out, sg_diags *d);
+/* Adds the assets below dir (the installed defaults) whose path the list does not have
+ * yet: the site's own file of the same name wins. 0 or -1, as sg_assets_list. */
+int sg_assets_add_missing(const char *dir, sg_assets *a, sg_diags *d);
 void sg_assets_free(sg_assets *a);
 
 /* Where a file of the site comes from, in the order they take precedence: sofgen's
