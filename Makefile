@@ -1,7 +1,8 @@
 # sofgen — static-site generator for samordningsförbund.
 #   make site   install missing packages, build sofgen and the example site into site/
 #   make test   install what the tests need and run every test (unit, spec, integration,
-#               sanitizers, valgrind)
+#               sanitizers, valgrind, browser, install and package, fuzzing)
+#   make install / make uninstall (PREFIX, DESTDIR), make deb (a Debian package)
 CC      ?= cc
 OPT     ?= -O2 -g
 # Installation (make install PREFIX=/usr/local DESTDIR=…); the binary looks for its default
