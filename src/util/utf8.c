@@ -148,14 +148,22 @@ bool sg_char_refused(unsigned cp)
 	return (cp >= 0x7F && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
 }
 
+/* The bytes that can start a refused character: the C0 controls but tab, LF and CR, DEL,
+ * and the lead bytes of C1 controls (C2) and of noncharacters (EF, F0–F4). Every other
+ * byte is skipped with one load: this scan reads every content file and text. */
+static const unsigned char may_refuse[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1, [0x07] = 1,
+    [0x08] = 1, [0x0B] = 1, [0x0C] = 1, [0x0E] = 1, [0x0F] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1,
+    [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1A] = 1,
+    [0x1B] = 1, [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1, [0x7F] = 1, [0xC2] = 1, [0xEF] = 1,
+    [0xF0] = 1, [0xF1] = 1, [0xF2] = 1, [0xF3] = 1, [0xF4] = 1,
+};
+
 size_t sg_text_find_refused(const char *str, size_t len, size_t from, unsigned *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	for (size_t i = from; i < len; i++) {
-		unsigned char c = s[i];
-		/* fast path: only bytes below 0x20, 0x7F, and the lead bytes of C1 controls
-		 * (C2) and of noncharacters (EF, F0–F4) can start a refused character */
-		if (c >= 0x20 && c != 0x7F && c != 0xC2 && c != 0xEF && (c < 0xF0 || c > 0xF4))
+		if (!may_refuse[s[i]])
 			continue;
 		size_t n;
 		unsigned x = sg_utf8_decode(str + i, len - i, &n);
