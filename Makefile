@@ -26,7 +26,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c tests/integration/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all site test unit check-asan valgrind e2e deps deps-test clean standalone install uninstall deb deb-test publish-test install-dirs-test install-test
+.PHONY: all site test unit check-asan valgrind e2e deps deps-test clean standalone install uninstall deb deb-test publish-test install-dirs-test install-test reproducible-test
 all: sofgen
 
 sofgen: $(BUILD)/sofgen
@@ -157,7 +157,11 @@ install-dirs-test: sofgen
 	  left=$$(find $$d -type f | wc -l) && rm -rf $$d && [ $$left -eq 0 ] && \
 	  echo "install-dirs-test: 1 passed, 0 failed" || { echo "install-dirs-test: 0 passed, 1 failed"; exit 1; }
 
-install-test: install-dirs-test publish-test deb-test
+# SOURCE_DATE_EPOCH: byte-identical builds.
+reproducible-test: $(BUILD)/sofgen
+	tests/reproducible-test.sh $(BUILD)/sofgen
+
+install-test: install-dirs-test publish-test reproducible-test deb-test
 
 clean:
 	rm -rf build sofgen
