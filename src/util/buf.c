@@ -32,6 +32,7 @@ void sg_buf_grow(sg_buf *b, size_t extra)
 		cap += cap / 2 + 64;
 	b->ptr = sg_realloc(b->ptr, cap);
 	b->cap = cap;
+	b->ptr[b->len] = '\0'; /* the text is always terminated, also while still empty */
 }
 
 void sg_buf_put(sg_buf *b, const void *data, size_t n)

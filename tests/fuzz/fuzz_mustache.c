@@ -24,6 +24,8 @@
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/diag.h"
+#include "util/utf8.h"
+#include "util/utf8.h"
 #include "util/value.h"
 
 #define MU_CHECK(cond)                                                                                       \
@@ -77,13 +79,15 @@ static bool mu_add(sg_tpl_set *set, const char *name, const char *src, size_t le
 	int lines = 1;
 	for (size_t i = 0; i < len; i++)
 		lines += src[i] == '\n';
+	char *shown = sg_utf8_escaped(name); /* as diagnostics show file names: control bytes escaped */
 	for (size_t i = 0; i < sg_diags_len(d); i++) {
 		const sg_diag *x = sg_diags_at(d, i);
-		MU_CHECK(x->file && strcmp(x->file, name) == 0 && x->message);
+		MU_CHECK(x->file && strcmp(x->file, shown) == 0 && x->message);
 		MU_CHECK(x->line >= 1 && x->line <= lines && x->col >= 1 && (size_t)x->col <= len + 1);
 		if (log)
 			sg_buf_printf(log, "%s:%d:%d: %s\n", name, x->line, x->col, x->message);
 	}
+	free(shown);
 	if (rc == 0)
 		MU_CHECK(sg_tpl_set_has(set, name));
 	sg_diags_free(d);

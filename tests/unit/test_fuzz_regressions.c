@@ -215,8 +215,9 @@ Test(fuzz_regressions, member_without_name_is_an_error_and_frees_the_rest)
 
 Test(fuzz_regressions, every_regression_input_passes_its_harness, .timeout = 60)
 {
-	cr_expect_eq(run_folder(mu_run, REGRESSIONS "/mustache"), 7);
+	cr_expect_eq(run_folder(mu_run, REGRESSIONS "/mustache"), 8);
 	cr_expect_eq(run_folder(ct_run, REGRESSIONS "/content"), 5);
+	cr_expect_eq(run_folder(fm_run, REGRESSIONS "/frontmatter"), 1);
 }
 
 /* ---- the seeds: every one passes its harness -------------------------------- */

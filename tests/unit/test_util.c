@@ -380,3 +380,18 @@ Test(fs, paths_resolve_also_where_they_do_not_exist_yet)
 	sg_remove_tree(tmpl);
 	free(dir), free(link);
 }
+
+/* A buffer that was only grown holds the empty text, terminated: sg_utf8_escaped("")
+ * (a template or file with an empty name) once returned bytes that were never written. */
+Test(buf, a_grown_empty_buffer_is_an_empty_text)
+{
+	sg_buf b = SG_BUF_INIT;
+	sg_buf_grow(&b, 100);
+	cr_expect_str_eq(sg_buf_cstr(&b), "");
+	char *s = sg_buf_detach(&b);
+	cr_expect_str_eq(s, "");
+	free(s);
+	char *e = sg_utf8_escaped("");
+	cr_expect_str_eq(e, "");
+	free(e);
+}
