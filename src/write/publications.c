@@ -110,8 +110,9 @@ long sg_write_publications(sg_output *out, const sg_site *site, char *const *new
 	if (rc == 0 && site->n_nyhetsbrev) {
 		char *title = sg_asprintf("Informationsbrev – %s", site_title);
 		char *self = sg_url_nyhetsbrev_feed(NULL);
-		sg_atom_render(site, title, self, "/nyhetsbrev/", site->nyhetsbrev, site->n_nyhetsbrev, &b);
-		free(title);
+		char *alt = sg_page_kinds[SG_PAGE_NYHETSBREV_LISTA].url((sg_subject){.kind = SG_SUBJECT_NONE});
+		sg_atom_render(site, title, self, alt, site->nyhetsbrev, site->n_nyhetsbrev, &b);
+		free(title), free(alt);
 		rc = put_url(out, self, &b, d, &count);
 	}
 	for (size_t f = 0; f < site->n_forbund && rc == 0; f++) {
