@@ -1,6 +1,10 @@
 /* plan.h — which pages the site has: their URLs, output files and templates, and the
  * indexes the list pages need (insatser per kommun, per förbund, per category).
- * Computed once from the model, in linear time; read-only afterwards. */
+ * Computed once from the model, in linear time; read-only afterwards (serve's
+ * sg_plan_update aside). The page-kind table (sg_page_kinds) says, for each kind of
+ * page, its template, its URL and which insatser it shows; the plan is also the one
+ * place that knows the URL of every page and file (the sg_url_… functions below).
+ * Depends on the model only. */
 #ifndef SG_PLAN_H
 #define SG_PLAN_H
 #include <stddef.h>
@@ -26,7 +30,7 @@ typedef enum {
 	SG_PAGE_BLANKETT, /* a form on its own */
 	SG_PAGE_REMISS,   /* an insats' referral form */
 	SG_PAGE_SIDA,
-	SG_PAGE_SIDOR, /* every sida, when some are not in the footer */
+	SG_PAGE_SIDOR,          /* every sida, when some are not in the footer */
 	SG_PAGE_SOK,            /* search */
 	SG_PAGE_TILLGANGLIGHET, /* the accessibility statement */
 	SG_PAGE_NOT_FOUND,
@@ -88,8 +92,8 @@ typedef struct sg_subject {
 
 typedef struct sg_page {
 	sg_page_kind kind;
-	char *url;      /* site-relative, e.g. "/kommun/boras/" */
-	char *out_path; /* relative to the output dir, e.g. "kommun/boras/index.html" */
+	char *url;      /* site-relative, e.g. "/kommun/boras/" (owned by the plan) */
+	char *out_path; /* relative to the output dir, e.g. "kommun/boras/index.html" (owned) */
 	const char *template;
 	sg_subject subject; /* its kind is the page kind's (sg_page_kind_def.subject) */
 } sg_page;
