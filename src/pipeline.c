@@ -1,29 +1,38 @@
-/* pipeline.c — the stages every build runs (pipeline_stages.h) and a one-off build
- * (pipeline.h), which is a session (session.h) that keeps nothing. */
+/* pipeline.c — a build's sequence, read → model → plan → render → write (pipeline.h),
+ * and its stages (pipeline_stages.h), which a kept build (session.c) runs again for
+ * incremental rebuilds. */
 #include "pipeline.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "model/lint.h"
 #include "pipeline_stages.h"
-#include "session.h"
+#include "read/content.h"
+#include "render/publication_text.h"
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/fs.h"
 #include "util/parallel.h"
 #include "write/opendata.h"
+#include "write/output.h"
 #include "write/paths.h"
+#include "write/publications.h"
 #include "write/sitemap.h"
 
-/* the templates every site needs, one per page kind */
-static const char *const required_templates[] = {"home",       "kommun",     "forbund",          "insats",
-                                                    "kategori",   "sida",       "ekonomi",          "404",
-                                                    "nyhetsbrev", "nyhetsbrev-lista", "nyhetsbrev-epost", "evenemang",
-                                                    "evenemang-lista", "dokument", "blankett", "tillganglighet", "sok",
-                                                    "sidor"};
+static void require_template(const sg_tpl_set *set, const char *dir, const sg_page_kind_def *k, sg_diags *d,
+                             int *rc)
+{
+	if (sg_tpl_set_has(set, k->template))
+		return;
+	sg_error(d, dir, 0, 0, "missing template %s.mustache (every site needs %s pages)", k->template, k->template);
+	*rc = -1;
+}
 
-int sg_stage_load_templates(sg_tpl_set *set, const char *dir, const char *defaults, sg_diags *d)
+int sg_stage_load_templates(sg_tpl_set *set, const char *dir, const char *defaults, const sg_plan_kinds *extra,
+                            sg_diags *d)
 {
 	bool own = sg_is_dir(dir), installed = defaults && sg_is_dir(defaults);
 	if (!own && !installed) {
@@ -36,13 +45,23 @@ int sg_stage_load_templates(sg_tpl_set *set, const char *dir, const char *defaul
 	int rc = own ? sg_tpl_set_load_dir(set, dir, d) : 0;
 	if (installed && sg_tpl_set_load_missing(set, defaults, d) != 0)
 		rc = -1;
-	for (size_t i = 0; i < sizeof required_templates / sizeof *required_templates; i++)
-		if (!sg_tpl_set_has(set, required_templates[i])) {
-			sg_error(d, own ? dir : defaults, 0, 0, "missing template %s.mustache (every site needs %s pages)",
-			         required_templates[i], required_templates[i]);
-			rc = -1;
-		}
+	const char *where = own ? dir : defaults;
+	/* the template of every page kind, each named once (forms and referral forms share one) */
+	for (size_t i = 0; i < SG_PAGE_KIND_COUNT; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = strcmp(sg_page_kinds[j].template, sg_page_kinds[i].template) == 0;
+		if (!seen)
+			require_template(set, where, &sg_page_kinds[i], d, &rc);
+	}
+	for (size_t i = 0; extra && i < extra->n; i++)
+		require_template(set, where, &extra->defs[i], d, &rc);
 	return rc;
+}
+
+sg_plan *sg_stage_plan(const sg_pipeline_opts *o, const sg_site *site)
+{
+	return sg_plan_new_with(site, o->now, o->page_kinds);
 }
 
 /* Caps on one page: far above a catalogue of 100 000 insatser (its biggest list page
@@ -185,10 +204,161 @@ sg_run_result sg_stage_site_files_finish(sg_site_files_job *job, sg_diags *d, si
 	return result;
 }
 
+/* ---- the sequence ------------------------------------------------------------- */
+
+void sg_build_free(sg_build *b)
+{
+	sg_catalog_free(b->catalog);
+	sg_contexts_free(b->ctx);
+	sg_plan_free(b->plan);
+	sg_tpl_set_free(b->tpl);
+	sg_site_free(b->site);
+	memset(b, 0, sizeof *b);
+}
+
+static int output_sink(void *out, const char *rel_path, const char *data, size_t len, sg_diags *d)
+{
+	return sg_output_write(out, rel_path, data, len, d);
+}
+
+/* Every file the site will have, checked together before anything is written: no path
+ * from two sources (paths.h). serve's incremental rebuilds write only pages of the same
+ * paths, and a change to the assets is a full build, so the check holds for them too. */
+static bool paths_clash(const sg_site *site, const sg_plan *plan, const sg_assets *assets, sg_diags *d)
+{
+	sg_out_paths paths;
+	sg_out_paths_collect(site, plan, assets, &paths);
+	bool clash = sg_out_paths_check(&paths, d) != 0;
+	sg_out_paths_free(&paths);
+	return clash;
+}
+
+/* Renders the pages of plan and writes the whole site into a fresh folder swapped in
+ * at the end. With keep, the contexts and catalogue pieces are handed to it when it
+ * succeeded. */
+static sg_run_result render_and_write(const sg_pipeline_opts *o, const sg_site *site, const sg_plan *plan,
+                                      const sg_tpl_set *tpl, sg_diags *d, sg_build_stats *stats, sg_build *keep)
+{
+	sg_assets assets;
+	sg_run_result result = SG_RUN_OK;
+	sg_output *out = NULL;
+	if (sg_assets_list(o->assets_dir, &assets, d) != 0 ||
+	    (o->default_assets_dir && sg_assets_add_missing(o->default_assets_dir, &assets, d) != 0))
+		result = SG_RUN_IO_ERROR;
+	else if (paths_clash(site, plan, &assets, d))
+		result = SG_RUN_CONTENT_ERRORS;
+	else if (!(out = sg_output_begin(o->out_dir, d)))
+		result = SG_RUN_IO_ERROR;
+	if (result != SG_RUN_OK) {
+		sg_assets_free(&assets);
+		return result;
+	}
+	if (o->incremental)
+		sg_output_reuse_unchanged(out);
+	sg_contexts *ctx = sg_contexts_new(site, plan);
+	sg_site_files_job *files = sg_stage_site_files_start(site, plan, NULL, keep != NULL, output_sink, out);
+	result = sg_stage_render(plan, ctx, tpl, NULL, 0, output_sink, out, o->jobs, d, &stats->files);
+	sg_catalog *catalog = NULL;
+	sg_run_result r = sg_stage_site_files_finish(files, d, &stats->files, &catalog);
+	if (result == SG_RUN_OK)
+		result = r;
+	stats->pages = stats->rendered = plan->n_pages;
+	if (result == SG_RUN_OK) {
+		sg_publication_texts *texts = sg_publication_texts_new(site);
+		long n = sg_write_publications(out, site, texts->news, texts->events, d);
+		sg_publication_texts_free(texts);
+		if (n < 0)
+			result = SG_RUN_IO_ERROR;
+		else
+			stats->files += (size_t)n;
+	}
+	if (result == SG_RUN_OK) {
+		long copied = sg_output_copy_assets(out, &assets, d);
+		if (copied < 0)
+			result = SG_RUN_IO_ERROR;
+		else
+			stats->files += (size_t)copied;
+	}
+	sg_assets_free(&assets);
+	stats->reused = sg_output_reused(out);
+	stats->written = stats->files - stats->reused;
+	if (result == SG_RUN_OK && sg_output_commit(out, d) != 0)
+		result = SG_RUN_IO_ERROR;
+	else if (result != SG_RUN_OK)
+		sg_output_abort(out);
+	if (result == SG_RUN_OK && keep) {
+		keep->ctx = ctx;
+		keep->catalog = catalog;
+	} else {
+		sg_catalog_free(catalog);
+		sg_contexts_free(ctx);
+	}
+	return result;
+}
+
+static double seconds_since(struct timespec *t0)
+{
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double s = (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+	*t0 = t1;
+	return s;
+}
+
+sg_run_result sg_pipeline_build(const sg_pipeline_opts *o, sg_diags *d, sg_build_stats *stats, sg_build *keep)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	sg_build_stats dummy;
+	if (!stats)
+		stats = &dummy;
+	memset(stats, 0, sizeof *stats);
+	if (keep)
+		memset(keep, 0, sizeof *keep);
+	/* read */
+	sg_sources *sources = sg_sources_read_on(o->content_dir, o->jobs, d);
+	stats->t_read = seconds_since(&t);
+	if (!sources)
+		return SG_RUN_IO_ERROR;
+	/* model (and the templates) */
+	sg_build_opts bo = {.drafts = o->drafts, .jobs = o->jobs};
+	sg_site *site = sg_site_build(sources, &bo, d);
+	stats->insatser = site->n_insatser;
+	stats->kommuner = site->n_kommuner;
+	stats->forbund = site->n_forbund;
+	sg_tpl_set *tpl = NULL;
+	if (o->write) {
+		tpl = sg_tpl_set_new();
+		sg_stage_load_templates(tpl, o->templates_dir, o->default_templates_dir, o->page_kinds, d);
+	} else { /* sofgen check: also the warnings for likely mistakes */
+		sg_site_lint(site, o->now ? o->now : "9999-12-31", d);
+	}
+	stats->t_model = seconds_since(&t);
+	/* plan; sofgen check also looks for paths written twice */
+	sg_plan *plan = NULL;
+	if (!sg_diags_errors(d)) {
+		plan = sg_stage_plan(o, site);
+		if (!o->write)
+			paths_clash(site, plan, NULL, d);
+	}
+	sg_run_result result = sg_diags_errors(d) ? SG_RUN_CONTENT_ERRORS : SG_RUN_OK;
+	/* render and write */
+	if (result == SG_RUN_OK && o->write)
+		result = render_and_write(o, site, plan, tpl, d, stats, keep);
+	stats->t_write = seconds_since(&t);
+	if (result == SG_RUN_OK && keep && o->write) {
+		keep->site = site;
+		keep->tpl = tpl;
+		keep->plan = plan;
+	} else {
+		sg_plan_free(plan);
+		sg_tpl_set_free(tpl);
+		sg_site_free(site);
+	}
+	return result;
+}
+
 sg_run_result sg_pipeline_run(const sg_pipeline_opts *o, sg_diags *d, sg_build_stats *stats)
 {
-	sg_session *s = sg_session_new(o, false);
-	sg_run_result r = sg_session_build(s, d, stats);
-	sg_session_free(s);
-	return r;
+	return sg_pipeline_build(o, d, stats, NULL);
 }

@@ -1,5 +1,6 @@
 /* pipeline.h — one build from start to end: read → model → plan → render → write.
- * `sofgen build` and `sofgen check` are thin wrappers around this. */
+ * `sofgen build` and `sofgen check` are thin wrappers around this; `sofgen serve`'s
+ * session (session.h) runs the same sequence and keeps what it made. */
 #ifndef SG_PIPELINE_H
 #define SG_PIPELINE_H
 #include <stdbool.h>
@@ -16,6 +17,8 @@ typedef struct sg_pipeline_opts {
 	const char *now; /* "YYYY-MM-DD[THH:MM]": what counts as past (events); NULL: today */
 	int jobs;        /* threads that render pages; 0: one per core. Output is the same for any number */
 	bool incremental; /* files equal to the previous site's are linked from it, not written again */
+	/* page kinds beyond the built-in ones (plan/plan.h; a hook for tests), or NULL */
+	const struct sg_plan_kinds *page_kinds;
 } sg_pipeline_opts;
 
 typedef enum { SG_RUN_OK = 0, SG_RUN_CONTENT_ERRORS = 1, SG_RUN_IO_ERROR = 2 } sg_run_result;

@@ -1,5 +1,6 @@
-/* pipeline_stages.h — the stages of a build that both a one-off build (pipeline.c)
- * and a kept build (session.c) run: loading templates, rendering pages on several
+/* pipeline_stages.h — the stages of a build (pipeline.c), for a build kept between
+ * rebuilds (session.c): the whole sequence, which can hand back what it made, and the
+ * stages an incremental rebuild runs again: planning, rendering pages on several
  * threads, and the files made from the whole site (sitemap, open data, search index).
  * Where the bytes go is the caller's: a sink gets every finished file. */
 #ifndef SG_PIPELINE_STAGES_H
@@ -18,9 +19,29 @@
  * threads at once; returns 0, or -1 with an error added to d. */
 typedef int (*sg_file_sink)(void *sink_ctx, const char *rel_path, const char *data, size_t len, sg_diags *d);
 
+/* What a build is made from and what it made, kept by a session after a full build.
+ * Each member owned; sg_build_free frees them and empties the struct. */
+typedef struct sg_build {
+	sg_site *site;
+	sg_tpl_set *tpl;
+	sg_plan *plan;
+	sg_contexts *ctx;
+	sg_catalog *catalog; /* the catalogue's pieces, one per insats */
+} sg_build;
+void sg_build_free(sg_build *b);
+
+/* A full build, as sg_pipeline_run. With keep non-NULL, a build that wrote the site
+ * hands what it was made from to *keep (otherwise *keep is left empty). */
+sg_run_result sg_pipeline_build(const sg_pipeline_opts *opts, sg_diags *d, sg_build_stats *stats, sg_build *keep);
+
 /* Loads every template of dir, then those it lacks from `defaults` (the installed
- * templates; may be NULL), and checks that each page kind has one. 0 or -1. */
-int sg_stage_load_templates(sg_tpl_set *set, const char *dir, const char *defaults, sg_diags *d);
+ * templates; may be NULL), and checks that each page kind (the table's and extra's,
+ * which may be NULL) has its template. 0 or -1. */
+int sg_stage_load_templates(sg_tpl_set *set, const char *dir, const char *defaults, const sg_plan_kinds *extra,
+                            sg_diags *d);
+
+/* The plan of a site, with the options' page kinds (owned by the caller). */
+sg_plan *sg_stage_plan(const sg_pipeline_opts *opts, const sg_site *site);
 
 /* Renders the pages plan->pages[which[i]] (all pages when which is NULL) on `jobs`
  * threads (0: one per core) and hands each to the sink. *files counts the pages given

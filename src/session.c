@@ -1,4 +1,5 @@
 /* session.c — a build kept between rebuilds, and incremental updates (see session.h).
+ * The full build is the pipeline's (pipeline_stages.h), which hands back what it made.
  *
  * An update changes the kept model in place: each changed insats is built again from
  * its re-read file into a new struct whose contents are then swapped into the old
@@ -12,20 +13,15 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "model/budget.h"
-#include "model/lint.h"
 #include "model/model.h"
 #include "pipeline_stages.h"
 #include "plan/plan.h"
 #include "read/content.h"
 #include "render/context.h"
-#include "template/mustache.h"
 #include "util/alloc.h"
 #include "util/fs.h"
-#include "write/output.h"
-#include "write/publications.h"
 #include "write/catalog.h"
 #include "write/update.h"
 
@@ -34,11 +30,7 @@ struct sg_session {
 	char *now; /* owned; opts.now points at it when set */
 	bool keep;
 	/* after a good build, when keep: what the served site was made from */
-	sg_site *site;
-	sg_plan *plan;
-	sg_contexts *ctx;
-	sg_tpl_set *tpl;
-	sg_catalog *catalog;
+	sg_build kept;
 	/* files changed since the last good build and not yet in it */
 	char **pending;
 	size_t n_pending;
@@ -52,19 +44,7 @@ sg_session *sg_session_new(const sg_pipeline_opts *opts, bool keep)
 	return s;
 }
 
-static void drop_kept(sg_session *s)
-{
-	sg_catalog_free(s->catalog);
-	s->catalog = NULL;
-	sg_contexts_free(s->ctx);
-	sg_plan_free(s->plan);
-	sg_tpl_set_free(s->tpl);
-	sg_site_free(s->site);
-	s->ctx = NULL;
-	s->plan = NULL;
-	s->tpl = NULL;
-	s->site = NULL;
-}
+static void drop_kept(sg_session *s) { sg_build_free(&s->kept); }
 
 static void clear_pending(sg_session *s)
 {
@@ -91,151 +71,13 @@ void sg_session_set_now(sg_session *s, const char *now)
 		s->opts.now = s->now;
 }
 
-/* ---- full build --------------------------------------------------------- */
-
-static int output_sink(void *out, const char *rel_path, const char *data, size_t len, sg_diags *d)
-{
-	return sg_output_write(out, rel_path, data, len, d);
-}
-
-/* Renders and writes the whole site into a fresh folder swapped in at the end. The
- * plan, contexts and catalogue pieces are handed back (kept) when it succeeded. */
-typedef struct {
-	sg_plan *plan;
-	sg_contexts *ctx;
-	sg_catalog *catalog;
-} kept_state;
-
-/* Every file the site will have, checked together before anything is written: no path
- * from two sources (paths.h). serve's incremental rebuilds write only pages of the same
- * paths, and a change to the assets is a full build, so the check holds for them too. */
-static bool paths_clash(const sg_site *site, const sg_plan *plan, const sg_assets *assets, sg_diags *d)
-{
-	sg_out_paths paths;
-	sg_out_paths_collect(site, plan, assets, &paths);
-	bool clash = sg_out_paths_check(&paths, d) != 0;
-	sg_out_paths_free(&paths);
-	return clash;
-}
-
-static sg_run_result write_site(const sg_pipeline_opts *o, const sg_site *site, const sg_tpl_set *tpl, sg_diags *d,
-                                sg_build_stats *stats, kept_state *kept)
-{
-	sg_plan *plan = sg_plan_new(site, o->now);
-	sg_assets assets;
-	sg_run_result result = SG_RUN_OK;
-	sg_output *out = NULL;
-	if (sg_assets_list(o->assets_dir, &assets, d) != 0 ||
-	    (o->default_assets_dir && sg_assets_add_missing(o->default_assets_dir, &assets, d) != 0))
-		result = SG_RUN_IO_ERROR;
-	else if (paths_clash(site, plan, &assets, d))
-		result = SG_RUN_CONTENT_ERRORS;
-	else if (!(out = sg_output_begin(o->out_dir, d)))
-		result = SG_RUN_IO_ERROR;
-	if (result != SG_RUN_OK) {
-		sg_assets_free(&assets);
-		sg_plan_free(plan);
-		return result;
-	}
-	if (o->incremental)
-		sg_output_reuse_unchanged(out);
-	sg_contexts *ctx = sg_contexts_new(site, plan);
-	sg_site_files_job *files = sg_stage_site_files_start(site, plan, NULL, kept != NULL, output_sink, out);
-	result = sg_stage_render(plan, ctx, tpl, NULL, 0, output_sink, out, o->jobs, d, &stats->files);
-	sg_catalog *catalog = NULL;
-	sg_run_result r = sg_stage_site_files_finish(files, d, &stats->files, &catalog);
-	if (result == SG_RUN_OK)
-		result = r;
-	stats->pages = stats->rendered = plan->n_pages;
-	if (result == SG_RUN_OK) {
-		long n = sg_write_publications(out, site, plan, d);
-		if (n < 0)
-			result = SG_RUN_IO_ERROR;
-		else
-			stats->files += (size_t)n;
-	}
-	if (result == SG_RUN_OK) {
-		long copied = sg_output_copy_assets(out, &assets, d);
-		if (copied < 0)
-			result = SG_RUN_IO_ERROR;
-		else
-			stats->files += (size_t)copied;
-	}
-	sg_assets_free(&assets);
-	stats->reused = sg_output_reused(out);
-	stats->written = stats->files - stats->reused;
-	if (result == SG_RUN_OK && sg_output_commit(out, d) != 0)
-		result = SG_RUN_IO_ERROR;
-	else if (result != SG_RUN_OK)
-		sg_output_abort(out);
-	if (result == SG_RUN_OK && kept) {
-		*kept = (kept_state){plan, ctx, catalog};
-	} else {
-		sg_catalog_free(catalog);
-		sg_contexts_free(ctx);
-		sg_plan_free(plan);
-	}
-	return result;
-}
-
-static double seconds_since(struct timespec *t0)
-{
-	struct timespec t1;
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	double s = (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
-	*t0 = t1;
-	return s;
-}
+/* ---- full build ---------------------------------------------------------- */
 
 sg_run_result sg_session_build(sg_session *s, sg_diags *d, sg_build_stats *stats)
 {
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	sg_build_stats dummy;
-	if (!stats)
-		stats = &dummy;
-	memset(stats, 0, sizeof *stats);
 	drop_kept(s);
 	clear_pending(s);
-	const sg_pipeline_opts *o = &s->opts;
-	sg_sources *sources = sg_sources_read_on(o->content_dir, o->jobs, d);
-	stats->t_read = seconds_since(&t);
-	if (!sources)
-		return SG_RUN_IO_ERROR;
-	sg_build_opts bo = {.drafts = o->drafts, .jobs = o->jobs};
-	sg_site *site = sg_site_build(sources, &bo, d);
-	stats->insatser = site->n_insatser;
-	stats->kommuner = site->n_kommuner;
-	stats->forbund = site->n_forbund;
-	sg_tpl_set *tpl = NULL;
-	if (o->write) {
-		tpl = sg_tpl_set_new();
-		sg_stage_load_templates(tpl, o->templates_dir, o->default_templates_dir, d);
-	} else { /* sofgen check: also the warnings for likely mistakes, and paths written twice */
-		sg_site_lint(site, o->now ? o->now : "9999-12-31", d);
-		if (!sg_diags_errors(d)) {
-			sg_plan *plan = sg_plan_new(site, o->now);
-			paths_clash(site, plan, NULL, d);
-			sg_plan_free(plan);
-		}
-	}
-	sg_run_result result = sg_diags_errors(d) ? SG_RUN_CONTENT_ERRORS : SG_RUN_OK;
-	kept_state kept = {0};
-	stats->t_model = seconds_since(&t);
-	if (result == SG_RUN_OK && o->write)
-		result = write_site(o, site, tpl, d, stats, s->keep ? &kept : NULL);
-	stats->t_write = seconds_since(&t);
-	if (result == SG_RUN_OK && s->keep && o->write) {
-		s->site = site;
-		s->tpl = tpl;
-		s->plan = kept.plan;
-		s->ctx = kept.ctx;
-		s->catalog = kept.catalog;
-	} else {
-		sg_tpl_set_free(tpl);
-		sg_site_free(site);
-	}
-	return result;
+	return sg_pipeline_build(&s->opts, d, stats, s->keep ? &s->kept : NULL);
 }
 
 /* ---- incremental update ------------------------------------------------- */
@@ -281,8 +123,8 @@ static void swap_versions(sg_insats *a, sg_insats *b)
 	a->index = t.index;
 }
 
-/* The same pages, in the same order, apart from which insats each insats page shows
- * (insats pages are ordered by title). Referral form pages come and go with a form. */
+/* The same pages, in the same order, apart from which insats each page of one insats
+ * shows (insats pages are ordered by title). Referral form pages come and go with a form. */
 static bool same_pages(const sg_plan *a, const sg_plan *b)
 {
 	if (a->n_pages != b->n_pages)
@@ -291,54 +133,25 @@ static bool same_pages(const sg_plan *a, const sg_plan *b)
 		const sg_page *p = &a->pages[i], *q = &b->pages[i];
 		if (p->kind != q->kind)
 			return false;
-		if (p->kind != SG_PAGE_INSATS && p->kind != SG_PAGE_REMISS && strcmp(p->out_path, q->out_path) != 0)
+		if (p->subject.kind != SG_SUBJECT_INSATS && strcmp(p->out_path, q->out_path) != 0)
 			return false;
 	}
 	return true;
 }
 
-static bool has_category(const sg_insats *x, const char *slug)
+/* Does the page show insats x, now or in its previous version `was`? Its kind's row
+ * says (plan.h). Pages that only show site-wide values are not included: when those
+ * change, every page is rendered. */
+static bool depends_on(const sg_plan *plan, const sg_page *p, const sg_insats *x, const sg_insats *was)
 {
-	for (size_t i = 0; i < x->n_categories; i++)
-		if (strcmp(x->categories[i], slug) == 0)
-			return true;
-	return false;
-}
-
-static bool kommun_in(const sg_kommun *k, const sg_forbund *f)
-{
-	for (size_t i = 0; i < k->n_members; i++)
-		if (k->members[i]->forbund == f)
-			return true;
-	return false;
-}
-
-/* Does the page show (a list, a count or a sum that includes) insats x, now or in its
- * previous version `was`? Pages that only show site-wide values are not included:
- * when those change, every page is rendered. */
-static bool depends_on(const sg_page *p, const sg_insats *x, const sg_insats *was)
-{
-	switch (p->kind) {
-	case SG_PAGE_HOME:
-	case SG_PAGE_SOK: return true;
-	case SG_PAGE_INSATS:
-	case SG_PAGE_REMISS: return p->subject == x;
-	case SG_PAGE_KOMMUN: return kommun_in(((const sg_kommun_index *)p->subject)->kommun, x->forbund);
-	case SG_PAGE_FORBUND: return p->subject == x->forbund;
-	case SG_PAGE_EKONOMI: return ((const sg_economy *)p->subject)->forbund == x->forbund;
-	case SG_PAGE_KATEGORI: {
-		const char *slug = ((const sg_category_index *)p->subject)->category->slug;
-		return has_category(x, slug) || has_category(was, slug);
-	}
-	default: return false;
-	}
+	return sg_plan_kind(plan, p->kind)->shows_insats(p, x, was);
 }
 
 typedef enum { UPDATE_DONE, UPDATE_FAILED, UPDATE_NEEDS_FULL } update_outcome;
 
 static update_outcome update_insatser(sg_session *s, sg_diags *d, sg_build_stats *stats, sg_run_result *result)
 {
-	sg_site *site = s->site;
+	sg_site *site = s->kept.site;
 	size_t n = s->n_pending;
 	sg_insats **xs = sg_calloc(n, sizeof *xs);  /* the insatser of the site that changed */
 	sg_insats **nx = sg_calloc(n, sizeof *nx);  /* their new versions (after the swap: the old ones) */
@@ -392,42 +205,42 @@ static update_outcome update_insatser(sg_session *s, sg_diags *d, sg_build_stats
 	}
 	/* from here on the kept model is the new one: a failure needs a full build */
 	outcome = UPDATE_NEEDS_FULL;
-	size_t old_upcoming = s->plan->first_upcoming;
-	if (!sg_plan_update(s->plan, site, s->opts.now, xs, (const sg_insats *const *)nx, n)) {
-		plan = sg_plan_new(site, s->opts.now);
-		bool same = same_pages(s->plan, plan);
+	size_t old_upcoming = s->kept.plan->first_upcoming;
+	if (!sg_plan_update(s->kept.plan, site, s->opts.now, xs, (const sg_insats *const *)nx, n)) {
+		plan = sg_stage_plan(&s->opts, site);
+		bool same = same_pages(s->kept.plan, plan);
 		for (size_t i = 0; i < n && same; i++)
 			same = had_form[i] == (xs[i]->referral.blankett != NULL);
 		if (!same)
 			goto out;
-		sg_plan_free(s->plan);
-		s->plan = plan;
+		sg_plan_free(s->kept.plan);
+		s->kept.plan = plan;
 		plan = NULL;
 	}
 
 	/* 3. the pages that show them */
-	bool everything = sg_contexts_update(s->ctx, s->plan, old_order, xs, n);
-	sg_catalog_update(s->catalog, old_order, xs, n);
-	everything = everything || s->plan->first_upcoming != old_upcoming;
-	size_t *which = sg_malloc((s->plan->n_pages + 1) * sizeof *which), n_which = 0;
-	for (size_t p = 0; p < s->plan->n_pages; p++) {
+	bool everything = sg_contexts_update(s->kept.ctx, s->kept.plan, old_order, xs, n);
+	sg_catalog_update(s->kept.catalog, old_order, xs, n);
+	everything = everything || s->kept.plan->first_upcoming != old_upcoming;
+	size_t *which = sg_malloc((s->kept.plan->n_pages + 1) * sizeof *which), n_which = 0;
+	for (size_t p = 0; p < s->kept.plan->n_pages; p++) {
 		bool dep = everything;
 		for (size_t i = 0; i < n && !dep; i++)
-			dep = depends_on(&s->plan->pages[p], xs[i], nx[i]);
+			dep = depends_on(s->kept.plan, &s->kept.plan->pages[p], xs[i], nx[i]);
 		if (dep)
 			which[n_which++] = p;
 	}
 	update_target target = {s->opts.out_dir, 0};
 	sg_diags *io = sg_diags_new();
-	*result = sg_stage_render(s->plan, s->ctx, s->tpl, which, n_which, update_sink, &target, s->opts.jobs, io,
-	                          &stats->rendered);
+	*result = sg_stage_render(s->kept.plan, s->kept.ctx, s->kept.tpl, which, n_which, update_sink, &target,
+	                          s->opts.jobs, io, &stats->rendered);
 	size_t files = 0;
 	if (*result == SG_RUN_OK) /* after the pages: on two cores, a thread more only gets in their way */
-		*result = sg_stage_site_files(site, s->plan, s->catalog, update_sink, &target, io, &files);
+		*result = sg_stage_site_files(site, s->kept.plan, s->kept.catalog, update_sink, &target, io, &files);
 	free(which);
 	sg_diags_move(d, io);
 	sg_diags_free(io);
-	stats->pages = s->plan->n_pages;
+	stats->pages = s->kept.plan->n_pages;
 	stats->files = stats->rendered + files;
 	stats->written = target.written;
 	stats->insatser = site->n_insatser;
@@ -467,17 +280,17 @@ sg_run_result sg_session_update(sg_session *s, const char *const *changed, size_
 		*incremental = false;
 	for (size_t i = 0; i < n; i++) {
 		/* a file that came and went (an editor's or sed's temporary file) changes nothing */
-		if (s->site && !sg_exists(changed[i]) && sg_sources_find(s->site->sources, changed[i]) < 0)
+		if (s->kept.site && !sg_exists(changed[i]) && sg_sources_find(s->kept.site->sources, changed[i]) < 0)
 			continue;
 		add_pending(s, changed[i]);
 	}
-	if (s->site && s->n_pending == 0) { /* nothing the site is made from */
-		stats->pages = s->plan->n_pages;
+	if (s->kept.site && s->n_pending == 0) { /* nothing the site is made from */
+		stats->pages = s->kept.plan->n_pages;
 		if (incremental)
 			*incremental = true;
 		return SG_RUN_OK;
 	}
-	bool insatser_only = s->site != NULL;
+	bool insatser_only = s->kept.site != NULL;
 	char *insatser = sg_path_join(s->opts.content_dir, "insatser");
 	for (size_t i = 0; i < s->n_pending && insatser_only; i++)
 		insatser_only = below(s->pending[i], insatser);

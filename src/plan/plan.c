@@ -7,11 +7,50 @@
 #include "../util/alloc.h"
 
 char *sg_url_insats(const sg_insats *x) { return sg_asprintf("/insats/%s/%s/", x->forbund->slug, x->slug); }
+char *sg_url_remiss(const sg_insats *x) { return sg_asprintf("/insats/%s/%s/remiss/", x->forbund->slug, x->slug); }
 char *sg_url_kommun(const sg_kommun *k) { return sg_asprintf("/kommun/%s/", k->slug); }
 char *sg_url_forbund(const sg_forbund *f) { return sg_asprintf("/forbund/%s/", f->slug); }
 char *sg_url_kategori(const char *slug) { return sg_asprintf("/kategori/%s/", slug); }
-char *sg_url_sida(const sg_sida *s) { return sg_asprintf("/sidor/%s/", s->slug); }
 char *sg_url_ekonomi(const sg_forbund *f, int year) { return sg_asprintf("/forbund/%s/ekonomi/%d/", f->slug, year); }
+char *sg_url_sida(const sg_sida *s) { return sg_asprintf("/sidor/%s/", s->slug); }
+char *sg_url_nyhetsbrev(const sg_nyhetsbrev *n) { return sg_asprintf("/nyhetsbrev/%s/", n->slug); }
+char *sg_url_nyhetsbrev_epost(const sg_nyhetsbrev *n) { return sg_asprintf("/nyhetsbrev/%s/epost.html", n->slug); }
+char *sg_url_nyhetsbrev_text(const sg_nyhetsbrev *n) { return sg_asprintf("/nyhetsbrev/%s/epost.txt", n->slug); }
+char *sg_url_evenemang(const sg_evenemang *e) { return sg_asprintf("/evenemang/%s/", e->slug); }
+char *sg_url_blankett(const sg_blankett *b) { return sg_asprintf("/blanketter/%s/", b->slug); }
+char *sg_url_dokument(const sg_dokument *d) { return sg_asprintf("/dokument/%s", d->file); }
+
+char *sg_url_nyhetsbrev_feed(const sg_forbund *f)
+{
+	return f ? sg_asprintf("/forbund/%s/nyhetsbrev.xml", f->slug) : sg_strdup("/nyhetsbrev/feed.xml");
+}
+
+char *sg_url_kalender(const sg_forbund *f)
+{
+	return f ? sg_asprintf("/forbund/%s/kalender.ics", f->slug) : sg_strdup("/evenemang/kalender.ics");
+}
+
+char *sg_url_out_path(const char *url)
+{
+	return url[strlen(url) - 1] == '/' ? sg_asprintf("%sindex.html", url + 1) : sg_strdup(url + 1);
+}
+
+char *sg_plan_url_of(const sg_plan *plan, sg_subject_kind kind, const void *target)
+{
+	(void)plan;
+	switch (kind) {
+	case SG_SUBJECT_INSATS: return sg_url_insats(target);
+	case SG_SUBJECT_KOMMUN: return sg_url_kommun(target);
+	case SG_SUBJECT_FORBUND: return sg_url_forbund(target);
+	case SG_SUBJECT_CATEGORY: return sg_url_kategori(target);
+	case SG_SUBJECT_NYHETSBREV: return sg_url_nyhetsbrev(target);
+	case SG_SUBJECT_EVENEMANG: return sg_url_evenemang(target);
+	case SG_SUBJECT_BLANKETT: return sg_url_blankett(target);
+	case SG_SUBJECT_SIDA: return sg_url_sida(target);
+	default: return NULL;
+	}
+}
+
 char *sg_url_base_path(const char *base_url)
 {
 	const char *path = base_url ? strstr(base_url, "://") : NULL;
@@ -31,11 +70,6 @@ char *sg_url_absolute(const char *base_url, const char *path)
 	return sg_asprintf("%.*s%s", (int)bl, base, path);
 }
 
-char *sg_url_nyhetsbrev(const sg_nyhetsbrev *n) { return sg_asprintf("/nyhetsbrev/%s/", n->slug); }
-char *sg_url_evenemang(const sg_evenemang *e) { return sg_asprintf("/evenemang/%s/", e->slug); }
-char *sg_url_blankett(const sg_blankett *b) { return sg_asprintf("/blanketter/%s/", b->slug); }
-char *sg_url_remiss(const sg_insats *x) { return sg_asprintf("/insats/%s/%s/remiss/", x->forbund->slug, x->slug); }
-
 bool sg_plan_event_past(const sg_plan *plan, const sg_evenemang *e)
 {
 	/* an all-day event lasts the whole day: compare dates then */
@@ -50,15 +84,6 @@ static void list_push(sg_insats_list *l, sg_insats *x)
 	if ((l->n & (l->n - 1)) == 0)
 		l->items = sg_realloc(l->items, (l->n ? l->n * 2 : 1) * sizeof *l->items);
 	l->items[l->n++] = x;
-}
-
-static void add_page(sg_plan *p, size_t *cap, sg_page_kind kind, char *url, const char *template, const void *subject)
-{
-	if (p->n_pages == *cap)
-		p->pages = sg_realloc(p->pages, (*cap = *cap ? *cap * 2 : 64) * sizeof *p->pages);
-	/* "/a/b/" is written as a/b/index.html; "/a/b.html" as itself */
-	char *out = url[strlen(url) - 1] == '/' ? sg_asprintf("%sindex.html", url + 1) : sg_strdup(url + 1);
-	p->pages[p->n_pages++] = (sg_page){kind, url, out, template, subject};
 }
 
 static size_t index_of_kommun(const sg_site *site, const sg_kommun *k)
@@ -96,11 +121,275 @@ static bool is_shared(const sg_insats *x)
 	return false;
 }
 
-sg_plan *sg_plan_new(const sg_site *site, const char *now)
+/* ---- the page-kind table ------------------------------------------------------- */
+
+const sg_page_kind_def *sg_plan_kind(const sg_plan *plan, sg_page_kind kind)
+{
+	if ((size_t)kind < SG_PAGE_KIND_COUNT)
+		return &sg_page_kinds[kind];
+	return &plan->extra.defs[(size_t)kind - SG_PAGE_KIND_COUNT];
+}
+
+void sg_plan_add_page(sg_plan *p, sg_page_kind kind, sg_subject subject)
+{
+	const sg_page_kind_def *def = sg_plan_kind(p, kind);
+	if (p->n_pages == p->cap_pages)
+		p->pages = sg_realloc(p->pages, (p->cap_pages = p->cap_pages ? p->cap_pages * 2 : 64) * sizeof *p->pages);
+	char *url = def->url(subject);
+	p->pages[p->n_pages++] = (sg_page){kind, url, sg_url_out_path(url), def->template, subject};
+}
+
+#define SUBJECT(k, member, x) ((sg_subject){.kind = (k), .member = (x)})
+
+/* what each kind's page shows (sg_page_kind_def.shows_insats) */
+bool sg_shows_no_insats(const sg_page *p, const sg_insats *x, const sg_insats *was)
+{
+	(void)p, (void)x, (void)was;
+	return false;
+}
+
+bool sg_shows_every_insats(const sg_page *p, const sg_insats *x, const sg_insats *was)
+{
+	(void)p, (void)x, (void)was;
+	return true;
+}
+
+bool sg_shows_its_insats(const sg_page *p, const sg_insats *x, const sg_insats *was)
+{
+	(void)was;
+	return p->subject.insats == x;
+}
+
+static bool shows_forbund_insats(const sg_page *p, const sg_insats *x, const sg_insats *was)
+{
+	(void)was;
+	return p->subject.forbund == x->forbund;
+}
+
+static bool shows_economy_insats(const sg_page *p, const sg_insats *x, const sg_insats *was)
+{
+	(void)was;
+	return p->subject.economy->forbund == x->forbund;
+}
+
+/* a kommun page lists (and sums) insatser of each förbund the kommun is a member of */
+static bool shows_kommun_insats(const sg_page *p, const sg_insats *x, const sg_insats *was)
+{
+	(void)was;
+	const sg_kommun *k = p->subject.kommun->kommun;
+	for (size_t i = 0; i < k->n_members; i++)
+		if (k->members[i]->forbund == x->forbund)
+			return true;
+	return false;
+}
+
+static bool has_category(const sg_insats *x, const char *slug)
+{
+	for (size_t i = 0; i < x->n_categories; i++)
+		if (strcmp(x->categories[i], slug) == 0)
+			return true;
+	return false;
+}
+
+static bool shows_category_insats(const sg_page *p, const sg_insats *x, const sg_insats *was)
+{
+	const char *slug = p->subject.category->category->slug;
+	return has_category(x, slug) || has_category(was, slug);
+}
+
+/* each kind's URL (sg_page_kind_def.url) */
+static char *url_home(sg_subject s) { (void)s; return sg_strdup("/"); }
+static char *url_kommun(sg_subject s) { return sg_url_kommun(s.kommun->kommun); }
+static char *url_forbund(sg_subject s) { return sg_url_forbund(s.forbund); }
+static char *url_insats(sg_subject s) { return sg_url_insats(s.insats); }
+static char *url_kategori(sg_subject s) { return sg_url_kategori(s.category->category->slug); }
+static char *url_ekonomi(sg_subject s) { return sg_url_ekonomi(s.economy->forbund, s.economy->year); }
+static char *url_nyhetsbrev_lista(sg_subject s) { (void)s; return sg_strdup("/nyhetsbrev/"); }
+static char *url_nyhetsbrev(sg_subject s) { return sg_url_nyhetsbrev(s.nyhetsbrev); }
+static char *url_nyhetsbrev_epost(sg_subject s) { return sg_url_nyhetsbrev_epost(s.nyhetsbrev); }
+static char *url_evenemang_lista(sg_subject s) { (void)s; return sg_strdup("/evenemang/"); }
+static char *url_evenemang(sg_subject s) { return sg_url_evenemang(s.evenemang); }
+static char *url_dokument(sg_subject s) { (void)s; return sg_strdup("/dokument/"); }
+static char *url_blankett(sg_subject s) { return sg_url_blankett(s.blankett); }
+static char *url_remiss(sg_subject s) { return sg_url_remiss(s.insats); }
+static char *url_sida(sg_subject s) { return sg_url_sida(s.sida); }
+static char *url_sidor(sg_subject s) { (void)s; return sg_strdup("/sidor/"); }
+static char *url_sok(sg_subject s) { (void)s; return sg_strdup("/sok/"); }
+static char *url_tillganglighet(sg_subject s) { (void)s; return sg_strdup("/tillganglighetsredogorelse/"); }
+static char *url_not_found(sg_subject s) { (void)s; return sg_strdup("/404.html"); }
+
+/* each kind's pages (sg_page_kind_def.pages) */
+static const sg_subject no_subject = {.kind = SG_SUBJECT_NONE};
+
+static void pages_one(sg_plan *p, const sg_site *site, sg_page_kind kind)
+{
+	(void)site;
+	sg_plan_add_page(p, kind, no_subject);
+}
+
+static void pages_kommun(sg_plan *p, const sg_site *site, sg_page_kind kind)
+{
+	(void)site;
+	for (size_t i = 0; i < p->n_kommuner; i++)
+		sg_plan_add_page(p, kind, SUBJECT(SG_SUBJECT_KOMMUN, kommun, &p->kommuner[i]));
+}
+
+static void pages_forbund(sg_plan *p, const sg_site *site, sg_page_kind kind)
+{
+	for (size_t i = 0; i < site->n_forbund; i++)
+		sg_plan_add_page(p, kind, SUBJECT(SG_SUBJECT_FORBUND, forbund, site->forbund[i]));
+}
+
+static void pages_insats(sg_plan *p, const sg_site *site, sg_page_kind kind)
+{
+	for (size_t i = 0; i < site->n_insatser; i++)
+		sg_plan_add_page(p, kind, SUBJECT(SG_SUBJECT_INSATS, insats, site->insatser[i]));
+}
+
+static void pages_kategori(sg_plan *p, const sg_site *site, sg_page_kind kind)
+{
+	(void)site;
+	for (size_t i = 0; i < p->n_categories; i++)
+		sg_plan_add_page(p, kind, SUBJECT(SG_SUBJECT_CATEGORY, category, &p->categories[i]));
+}
+
+static void pages_ekonomi(sg_plan *p, const sg_site *site, sg_page_kind kind)
+{
+	(void)site;
+	for (size_t i = 0; i < p->n_economies; i++)
+		sg_plan_add_page(p, kind, SUBJECT(SG_SUBJECT_ECONOMY, economy, p->economies[i]));
+}
+
+static void pages_nyhetsbrev_lista(sg_plan *p, const sg_site *site, sg_page_kind kind)
+{
+	if (site->n_nyhetsbrev)
+		sg_plan_add_page(p, kind, no_subject);
+}
+
+/* each newsletter's page, and beside it its e-mail version */
+static void pages_nyhetsbrev(sg_plan *p, const sg_site *site, sg_page_kind kind)
+{
+	for (size_t i = 0; i < site->n_nyhetsbrev; i++) {
+		sg_subject n = SUBJECT(SG_SUBJECT_NYHETSBREV, nyhetsbrev, site->nyhetsbrev[i]);
+		sg_plan_add_page(p, kind, n);
+		sg_plan_add_page(p, SG_PAGE_NYHETSBREV_EPOST, n);
+	}
+}
+
+static void pages_evenemang_lista(sg_plan *p, const sg_site *site, sg_page_kind kind)
+{
+	if (site->n_evenemang)
+		sg_plan_add_page(p, kind, no_subject);
+}
+
+static void pages_evenemang(sg_plan *p, const sg_site *site, sg_page_kind kind)
+{
+	for (size_t i = 0; i < site->n_evenemang; i++)
+		sg_plan_add_page(p, kind, SUBJECT(SG_SUBJECT_EVENEMANG, evenemang, site->evenemang[i]));
+}
+
+static void pages_dokument(sg_plan *p, const sg_site *site, sg_page_kind kind)
+{
+	if (site->n_dokument)
+		sg_plan_add_page(p, kind, no_subject);
+}
+
+static void pages_blankett(sg_plan *p, const sg_site *site, sg_page_kind kind)
+{
+	for (size_t i = 0; i < site->n_blanketter; i++)
+		sg_plan_add_page(p, kind, SUBJECT(SG_SUBJECT_BLANKETT, blankett, site->blanketter[i]));
+}
+
+static void pages_remiss(sg_plan *p, const sg_site *site, sg_page_kind kind)
+{
+	for (size_t i = 0; i < site->n_insatser; i++)
+		if (site->insatser[i]->referral.blankett)
+			sg_plan_add_page(p, kind, SUBJECT(SG_SUBJECT_INSATS, insats, site->insatser[i]));
+}
+
+static void pages_sida(sg_plan *p, const sg_site *site, sg_page_kind kind)
+{
+	for (size_t i = 0; i < site->n_sidor; i++)
+		sg_plan_add_page(p, kind, SUBJECT(SG_SUBJECT_SIDA, sida, site->sidor[i]));
+}
+
+static void pages_sidor(sg_plan *p, const sg_site *site, sg_page_kind kind)
+{
+	if (site->sidor_index)
+		sg_plan_add_page(p, kind, no_subject);
+}
+
+static void pages_tillganglighet(sg_plan *p, const sg_site *site, sg_page_kind kind)
+{
+	sg_plan_add_page(p, kind, SUBJECT(SG_SUBJECT_ACCESSIBILITY, accessibility, &site->info.accessibility));
+}
+
+/* The table. A row per kind: name, template, subject, pages, URL, what insatser it
+ * shows, in the sitemap, and what it lists when it has no content file of its own.
+ * tests/unit/test_plan.c checks that every row is complete. */
+const sg_page_kind_def sg_page_kinds[SG_PAGE_KIND_COUNT] = {
+	[SG_PAGE_HOME] = {"home", "home", SG_SUBJECT_NONE, pages_one, url_home, sg_shows_every_insats, true, NULL},
+	[SG_PAGE_KOMMUN] = {"kommun", "kommun", SG_SUBJECT_KOMMUN, pages_kommun, url_kommun, shows_kommun_insats, true,
+	                    NULL},
+	[SG_PAGE_FORBUND] = {"forbund", "forbund", SG_SUBJECT_FORBUND, pages_forbund, url_forbund, shows_forbund_insats,
+	                     true, NULL},
+	[SG_PAGE_INSATS] = {"insats", "insats", SG_SUBJECT_INSATS, pages_insats, url_insats, sg_shows_its_insats, true,
+	                    NULL},
+	[SG_PAGE_KATEGORI] = {"kategori", "kategori", SG_SUBJECT_CATEGORY, pages_kategori, url_kategori,
+	                      shows_category_insats, true, "the list of a category's insatser"},
+	[SG_PAGE_EKONOMI] = {"ekonomi", "ekonomi", SG_SUBJECT_ECONOMY, pages_ekonomi, url_ekonomi, shows_economy_insats,
+	                     true, NULL},
+	[SG_PAGE_NYHETSBREV_LISTA] = {"nyhetsbrev-lista", "nyhetsbrev-lista", SG_SUBJECT_NONE, pages_nyhetsbrev_lista,
+	                              url_nyhetsbrev_lista, sg_shows_no_insats, true, "the list of newsletters"},
+	[SG_PAGE_NYHETSBREV] = {"nyhetsbrev", "nyhetsbrev", SG_SUBJECT_NYHETSBREV, pages_nyhetsbrev, url_nyhetsbrev,
+	                        sg_shows_no_insats, true, NULL},
+	[SG_PAGE_NYHETSBREV_EPOST] = {"nyhetsbrev-epost", "nyhetsbrev-epost", SG_SUBJECT_NYHETSBREV, NULL,
+	                              url_nyhetsbrev_epost, sg_shows_no_insats, true, NULL},
+	[SG_PAGE_EVENEMANG_LISTA] = {"evenemang-lista", "evenemang-lista", SG_SUBJECT_NONE, pages_evenemang_lista,
+	                             url_evenemang_lista, sg_shows_no_insats, true, "the list of events"},
+	[SG_PAGE_EVENEMANG] = {"evenemang", "evenemang", SG_SUBJECT_EVENEMANG, pages_evenemang, url_evenemang,
+	                       sg_shows_no_insats, true, NULL},
+	[SG_PAGE_DOKUMENT] = {"dokument", "dokument", SG_SUBJECT_NONE, pages_dokument, url_dokument, sg_shows_no_insats,
+	                      true, "the list of documents"},
+	[SG_PAGE_BLANKETT] = {"blankett", "blankett", SG_SUBJECT_BLANKETT, pages_blankett, url_blankett,
+	                      sg_shows_no_insats, true, NULL},
+	[SG_PAGE_REMISS] = {"remiss", "blankett", SG_SUBJECT_INSATS, pages_remiss, url_remiss, sg_shows_its_insats, true,
+	                    NULL},
+	[SG_PAGE_SIDA] = {"sida", "sida", SG_SUBJECT_SIDA, pages_sida, url_sida, sg_shows_no_insats, true, NULL},
+	[SG_PAGE_SIDOR] = {"sidor", "sidor", SG_SUBJECT_NONE, pages_sidor, url_sidor, sg_shows_no_insats, true, NULL},
+	[SG_PAGE_SOK] = {"sok", "sok", SG_SUBJECT_NONE, pages_one, url_sok, sg_shows_every_insats, true, NULL},
+	[SG_PAGE_TILLGANGLIGHET] = {"tillganglighet", "tillganglighet", SG_SUBJECT_ACCESSIBILITY, pages_tillganglighet,
+	                            url_tillganglighet, sg_shows_no_insats, true, NULL},
+	[SG_PAGE_NOT_FOUND] = {"404", "404", SG_SUBJECT_NONE, pages_one, url_not_found, sg_shows_no_insats, false, NULL},
+};
+
+const char *sg_page_source(const sg_page *p)
+{
+	const sg_subject *s = &p->subject;
+	switch (s->kind) {
+	case SG_SUBJECT_KOMMUN: {
+		const sg_kommun *k = s->kommun->kommun;
+		return k->n_members ? k->members[0]->forbund->path : NULL;
+	}
+	case SG_SUBJECT_FORBUND: return s->forbund->path;
+	case SG_SUBJECT_ECONOMY: return s->economy->forbund->path;
+	case SG_SUBJECT_INSATS: return s->insats->path;
+	case SG_SUBJECT_SIDA: return s->sida->path;
+	case SG_SUBJECT_NYHETSBREV: return s->nyhetsbrev->path;
+	case SG_SUBJECT_EVENEMANG: return s->evenemang->path;
+	case SG_SUBJECT_BLANKETT: return s->blankett->path;
+	default: return NULL;
+	}
+}
+
+sg_plan *sg_plan_new(const sg_site *site, const char *now) { return sg_plan_new_with(site, now, NULL); }
+
+sg_plan *sg_plan_new_with(const sg_site *site, const char *now, const sg_plan_kinds *extra)
 {
 	sg_plan *p = sg_calloc(1, sizeof *p);
 	p->now = sg_strdup(now ? now : "1970-01-01T00:00");
-	size_t cap = 0;
+	if (extra)
+		p->extra = *extra;
 
 	/* indexes */
 	p->n_kommuner = site->n_kommuner;
@@ -174,51 +463,17 @@ sg_plan *sg_plan_new(const sg_site *site, const char *now)
 		free(years);
 	}
 
-	/* pages */
-	add_page(p, &cap, SG_PAGE_HOME, sg_strdup("/"), "home", NULL);
-	for (size_t i = 0; i < p->n_kommuner; i++)
-		add_page(p, &cap, SG_PAGE_KOMMUN, sg_url_kommun(site->kommuner[i]), "kommun", &p->kommuner[i]);
-	for (size_t i = 0; i < site->n_forbund; i++)
-		add_page(p, &cap, SG_PAGE_FORBUND, sg_url_forbund(site->forbund[i]), "forbund", site->forbund[i]);
-	for (size_t i = 0; i < site->n_insatser; i++)
-		add_page(p, &cap, SG_PAGE_INSATS, sg_url_insats(site->insatser[i]), "insats", site->insatser[i]);
-	for (size_t i = 0; i < p->n_categories; i++)
-		add_page(p, &cap, SG_PAGE_KATEGORI, sg_url_kategori(p->categories[i].category->slug), "kategori",
-		         &p->categories[i]);
-	for (size_t i = 0; i < p->n_economies; i++)
-		add_page(p, &cap, SG_PAGE_EKONOMI, sg_url_ekonomi(p->economies[i]->forbund, p->economies[i]->year), "ekonomi",
-		         p->economies[i]);
-	if (site->n_nyhetsbrev)
-		add_page(p, &cap, SG_PAGE_NYHETSBREV_LISTA, sg_strdup("/nyhetsbrev/"), "nyhetsbrev-lista", NULL);
-	for (size_t i = 0; i < site->n_nyhetsbrev; i++) {
-		const sg_nyhetsbrev *n = site->nyhetsbrev[i];
-		add_page(p, &cap, SG_PAGE_NYHETSBREV, sg_url_nyhetsbrev(n), "nyhetsbrev", n);
-		add_page(p, &cap, SG_PAGE_NYHETSBREV_EPOST, sg_asprintf("/nyhetsbrev/%s/epost.html", n->slug),
-		         "nyhetsbrev-epost", n);
-	}
-	if (site->n_evenemang)
-		add_page(p, &cap, SG_PAGE_EVENEMANG_LISTA, sg_strdup("/evenemang/"), "evenemang-lista", NULL);
-	for (size_t i = 0; i < site->n_evenemang; i++)
-		add_page(p, &cap, SG_PAGE_EVENEMANG, sg_url_evenemang(site->evenemang[i]), "evenemang", site->evenemang[i]);
 	p->first_upcoming = site->n_evenemang;
 	for (size_t i = site->n_evenemang; i-- > 0;)
 		if (!sg_plan_event_past(p, site->evenemang[i]))
 			p->first_upcoming = i;
-	if (site->n_dokument)
-		add_page(p, &cap, SG_PAGE_DOKUMENT, sg_strdup("/dokument/"), "dokument", NULL);
-	for (size_t i = 0; i < site->n_blanketter; i++)
-		add_page(p, &cap, SG_PAGE_BLANKETT, sg_url_blankett(site->blanketter[i]), "blankett", site->blanketter[i]);
-	for (size_t i = 0; i < site->n_insatser; i++)
-		if (site->insatser[i]->referral.blankett)
-			add_page(p, &cap, SG_PAGE_REMISS, sg_url_remiss(site->insatser[i]), "blankett", site->insatser[i]);
-	for (size_t i = 0; i < site->n_sidor; i++)
-		add_page(p, &cap, SG_PAGE_SIDA, sg_url_sida(site->sidor[i]), "sida", site->sidor[i]);
-	if (site->sidor_index)
-		add_page(p, &cap, SG_PAGE_SIDOR, sg_strdup("/sidor/"), "sidor", NULL);
-	add_page(p, &cap, SG_PAGE_SOK, sg_strdup("/sok/"), "sok", NULL);
-	add_page(p, &cap, SG_PAGE_TILLGANGLIGHET, sg_strdup("/tillganglighetsredogorelse/"), "tillganglighet",
-	         &site->info.accessibility);
-	add_page(p, &cap, SG_PAGE_NOT_FOUND, sg_strdup("/404.html"), "404", NULL);
+
+	/* pages: kind by kind, in the table's order */
+	for (size_t k = 0; k < SG_PAGE_KIND_COUNT + p->extra.n; k++) {
+		const sg_page_kind_def *def = sg_plan_kind(p, (sg_page_kind)k);
+		if (def->pages)
+			def->pages(p, site, (sg_page_kind)k);
+	}
 	return p;
 }
 
@@ -264,8 +519,8 @@ static void reorder(sg_insats_list *l, sg_insats *const *moved, size_t n_moved)
 
 static int by_subject_index(const void *a, const void *b)
 {
-	size_t x = ((const sg_insats *)((const sg_page *)a)->subject)->index;
-	size_t y = ((const sg_insats *)((const sg_page *)b)->subject)->index;
+	size_t x = ((const sg_page *)a)->subject.insats->index;
+	size_t y = ((const sg_page *)b)->subject.insats->index;
 	return x < y ? -1 : x > y;
 }
 
@@ -291,7 +546,7 @@ bool sg_plan_update(sg_plan *p, const sg_site *site, const char *now, sg_insats 
 		size_t end = i;
 		while (end < p->n_pages && p->pages[end].kind == kind)
 			end++;
-		if (kind == SG_PAGE_INSATS || kind == SG_PAGE_REMISS)
+		if (p->pages[i].subject.kind == SG_SUBJECT_INSATS) /* one page per insats: in site order */
 			qsort(p->pages + i, end - i, sizeof *p->pages, by_subject_index);
 		i = end;
 	}
@@ -305,8 +560,8 @@ bool sg_plan_update(sg_plan *p, const sg_site *site, const char *now, sg_insats 
 			continue;
 		p->economies[e] = sg_economy_new(site, old->forbund, old->year);
 		for (size_t i = 0; i < p->n_pages; i++)
-			if (p->pages[i].subject == old)
-				p->pages[i].subject = p->economies[e];
+			if (p->pages[i].subject.kind == SG_SUBJECT_ECONOMY && p->pages[i].subject.economy == old)
+				p->pages[i].subject.economy = p->economies[e];
 		sg_economy_free(old);
 	}
 	/* what counts as past may have moved on */

@@ -596,19 +596,19 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 		sg_value_put_bool(pg, "is_home", true);
 		break;
 	case SG_PAGE_KOMMUN: {
-		const sg_kommun_index *ki = page->subject;
+		const sg_kommun_index *ki = page->subject.kommun;
 		title = ki->kommun->name;
 		sg_value_put(ctx, "kommun", kommun_value(c, ki));
 		break;
 	}
 	case SG_PAGE_FORBUND: {
-		const sg_forbund *fb = page->subject;
+		const sg_forbund *fb = page->subject.forbund;
 		title = fb->title;
 		sg_value_put(ctx, "forbund", forbund_value(c, fb));
 		break;
 	}
 	case SG_PAGE_INSATS: {
-		const sg_insats *x = page->subject;
+		const sg_insats *x = page->subject.insats;
 		title = x->title;
 		if (x->summary)
 			description = x->summary;
@@ -616,7 +616,7 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 		break;
 	}
 	case SG_PAGE_KATEGORI: {
-		const sg_category_index *ci = page->subject;
+		const sg_category_index *ci = page->subject.category;
 		title = ci->category->name;
 		sg_value *k = sg_value_map();
 		sg_value_put_str(k, "name", ci->category->name);
@@ -628,7 +628,7 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 		break;
 	}
 	case SG_PAGE_SIDA: {
-		const sg_sida *s = page->subject;
+		const sg_sida *s = page->subject.sida;
 		title = s->title;
 		if (s->summary)
 			description = s->summary;
@@ -653,7 +653,7 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 		break;
 	}
 	case SG_PAGE_EKONOMI: {
-		const sg_economy *e = page->subject;
+		const sg_economy *e = page->subject.economy;
 		char *t = sg_asprintf("Ekonomi %d – %s", e->year, e->forbund->title);
 		sg_value_put(pg, "title", sg_value_string_take(t));
 		sg_value_put(ctx, "ekonomi", economy_value(c, e));
@@ -663,7 +663,11 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 		title = "Sidan finns inte";
 		break;
 	default:
-		sg_ctx_publication_page(c, page, ctx, pg);
+		if (!sg_ctx_publication_page(c, page, ctx, pg) && page->subject.kind == SG_SUBJECT_INSATS) {
+			/* a kind sofgen does not have (a test's, plan.h): what its subject is */
+			title = page->subject.insats->title;
+			sg_value_put(ctx, "insats", insats_value(page->subject.insats));
+		}
 		break;
 	}
 	if (title)

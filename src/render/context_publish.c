@@ -75,8 +75,8 @@ static void news_page(const sg_contexts *c, const sg_nyhetsbrev *n, sg_value *ct
 		free(url);
 	} else {
 		sg_value_put(v, "body_html", sg_ctx_html(n->body));
-		sg_ctx_put_take(v, "epost_url", sg_asprintf("/nyhetsbrev/%s/epost.html", n->slug));
-		sg_ctx_put_take(v, "text_url", sg_asprintf("/nyhetsbrev/%s/epost.txt", n->slug));
+		sg_ctx_put_take(v, "epost_url", sg_url_nyhetsbrev_epost(n));
+		sg_ctx_put_take(v, "text_url", sg_url_nyhetsbrev_text(n));
 	}
 	sg_ctx_put_take(v, "base", base);
 	sg_value_put(ctx, "nyhetsbrev", v);
@@ -204,7 +204,7 @@ static sg_value *doc_groups(const sg_contexts *c, const sg_forbund *only)
 		}
 		sg_value *it = sg_value_map();
 		sg_value_put_str(it, "title", d->title);
-		sg_ctx_put_take(it, "url", sg_asprintf("/dokument/%s", d->file));
+		sg_ctx_put_take(it, "url", sg_url_dokument(d));
 		if (d->year)
 			sg_value_put_num(it, "year", d->year);
 		sg_ctx_put_take(it, "size", size_text(d->size));
@@ -384,7 +384,7 @@ bool sg_ctx_publication_page(sg_contexts *c, const sg_page *page, sg_value *ctx,
 		return true;
 	case SG_PAGE_NYHETSBREV:
 	case SG_PAGE_NYHETSBREV_EPOST: {
-		const sg_nyhetsbrev *n = page->subject;
+		const sg_nyhetsbrev *n = page->subject.nyhetsbrev;
 		sg_value_put_str(pg, "title", n->title);
 		if (n->summary)
 			sg_value_put_str(pg, "description", n->summary);
@@ -396,7 +396,7 @@ bool sg_ctx_publication_page(sg_contexts *c, const sg_page *page, sg_value *ctx,
 		sg_value_put(ctx, "evenemang_lista", event_lists(c, NULL, (size_t)-1));
 		return true;
 	case SG_PAGE_EVENEMANG: {
-		const sg_evenemang *e = page->subject;
+		const sg_evenemang *e = page->subject.evenemang;
 		sg_value_put_str(pg, "title", e->title);
 		event_page(c, e, ctx);
 		return true;
@@ -406,13 +406,13 @@ bool sg_ctx_publication_page(sg_contexts *c, const sg_page *page, sg_value *ctx,
 		sg_value_put(ctx, "dokument", doc_groups(c, NULL));
 		return true;
 	case SG_PAGE_BLANKETT: {
-		const sg_blankett *b = page->subject;
+		const sg_blankett *b = page->subject.blankett;
 		sg_value_put_str(pg, "title", b->title);
 		sg_value_put(ctx, "blankett", form_value(c, b, NULL));
 		return true;
 	}
 	case SG_PAGE_REMISS: {
-		const sg_insats *x = page->subject;
+		const sg_insats *x = page->subject.insats;
 		char *t = sg_asprintf("%s – %s", x->referral.blankett->title, x->title);
 		sg_ctx_put_take(pg, "title", t);
 		sg_value_put(ctx, "blankett", form_value(c, x->referral.blankett, x));
@@ -423,7 +423,7 @@ bool sg_ctx_publication_page(sg_contexts *c, const sg_page *page, sg_value *ctx,
 		return true;
 	case SG_PAGE_TILLGANGLIGHET:
 		sg_value_put_str(pg, "title", "Tillgänglighetsredogörelse");
-		sg_value_put(ctx, "tillganglighet", accessibility_value(c, page->subject));
+		sg_value_put(ctx, "tillganglighet", accessibility_value(c, page->subject.accessibility));
 		return true;
 	default:
 		return false;
@@ -460,8 +460,8 @@ void sg_ctx_publications_forbund(const sg_contexts *c, const sg_forbund *f, sg_v
 		if (c->site->nyhetsbrev[i]->forbund == f)
 			sg_value_push(news, news_card(c->site->nyhetsbrev[i]));
 	sg_value_put(v, "nyhetsbrev", news);
-	sg_ctx_put_take(v, "feed_url", sg_asprintf("/forbund/%s/nyhetsbrev.xml", f->slug));
-	sg_ctx_put_take(v, "ics_url", sg_asprintf("/forbund/%s/kalender.ics", f->slug));
+	sg_ctx_put_take(v, "feed_url", sg_url_nyhetsbrev_feed(f));
+	sg_ctx_put_take(v, "ics_url", sg_url_kalender(f));
 	sg_value_put(v, "evenemang", event_lists(c, f, (size_t)-1));
 	sg_value_put(v, "dokument", doc_groups(c, f));
 	if (f->default_form)

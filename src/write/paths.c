@@ -137,45 +137,6 @@ static const char *site_yaml(const sg_site *site)
 	return "site.yaml";
 }
 
-/* The content file a page is made from (a kommun's: its first förbund's); NULL for the
- * lists of many. */
-static const char *page_source(const sg_site *site, const sg_page *p)
-{
-	const char *from = NULL;
-	switch (p->kind) {
-	case SG_PAGE_KOMMUN: {
-		const sg_kommun *k = ((const sg_kommun_index *)p->subject)->kommun;
-		from = k->n_members ? k->members[0]->forbund->path : NULL;
-		break;
-	}
-	case SG_PAGE_FORBUND: from = ((const sg_forbund *)p->subject)->path; break;
-	case SG_PAGE_EKONOMI: from = ((const sg_economy *)p->subject)->forbund->path; break;
-	case SG_PAGE_INSATS:
-	case SG_PAGE_REMISS: from = ((const sg_insats *)p->subject)->path; break;
-	case SG_PAGE_SIDA: from = ((const sg_sida *)p->subject)->path; break;
-	case SG_PAGE_NYHETSBREV:
-	case SG_PAGE_NYHETSBREV_EPOST: from = ((const sg_nyhetsbrev *)p->subject)->path; break;
-	case SG_PAGE_EVENEMANG: from = ((const sg_evenemang *)p->subject)->path; break;
-	case SG_PAGE_BLANKETT: from = ((const sg_blankett *)p->subject)->path; break;
-	case SG_PAGE_KATEGORI:
-	case SG_PAGE_NYHETSBREV_LISTA:
-	case SG_PAGE_EVENEMANG_LISTA:
-	case SG_PAGE_DOKUMENT: return NULL;
-	default: break;
-	}
-	return from ? from : site_yaml(site);
-}
-
-static const char *list_of(sg_page_kind kind)
-{
-	switch (kind) {
-	case SG_PAGE_KATEGORI: return "the list of a category's insatser";
-	case SG_PAGE_NYHETSBREV_LISTA: return "the list of newsletters";
-	case SG_PAGE_EVENEMANG_LISTA: return "the list of events";
-	default: return "the list of documents";
-	}
-}
-
 void sg_out_paths_collect(const sg_site *site, const sg_plan *plan, const sg_assets *assets, sg_out_paths *out)
 {
 	memset(out, 0, sizeof *out);
@@ -184,10 +145,13 @@ void sg_out_paths_collect(const sg_site *site, const sg_plan *plan, const sg_ass
 	                 sg_strdup("the file /.sofgen-output that marks the folder as made by sofgen"), yaml, 0, 0);
 	for (size_t i = 0; i < plan->n_pages; i++) {
 		const sg_page *p = &plan->pages[i];
-		const char *from = page_source(site, p);
+		const char *list = sg_plan_kind(plan, p->kind)->list_of;
+		const char *from = list ? NULL : sg_page_source(p);
+		if (!list && !from)
+			from = yaml; /* a page of the whole site */
 		sg_out_paths_add(out, sg_strdup(p->out_path), SG_OUT_SOFGEN,
 		                 from ? sg_asprintf("the page %s that sofgen writes (generated from %s)", p->url, from)
-		                      : sg_asprintf("the page %s that sofgen writes (%s)", p->url, list_of(p->kind)),
+		                      : sg_asprintf("the page %s that sofgen writes (%s)", p->url, list),
 		                 from ? from : yaml, 0, 0);
 	}
 	for (int i = 0; i < SG_SITE_FILES; i++) {
@@ -201,9 +165,11 @@ void sg_out_paths_collect(const sg_site *site, const sg_plan *plan, const sg_ass
 	sg_publications_paths(site, out);
 	for (size_t i = 0; i < site->n_dokument; i++) {
 		const sg_dokument *doc = site->dokument[i];
-		sg_out_paths_add(out, sg_asprintf("dokument/%s", doc->file), SG_OUT_DOCUMENT,
-		                 sg_asprintf("the document /dokument/%s (from %s)", doc->file, doc->path), doc->path,
-		                 doc->file_line, doc->file_col);
+		char *url = sg_url_dokument(doc);
+		sg_out_paths_add(out, sg_url_out_path(url), SG_OUT_DOCUMENT,
+		                 sg_asprintf("the document %s (from %s)", url, doc->path), doc->path, doc->file_line,
+		                 doc->file_col);
+		free(url);
 		out->items[out->n - 1].name = doc->file;
 	}
 	for (size_t i = 0; assets && i < assets->n; i++)

@@ -6,10 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../render/markdown_mail.h"
 #include "../util/alloc.h"
 #include "../util/fs.h"
-#include "../util/utf8.h"
 #include "atom.h"
 #include "ical.h"
 
@@ -25,39 +23,6 @@ static int put(sg_output *out, const char *path, sg_buf *b, sg_diags *d, long *c
 	return 0;
 }
 
-static void news_text(const sg_site *site, const sg_nyhetsbrev *n, sg_buf *b)
-{
-	char *base = base_of(site);
-	/* the title, wrapped like the text, underlined as long as its longest line */
-	size_t longest = 0, col = 0;
-	const char *w = n->title;
-	while (*w) {
-		size_t wl = strcspn(w, " ");
-		size_t cols = sg_utf8_length(w, wl);
-		if (col && col + 1 + cols > 72) {
-			sg_buf_putc(b, '\n');
-			col = 0;
-		} else if (col) {
-			sg_buf_putc(b, ' ');
-			col++;
-		}
-		sg_buf_put(b, w, wl);
-		col += cols;
-		longest = col > longest ? col : longest;
-		w += wl;
-		while (*w == ' ')
-			w++;
-	}
-	sg_buf_putc(b, '\n');
-	for (size_t i = 0; i < longest; i++)
-		sg_buf_putc(b, '=');
-	sg_buf_printf(b, "\n%s%s%s\n\n", n->forbund ? n->forbund->title : site->info.title, n->forbund ? ", " : "",
-	              n->forbund ? n->date : "");
-	sg_markdown_render_text(n->body, 72, base, b);
-	sg_buf_printf(b, "\n--\nLäs brevet på webben: %s/nyhetsbrev/%s/\n", base, n->slug);
-	free(base);
-}
-
 /* DTSTAMP must be a UTC time; a fixed one derived from the content keeps builds
  * reproducible: the newest event's day. */
 static void dtstamp_of(sg_evenemang *const *ev, size_t n, char out[17])
@@ -69,35 +34,38 @@ static void dtstamp_of(sg_evenemang *const *ev, size_t n, char out[17])
 	snprintf(out, 17, "%.4s%.2s%.2sT000000Z", newest, newest + 5, newest + 8);
 }
 
-static void calendar(const sg_site *site, const char *name, sg_evenemang *const *ev, size_t n, sg_buf *b)
+/* the events ev[0..n), each described by text[i] */
+static void calendar(const sg_site *site, const char *name, sg_evenemang *const *ev, char *const *text, size_t n,
+                     sg_buf *b)
 {
 	char *base = base_of(site);
 	const char *host = strstr(base, "://");
 	host = host ? host + 3 : base;
 	sg_ical_event *items = sg_calloc(n ? n : 1, sizeof *items);
-	char **owned = sg_calloc(n ? 3 * n : 1, sizeof *owned);
+	char **owned = sg_calloc(n ? 2 * n : 1, sizeof *owned);
 	for (size_t i = 0; i < n; i++) {
-		sg_buf text = SG_BUF_INIT;
-		sg_markdown_render_text(ev[i]->body, 1000, base, &text);
-		owned[3 * i] = sg_asprintf("evenemang-%s@%.*s", ev[i]->slug, (int)strcspn(host, "/"), host);
-		owned[3 * i + 1] = sg_asprintf("%s/evenemang/%s/", base, ev[i]->slug);
-		owned[3 * i + 2] = sg_buf_detach(&text);
-		items[i] = (sg_ical_event){owned[3 * i], ev[i]->title, owned[3 * i + 2], ev[i]->location, owned[3 * i + 1],
+		char *url = sg_url_evenemang(ev[i]);
+		owned[2 * i] = sg_asprintf("evenemang-%s@%.*s", ev[i]->slug, (int)strcspn(host, "/"), host);
+		owned[2 * i + 1] = sg_asprintf("%s%s", base, url);
+		free(url);
+		items[i] = (sg_ical_event){owned[2 * i], ev[i]->title, text[i], ev[i]->location, owned[2 * i + 1],
 		                           ev[i]->start, ev[i]->end};
 	}
 	char stamp[17];
 	dtstamp_of(ev, n, stamp);
 	sg_ical_render(b, "-//sofgen//sofgen//SV", name, items, n, stamp);
-	for (size_t i = 0; i < 3 * n; i++)
+	for (size_t i = 0; i < 2 * n; i++)
 		free(owned[i]);
 	free(owned);
 	free(items);
 	free(base);
 }
 
-/* what a file is made from, for the messages about paths written twice */
-static void add_path(sg_out_paths *out, char *path, const char *from)
+/* what a file is made from, for the messages about paths written twice (url: taken) */
+static void add_path(sg_out_paths *out, char *url, const char *from)
 {
+	char *path = sg_url_out_path(url);
+	free(url);
 	char *what = sg_asprintf("the file /%s that sofgen writes (generated from %s)", path, from);
 	sg_out_paths_add(out, path, SG_OUT_SOFGEN, what, from, 0, 0);
 }
@@ -106,20 +74,28 @@ static void add_path(sg_out_paths *out, char *path, const char *from)
 void sg_publications_paths(const sg_site *site, sg_out_paths *out)
 {
 	for (size_t i = 0; i < site->n_nyhetsbrev; i++)
-		add_path(out, sg_asprintf("nyhetsbrev/%s/epost.txt", site->nyhetsbrev[i]->slug), site->nyhetsbrev[i]->path);
+		add_path(out, sg_url_nyhetsbrev_text(site->nyhetsbrev[i]), site->nyhetsbrev[i]->path);
 	if (site->n_nyhetsbrev)
-		add_path(out, sg_strdup("nyhetsbrev/feed.xml"), site->nyhetsbrev[0]->path);
+		add_path(out, sg_url_nyhetsbrev_feed(NULL), site->nyhetsbrev[0]->path);
 	for (size_t f = 0; f < site->n_forbund; f++)
-		add_path(out, sg_asprintf("forbund/%s/nyhetsbrev.xml", site->forbund[f]->slug), site->forbund[f]->path);
+		add_path(out, sg_url_nyhetsbrev_feed(site->forbund[f]), site->forbund[f]->path);
 	if (site->n_evenemang)
-		add_path(out, sg_strdup("evenemang/kalender.ics"), site->evenemang[0]->path);
+		add_path(out, sg_url_kalender(NULL), site->evenemang[0]->path);
 	for (size_t f = 0; f < site->n_forbund; f++)
-		add_path(out, sg_asprintf("forbund/%s/kalender.ics", site->forbund[f]->slug), site->forbund[f]->path);
+		add_path(out, sg_url_kalender(site->forbund[f]), site->forbund[f]->path);
 }
 
-long sg_write_publications(sg_output *out, const sg_site *site, const sg_plan *plan, sg_diags *d)
+/* url (taken): its file */
+static int put_url(sg_output *out, char *url, sg_buf *b, sg_diags *d, long *count)
 {
-	(void)plan;
+	int rc = put(out, url + 1, b, d, count);
+	free(url);
+	return rc;
+}
+
+long sg_write_publications(sg_output *out, const sg_site *site, char *const *news_text, char *const *event_text,
+                           sg_diags *d)
+{
 	long count = 0;
 	int rc = 0;
 	sg_buf b = SG_BUF_INIT;
@@ -127,17 +103,17 @@ long sg_write_publications(sg_output *out, const sg_site *site, const sg_plan *p
 
 	/* newsletters: the e-mail text version, the portal's feed and one per förbund */
 	for (size_t i = 0; i < site->n_nyhetsbrev && rc == 0; i++) {
-		news_text(site, site->nyhetsbrev[i], &b);
-		char *path = sg_asprintf("nyhetsbrev/%s/epost.txt", site->nyhetsbrev[i]->slug);
-		rc = put(out, path, &b, d, &count);
-		free(path);
+		sg_buf_puts(&b, news_text[i]);
+		rc = put_url(out, sg_url_nyhetsbrev_text(site->nyhetsbrev[i]), &b, d, &count);
 	}
 	sg_nyhetsbrev **subset = sg_calloc(site->n_nyhetsbrev + 1, sizeof *subset);
 	if (rc == 0 && site->n_nyhetsbrev) {
 		char *title = sg_asprintf("Informationsbrev – %s", site_title);
-		sg_atom_render(site, title, "/nyhetsbrev/feed.xml", "/nyhetsbrev/", site->nyhetsbrev, site->n_nyhetsbrev, &b);
-		free(title);
-		rc = put(out, "nyhetsbrev/feed.xml", &b, d, &count);
+		char *self = sg_url_nyhetsbrev_feed(NULL);
+		char *alt = sg_page_kinds[SG_PAGE_NYHETSBREV_LISTA].url((sg_subject){.kind = SG_SUBJECT_NONE});
+		sg_atom_render(site, title, self, alt, site->nyhetsbrev, site->n_nyhetsbrev, &b);
+		free(title), free(alt);
+		rc = put_url(out, self, &b, d, &count);
 	}
 	for (size_t f = 0; f < site->n_forbund && rc == 0; f++) {
 		const sg_forbund *fb = site->forbund[f];
@@ -145,32 +121,34 @@ long sg_write_publications(sg_output *out, const sg_site *site, const sg_plan *p
 		for (size_t i = 0; i < site->n_nyhetsbrev; i++)
 			if (site->nyhetsbrev[i]->forbund == fb)
 				subset[n++] = site->nyhetsbrev[i];
-		char *self = sg_asprintf("/forbund/%s/nyhetsbrev.xml", fb->slug);
-		char *alt = sg_asprintf("/forbund/%s/", fb->slug);
+		char *self = sg_url_nyhetsbrev_feed(fb);
+		char *alt = sg_url_forbund(fb);
 		char *title = sg_asprintf("Informationsbrev – %s", fb->title);
 		sg_atom_render(site, title, self, alt, subset, n, &b);
-		rc = put(out, self + 1, &b, d, &count);
-		free(self), free(alt), free(title);
+		rc = put_url(out, self, &b, d, &count);
+		free(alt), free(title);
 	}
 	free(subset);
 
 	/* events: the portal's calendar and one per förbund */
 	sg_evenemang **events = sg_calloc(site->n_evenemang + 1, sizeof *events);
+	char **text = sg_calloc(site->n_evenemang + 1, sizeof *text);
 	if (rc == 0 && site->n_evenemang) {
-		calendar(site, site_title, site->evenemang, site->n_evenemang, &b);
-		rc = put(out, "evenemang/kalender.ics", &b, d, &count);
+		calendar(site, site_title, site->evenemang, event_text, site->n_evenemang, &b);
+		rc = put_url(out, sg_url_kalender(NULL), &b, d, &count);
 	}
 	for (size_t f = 0; f < site->n_forbund && rc == 0; f++) {
 		const sg_forbund *fb = site->forbund[f];
 		size_t n = 0;
 		for (size_t i = 0; i < site->n_evenemang; i++)
-			if (site->evenemang[i]->forbund == fb)
+			if (site->evenemang[i]->forbund == fb) {
+				text[n] = event_text[i];
 				events[n++] = site->evenemang[i];
-		calendar(site, fb->title, events, n, &b);
-		char *path = sg_asprintf("forbund/%s/kalender.ics", fb->slug);
-		rc = put(out, path, &b, d, &count);
-		free(path);
+			}
+		calendar(site, fb->title, events, text, n, &b);
+		rc = put_url(out, sg_url_kalender(fb), &b, d, &count);
 	}
+	free(text);
 	free(events);
 
 	/* documents, copied as they are */
@@ -183,10 +161,10 @@ long sg_write_publications(sg_output *out, const sg_site *site, const sg_plan *p
 			rc = -1;
 			break;
 		}
-		char *path = sg_asprintf("dokument/%s", doc->file);
-		rc = sg_output_write(out, path, data, len, d);
+		char *url = sg_url_dokument(doc);
+		rc = sg_output_write(out, url + 1, data, len, d);
+		free(url);
 		count += rc == 0;
-		free(path);
 		free(data);
 	}
 	sg_buf_free(&b);

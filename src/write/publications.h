@@ -10,8 +10,12 @@
 #include "output.h"
 #include "paths.h"
 
-/* Returns the number of files written, or -1 after an I/O error was added to d. */
-long sg_write_publications(sg_output *out, const sg_site *site, const sg_plan *plan, sg_diags *d);
+/* Writes them, with the texts the render stage made from the site's Markdown
+ * (render/publication_text.h): news_text[i] the whole plain-text version of
+ * site->nyhetsbrev[i], event_text[i] the description of site->evenemang[i]. Returns the
+ * number of files written, or -1 after an I/O error was added to d. */
+long sg_write_publications(sg_output *out, const sg_site *site, char *const *news_text, char *const *event_text,
+                           sg_diags *d);
 /* The paths of the files sg_write_publications writes, documents excepted (paths.h
  * lists them), added to out in the same order. */
 void sg_publications_paths(const sg_site *site, sg_out_paths *out);

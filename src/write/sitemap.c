@@ -15,7 +15,7 @@ void sg_sitemap_render(const sg_plan *plan, const char *base_url, sg_buf *out)
 	char *base = sg_url_absolute(base_url, "");
 	size_t base_len = strlen(base);
 	for (size_t i = 0; i < plan->n_pages; i++) {
-		if (plan->pages[i].kind == SG_PAGE_NOT_FOUND)
+		if (!sg_plan_kind(plan, plan->pages[i].kind)->in_sitemap)
 			continue;
 		sg_buf_puts(out, "<url><loc>");
 		sg_escape_html(out, base, base_len);

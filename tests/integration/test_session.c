@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "pipeline.h"
+#include "plan/plan.h"
 #include "session.h"
 #include "util/alloc.h"
 #include "util/diag.h"
@@ -20,6 +21,8 @@
 
 typedef struct {
 	char *root, *content, *kept, *fresh;
+	const char *templates;
+	const sg_plan_kinds *kinds; /* page kinds beyond sofgen's, or NULL */
 	sg_session *session;
 } fixture;
 
@@ -34,9 +37,10 @@ static char *run_out(const char *cmd)
 	return text;
 }
 
-static fixture start(void)
+/* templates: NULL for the project's; kinds: page kinds added in this test build */
+static fixture start_with(const char *templates, const sg_plan_kinds *kinds)
 {
-	fixture f;
+	fixture f = {.templates = templates ? templates : "templates", .kinds = kinds};
 	char tmpl[] = "/tmp/sofgen-session-XXXXXX";
 	cr_assert_not_null(mkdtemp(tmpl));
 	f.root = sg_strdup(tmpl);
@@ -47,18 +51,21 @@ static fixture start(void)
 	cr_assert_eq(system(cmd), 0);
 	free(cmd);
 	sg_pipeline_opts o = {.content_dir = f.content,
-	                      .templates_dir = "templates",
+	                      .templates_dir = f.templates,
 	                      .assets_dir = "assets",
 	                      .out_dir = f.kept,
 	                      .write = true,
 	                      .now = NOW,
-	                      .jobs = 2};
+	                      .jobs = 2,
+	                      .page_kinds = kinds};
 	f.session = sg_session_new(&o, true);
 	sg_diags *d = sg_diags_new();
 	cr_assert_eq(sg_session_build(f.session, d, NULL), SG_RUN_OK);
 	sg_diags_free(d);
 	return f;
 }
+
+static fixture start(void) { return start_with(NULL, NULL); }
 
 static void finish(fixture *f)
 {
@@ -104,12 +111,13 @@ static sg_run_result update(fixture *f, const char *rel, sg_build_stats *stats, 
 static void assert_same_as_full_build(fixture *f)
 {
 	sg_pipeline_opts o = {.content_dir = f->content,
-	                      .templates_dir = "templates",
+	                      .templates_dir = f->templates,
 	                      .assets_dir = "assets",
 	                      .out_dir = f->fresh,
 	                      .write = true,
 	                      .now = NOW,
-	                      .jobs = 1};
+	                      .jobs = 1,
+	                      .page_kinds = f->kinds};
 	sg_diags *d = sg_diags_new();
 	sg_run_result r = sg_pipeline_run(&o, d, NULL);
 	if (r != SG_RUN_OK)
@@ -262,4 +270,88 @@ Test(session, a_draft_a_new_file_and_a_template_are_full_builds)
 	sg_diags_free(d);
 	free(added);
 	finish(&f);
+}
+
+/* ---- a page kind sofgen does not have ------------------------------------------ */
+
+/* Added in this test build through the plan's hook (sg_pipeline_opts.page_kinds): one
+ * page per insats, /test-kind/<förbund>/<insats>/, that shows the insats' title. Its
+ * row in the page-kind table must say which insatser it shows, and serve re-renders
+ * what the row says: the trap of a new kind left stale is closed by construction. */
+static char *test_kind_url(sg_subject s)
+{
+	return sg_asprintf("/test-kind/%s/%s/", s.insats->forbund->slug, s.insats->slug);
+}
+
+static void test_kind_pages(sg_plan *p, const sg_site *site, sg_page_kind kind)
+{
+	for (size_t i = 0; i < site->n_insatser; i++)
+		sg_plan_add_page(p, kind, (sg_subject){.kind = SG_SUBJECT_INSATS, .insats = site->insatser[i]});
+}
+
+static const sg_page_kind_def test_kind = {"test-kind", "test-kind", SG_SUBJECT_INSATS, test_kind_pages,
+                                           test_kind_url,  sg_shows_its_insats, true, NULL};
+/* the same kind, its dependency stated wrongly ("shows no insats") */
+static const sg_page_kind_def test_kind_wrong = {"test-kind", "test-kind", SG_SUBJECT_INSATS, test_kind_pages,
+                                                 test_kind_url,  sg_shows_no_insats, true, NULL};
+
+/* The project's templates and the test kind's, in the fixture's folder. */
+static char *templates_with_test_kind(void)
+{
+	char tmpl[] = "/tmp/sofgen-session-tpl-XXXXXX";
+	cr_assert_not_null(mkdtemp(tmpl));
+	char *cmd = sg_asprintf("cp -r templates/. %s/", tmpl);
+	cr_assert_eq(system(cmd), 0);
+	free(cmd);
+	char *path = sg_path_join(tmpl, "test-kind.mustache");
+	const char *text = "<h1>{{insats.title}}</h1> {{page.url}} {{page.title}}\n";
+	cr_assert_eq(sg_write_file(path, text, strlen(text)), 0);
+	free(path);
+	return sg_strdup(tmpl);
+}
+
+static char *read_page(const char *dir, const char *rel)
+{
+	char *path = sg_path_join(dir, rel);
+	size_t len;
+	char *text = sg_read_file(path, &len, 1 << 20);
+	cr_assert_not_null(text, "%s was not written", path);
+	free(path);
+	return text;
+}
+
+Test(session, a_page_kind_added_in_a_test_build_is_rendered_again_after_an_insats_edit)
+{
+	char *templates = templates_with_test_kind();
+	sg_plan_kinds kinds = {&test_kind, 1};
+	fixture f = start_with(templates, &kinds);
+	char *before = read_page(f.kept, "test-kind/sjuharad/aktiv-halsa/index.html");
+	cr_assert(strstr(before, "<h1>Aktiv hälsa</h1>"), "%s", before);
+	free(before);
+	edit(&f, AKTIV, "title: Aktiv hälsa", "title: Öppen hälsa");
+	update_ok(&f, AKTIV, NULL);
+	char *after = read_page(f.kept, "test-kind/sjuharad/aktiv-halsa/index.html");
+	cr_assert(strstr(after, "<h1>Öppen hälsa</h1>"), "%s", after);
+	free(after);
+	assert_same_as_full_build(&f);
+	finish(&f);
+	sg_remove_tree(templates);
+	free(templates);
+}
+
+/* The other side: what serve re-renders is what the row says, so a row that says "no
+ * insats" leaves the page stale. (This is why every row must state it: test_plan.c.) */
+Test(session, the_rows_dependency_decides_what_is_rendered_again)
+{
+	char *templates = templates_with_test_kind();
+	sg_plan_kinds kinds = {&test_kind_wrong, 1};
+	fixture f = start_with(templates, &kinds);
+	edit(&f, AKTIV, "title: Aktiv hälsa", "title: Öppen hälsa");
+	update_ok(&f, AKTIV, NULL);
+	char *after = read_page(f.kept, "test-kind/sjuharad/aktiv-halsa/index.html");
+	cr_assert(strstr(after, "<h1>Aktiv hälsa</h1>"), "not rendered again: still the old title\n%s", after);
+	free(after);
+	finish(&f);
+	sg_remove_tree(templates);
+	free(templates);
 }

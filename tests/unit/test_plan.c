@@ -64,7 +64,7 @@ Test(plan, kommun_pages_separate_local_shared_other_and_structural)
 	for (size_t i = 0; i < p->n_pages; i++) {
 		insats_pages += p->pages[i].kind == SG_PAGE_INSATS;
 		not_found += p->pages[i].kind == SG_PAGE_NOT_FOUND;
-		if (p->pages[i].kind == SG_PAGE_INSATS && strcmp(((const sg_insats *)p->pages[i].subject)->slug, "lokal") == 0) {
+		if (p->pages[i].kind == SG_PAGE_INSATS && strcmp(p->pages[i].subject.insats->slug, "lokal") == 0) {
 			cr_assert_str_eq(p->pages[i].url, "/insats/sjuharad/lokal/");
 			cr_assert_str_eq(p->pages[i].out_path, "insats/sjuharad/lokal/index.html");
 		}
@@ -72,6 +72,60 @@ Test(plan, kommun_pages_separate_local_shared_other_and_structural)
 	cr_assert_eq(insats_pages, 4);
 	cr_assert_eq(not_found, 1);
 	cr_assert_eq(p->n_categories, 1, "only categories that have insatser get a page");
+	sg_plan_free(p);
+	sg_site_free(s);
+	sg_remove_tree(root);
+	free(root);
+}
+
+/* The page-kind table is complete: every built-in kind has a name, a template, a URL,
+ * a way to make its pages and a stated dependency on insatser (what serve re-renders
+ * after an insats changes). A kind added to the enum without its row fails here. */
+Test(plan, every_page_kind_has_a_complete_row)
+{
+	for (size_t k = 0; k < SG_PAGE_KIND_COUNT; k++) {
+		const sg_page_kind_def *d = &sg_page_kinds[k];
+		cr_assert_not_null(d->name, "page kind %zu has no row in sg_page_kinds", k);
+		cr_assert_not_null(d->template, "page kind %s has no template", d->name);
+		cr_assert_not_null(d->url, "page kind %s has no URL", d->name);
+		cr_assert_not_null(d->shows_insats, "page kind %s does not say which insatser it shows", d->name);
+		cr_assert(d->pages || k == SG_PAGE_NYHETSBREV_EPOST, "page kind %s makes no pages", d->name);
+		for (size_t j = 0; j < k; j++)
+			cr_assert_str_neq(sg_page_kinds[j].name, d->name);
+	}
+}
+
+/* Every page's subject is of its kind's subject type, and the URL a reference's target
+ * gets is the one its page has. */
+Test(plan, subjects_are_typed_and_urls_come_from_the_plan)
+{
+	fixture_file f[] = {
+		{"insatser/sjuharad/lokal.md", "---\ntitle: L\nplaces: [{municipality: Borås}]\n---\n"},
+	};
+	char *root;
+	sg_site *s = site_of(f, 1, &root);
+	sg_plan *p = sg_plan_new(s, "2026-01-01");
+	for (size_t i = 0; i < p->n_pages; i++) {
+		const sg_page *pg = &p->pages[i];
+		cr_assert_eq(pg->subject.kind, sg_page_kinds[pg->kind].subject, "%s", pg->url);
+		cr_assert_str_eq(pg->template, sg_page_kinds[pg->kind].template);
+		if (pg->kind == SG_PAGE_INSATS) {
+			char *url = sg_plan_url_of(p, SG_SUBJECT_INSATS, pg->subject.insats);
+			cr_assert_str_eq(url, pg->url);
+			free(url);
+		}
+		if (pg->kind == SG_PAGE_KOMMUN) {
+			char *url = sg_plan_url_of(p, SG_SUBJECT_KOMMUN, pg->subject.kommun->kommun);
+			cr_assert_str_eq(url, pg->url);
+			free(url);
+		}
+	}
+	char *out = sg_url_out_path("/nyhetsbrev/x/epost.html");
+	cr_assert_str_eq(out, "nyhetsbrev/x/epost.html");
+	free(out);
+	out = sg_url_out_path("/kommun/boras/");
+	cr_assert_str_eq(out, "kommun/boras/index.html");
+	free(out);
 	sg_plan_free(p);
 	sg_site_free(s);
 	sg_remove_tree(root);
