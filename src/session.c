@@ -18,9 +18,11 @@
 #include "model/lint.h"
 #include "model/model.h"
 #include "pipeline_stages.h"
+#include "plan/lint.h"
 #include "plan/plan.h"
 #include "read/content.h"
 #include "render/context.h"
+#include "render/links.h"
 #include "template/mustache.h"
 #include "util/alloc.h"
 #include "util/fs.h"
@@ -203,6 +205,7 @@ sg_run_result sg_session_build(sg_session *s, sg_diags *d, sg_build_stats *stats
 		return SG_RUN_IO_ERROR;
 	sg_build_opts bo = {.drafts = o->drafts, .jobs = o->jobs};
 	sg_site *site = sg_site_build(sources, &bo, d);
+	sg_links_write(site);
 	stats->insatser = site->n_insatser;
 	stats->kommuner = site->n_kommuner;
 	stats->forbund = site->n_forbund;
@@ -212,11 +215,11 @@ sg_run_result sg_session_build(sg_session *s, sg_diags *d, sg_build_stats *stats
 		sg_stage_load_templates(tpl, o->templates_dir, d);
 	} else { /* sofgen check: also the warnings for likely mistakes, and paths written twice */
 		sg_site_lint(site, o->now ? o->now : "9999-12-31", d);
-		if (!sg_diags_errors(d)) {
-			sg_plan *plan = sg_plan_new(site, o->now);
+		sg_plan *plan = sg_plan_new(site, o->now);
+		sg_plan_lint(site, plan, d);
+		if (!sg_diags_errors(d))
 			paths_clash(site, plan, NULL, d);
-			sg_plan_free(plan);
-		}
+		sg_plan_free(plan);
 	}
 	sg_run_result result = sg_diags_errors(d) ? SG_RUN_CONTENT_ERRORS : SG_RUN_OK;
 	kept_state kept = {0};
@@ -377,7 +380,7 @@ static update_outcome update_insatser(sg_session *s, sg_diags *d, sg_build_stats
 	memcpy(old_order, site->insatser, count * sizeof *old_order);
 	for (size_t i = 0; i < n; i++) {
 		swap_versions(xs[i], nx[i]);
-		sg_insats_freeze(xs[i]);
+		sg_links_write_insats(site, xs[i]);
 	}
 	sg_site_resort_insatser(site, xs, n);
 	sg_budgets_check(site, d);

@@ -5,7 +5,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../plan/plan.h"
 #include "../util/address.h"
 #include "../util/alloc.h"
 #include "../util/parallel.h"
@@ -17,6 +16,7 @@
 #include "fields.h"
 #include "model.h"
 #include "open_data.h"
+#include "refs.h"
 
 #define SUMMARY_MAX 200
 
@@ -772,12 +772,6 @@ void sg_site_resort_insatser(sg_site *site, sg_insats *const *moved, size_t n_mo
 		a[i]->index = i;
 }
 
-void sg_insats_freeze(sg_insats *x)
-{
-	sg_markdown_freeze(x->body);
-	sg_markdown_freeze(x->referral.how);
-}
-
 /* ---- the insatser, on several threads ------------------------------------ */
 
 #define INSATS_CHUNK 32 /* sources a thread takes at a time */
@@ -832,8 +826,9 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 		site->info.title = sg_strdup("sofgen");
 	if (!site->info.language)
 		site->info.language = sg_strdup("sv");
-	site->info.root = sg_url_base_path(site->info.base_url);
-	site->info.markdown = (sg_markdown_opts){.allow_html = site->info.allow_raw_html, .link_root = site->info.root};
+	site->info.root = sg_base_url_path(site->info.base_url);
+	site->info.markdown = (sg_markdown_opts){
+		.allow_html = site->info.allow_raw_html, .link_root = site->info.root, .ref_prefixes = sg_ref_prefixes};
 	site->info.markdown_kept = site->info.markdown;
 	site->info.markdown_kept.keep_document = true;
 	for (size_t i = 0; i < n; i++)
@@ -874,15 +869,9 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 	sg_site_sort_insatser(site);
 	sg_budgets_check(site, d);
 	sg_publications_sort(site);
+	/* each reference to the content it names; the render stage writes their addresses
+	 * (and keeps only the HTML of texts not also sent as e-mail or calendar text) */
 	sg_resolve_references(site, d);
-	/* from here on pages only need the HTML of the catalogue's texts; newsletters and
-	 * events keep their documents for the e-mail and calendar versions */
-	for (size_t i = 0; i < site->n_insatser; i++)
-		sg_insats_freeze(site->insatser[i]);
-	for (size_t i = 0; i < site->n_forbund; i++)
-		sg_markdown_freeze(site->forbund[i]->body);
-	for (size_t i = 0; i < site->n_sidor; i++)
-		sg_markdown_freeze(site->sidor[i]->body);
 	sg_sources_drop_content(sources);
 	if (site->n_sidor)
 		qsort(site->sidor, site->n_sidor, sizeof *site->sidor, by_sida_title);

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../render/markdown_mail.h"
+#include "../markdown/markdown_mail.h"
 #include "../util/alloc.h"
 #include "../util/fs.h"
 #include "../util/utf8.h"

@@ -1,10 +1,10 @@
-/* Markdown bodies (src/render/markdown.c): CommonMark, raw HTML and unsafe links. */
+/* Markdown bodies (src/markdown/markdown.c): CommonMark, raw HTML and unsafe links. */
 #include <criterion/criterion.h>
 #include <string.h>
 #include <strings.h>
 
 #include "../support/fixture.h"
-#include "render/markdown.h"
+#include "markdown/markdown.h"
 
 static char *render(const char *md, bool allow_html, sg_diags *d)
 {
