@@ -15,7 +15,7 @@ static void build_member(sg_site *site, sg_forbund *fb, const sg_fields *f, cons
 	if (sg_value_kind_of(item) == SG_VAL_STRING) {
 		m->name = sg_strdup(sg_value_as_string(item, NULL));
 	} else if (sg_value_kind_of(item) == SG_VAL_MAP) {
-		static const char *const keys[] = {"name", "code", "contact", NULL};
+		const sg_key *keys = sg_key_sub(sg_keys_of(SG_SRC_FORBUND), "members");
 		sg_fields_check_keys(f, item, keys, "a member");
 		sg_fields at = *f;
 		at.line = sg_fields_line(f, item);
@@ -26,7 +26,7 @@ static void build_member(sg_site *site, sg_forbund *fb, const sg_fields *f, cons
 			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
 			         "'code' must be the four-digit SCB kommunkod in quotes, e.g. code: \"1490\"");
 		}
-		sg_field_contact(&at, item, "contact", &m->contact, false);
+		sg_field_contact(&at, item, keys, "contact", &m->contact);
 	} else {
 		sg_error(f->d, f->file, sg_fields_line(f, item), sg_fields_col(item),
 		         "each member must be '{name: …, code: …}' or a kommun name");
@@ -83,8 +83,7 @@ static void build_member(sg_site *site, sg_forbund *fb, const sg_fields *f, cons
 void sg_build_forbund(sg_site *site, const sg_source *src, sg_diags *d)
 {
 	sg_fields f = sg_fields_for(src, d);
-	static const char *const keys[] = {"title", "orgnr", "members", "parties", "contact", "budget", "default_form",
-	                                   NULL};
+	const sg_key *keys = sg_keys_of(SG_SRC_FORBUND);
 	sg_fields_check_keys(&f, src->meta, keys, "a förbund");
 	sg_forbund *fb = sg_calloc(1, sizeof *fb);
 	fb->slug = sg_strdup(src->slug);
@@ -102,7 +101,7 @@ void sg_build_forbund(sg_site *site, const sg_source *src, sg_diags *d)
 	if (fb->n_members == 0)
 		sg_error(d, src->path, f.line, 1, "missing 'members': list the member kommuner, e.g. members: [{name: Borås, code: \"1490\"}]");
 	fb->parties = sg_field_text_list(&f, src->meta, "parties", &fb->n_parties);
-	sg_field_contact(&f, src->meta, "contact", &fb->contact, true);
+	sg_field_contact(&f, src->meta, keys, "contact", &fb->contact);
 	sg_budgets_read(&f, src->meta, &fb->budgets, &fb->n_budgets);
 	fb->default_form_slug = sg_field_text(&f, src->meta, "default_form", false, NULL);
 	if (fb->default_form_slug) {

@@ -13,10 +13,6 @@
 
 #define SUMMARY_MAX 200
 
-static const char *const insats_keys[] = {"title", "forbund", "year", "area", "category", "summary",
-                                          "target_groups", "age", "duration", "provider", "contact", "places",
-                                          "referral", "status", "start", "end", "draft", NULL};
-
 static sg_member *find_member(const sg_forbund *fb, const char *name)
 {
 	char *slug = sg_slugify(name);
@@ -33,7 +29,7 @@ static void build_places(sg_insats *x, const sg_fields *f, const sg_value *list)
 	size_t n = sg_value_count(list);
 	x->places = sg_calloc(n ? n : 1, sizeof *x->places);
 	for (size_t i = 0; i < n; i++) {
-		static const char *const keys[] = {"municipality", "participants", "funds", NULL};
+		const sg_key *keys = sg_key_sub(sg_keys_of(SG_SRC_INSATS), "places");
 		sg_fields at;
 		const sg_value *p = sg_fields_item_map(f, list, i, "a place",
 		                                       "{municipality: …, participants: …, funds: {forbund: …}}", keys, &at);
@@ -82,7 +78,7 @@ static void build_places(sg_insats *x, const sg_fields *f, const sg_value *list)
 		pl->participants = sg_field_int(f, p, "participants", -1, 0, 1000000);
 		const sg_value *funds = sg_field_map(f, p, "funds");
 		if (funds) {
-			static const char *const fkeys[] = {"forbund", "cofunding", "esf", NULL};
+			const sg_key *fkeys = sg_key_sub(keys, "funds");
 			/* {forbund: 12,5} reads as forbund: 12 and a key "5": catch it */
 			bool comma = false;
 			for (size_t k = 0; k < sg_value_count(funds); k++) {
@@ -162,7 +158,7 @@ static void build_referral(sg_site *site, sg_insats *x, const sg_fields *f, cons
 	const sg_value *r = sg_field_map(f, meta, "referral");
 	if (!r)
 		return;
-	static const char *const keys[] = {"open", "referrers", "vacancies", "how", "form", NULL};
+	const sg_key *keys = sg_key_sub(sg_keys_of(SG_SRC_INSATS), "referral");
 	sg_fields_check_keys(f, r, keys, "referral");
 	x->referral.given = true;
 	x->referral.open = sg_field_bool(f, r, "open", false);
@@ -187,6 +183,7 @@ sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_o
 {
 	sg_fields f = sg_fields_for(src, d);
 	const sg_value *meta = src->meta;
+	const sg_key *insats_keys = sg_keys_of(SG_SRC_INSATS);
 	sg_fields_check_keys(&f, meta, insats_keys, "an insats");
 	sg_insats *x = sg_calloc(1, sizeof *x);
 	x->slug = sg_strdup(src->slug);
@@ -238,7 +235,7 @@ sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_o
 	x->age_min = x->age_max = -1;
 	const sg_value *age = sg_field_map(&f, meta, "age");
 	if (age) {
-		static const char *const keys[] = {"min", "max", NULL};
+		const sg_key *keys = sg_key_sub(insats_keys, "age");
 		sg_fields_check_keys(&f, age, keys, "age");
 		x->age_min = (int)sg_field_int(&f, age, "min", -1, 0, 120);
 		x->age_max = (int)sg_field_int(&f, age, "max", -1, 0, 120);
@@ -249,12 +246,12 @@ sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_o
 	x->duration = sg_field_text(&f, meta, "duration", false, NULL);
 	const sg_value *prov = sg_field_map(&f, meta, "provider");
 	if (prov) {
-		static const char *const keys[] = {"name", "orgnr", NULL};
+		const sg_key *keys = sg_key_sub(insats_keys, "provider");
 		sg_fields_check_keys(&f, prov, keys, "provider");
 		x->provider_name = sg_field_text(&f, prov, "name", false, NULL);
 		x->provider_orgnr = sg_field_text(&f, prov, "orgnr", false, NULL);
 	}
-	sg_field_contact(&f, meta, "contact", &x->contact, false);
+	sg_field_contact(&f, meta, insats_keys, "contact", &x->contact);
 	build_places(x, &f, sg_field_list(&f, meta, "places"));
 	build_referral(site, x, &f, meta);
 	static const char *const statuses[] = {"active", "planned", "ended", NULL};

@@ -8,7 +8,7 @@
 void sg_build_sida(sg_site *site, const sg_source *src, sg_diags *d)
 {
 	sg_fields f = sg_fields_for(src, d);
-	static const char *const keys[] = {"title", "summary", "footer", NULL};
+	const sg_key *keys = sg_keys_of(SG_SRC_SIDA);
 	sg_fields_check_keys(&f, src->meta, keys, "a page");
 	sg_sida *p = sg_calloc(1, sizeof *p);
 	p->slug = sg_strdup(src->slug);

@@ -19,8 +19,7 @@ static void build_accessibility(sg_a11y *a, const sg_fields *f, const sg_value *
 		           "(lag 2018:1937); the page says the site has not been assessed yet");
 		return;
 	}
-	static const char *const keys[] = {"organisation", "status", "gaps", "assessed", "updated", "method",
-	                                   "contact", "response_time", NULL};
+	const sg_key *keys = sg_key_sub(sg_keys_of(SG_SRC_SITE), "accessibility");
 	sg_fields_check_keys(f, m, keys, "accessibility");
 	sg_fields at = *f;
 	at.line = sg_fields_line(f, m);
@@ -39,7 +38,7 @@ static void build_accessibility(sg_a11y *a, const sg_fields *f, const sg_value *
 	a->response_time = sg_field_text(&at, m, "response_time", false, NULL);
 	const sg_value *c = sg_field_map(&at, m, "contact");
 	if (c) {
-		static const char *const ckeys[] = {"email", "phone", "url", NULL};
+		const sg_key *ckeys = sg_key_sub(keys, "contact");
 		sg_fields_check_keys(&at, c, ckeys, "accessibility contact");
 		a->contact_email = sg_field_email(&at, c, "email");
 		a->contact_phone = sg_field_phone(&at, c, "phone", NULL);
@@ -68,7 +67,7 @@ static void build_accessibility(sg_a11y *a, const sg_fields *f, const sg_value *
 	size_t n = sg_value_count(gaps);
 	a->gaps = sg_calloc(n ? n : 1, sizeof *a->gaps);
 	for (size_t i = 0; i < n; i++) {
-		static const char *const gkeys[] = {"problem", "reason", "fix", NULL};
+		const sg_key *gkeys = sg_key_sub(keys, "gaps");
 		sg_fields gf;
 		const sg_value *g = sg_fields_item_map(&at, gaps, i, "a gap", "{problem: …, reason: …, fix: …}", gkeys, &gf);
 		if (!g)
@@ -100,8 +99,7 @@ static void accessibility_clear(sg_a11y *a)
 void sg_build_site_info(sg_site *site, const sg_source *src, sg_diags *d)
 {
 	sg_fields f = sg_fields_for(src, d);
-	static const char *const keys[] = {"title", "base_url", "language", "region", "description",
-	                                   "allow_raw_html", "allow_document_types", "forms", "accessibility", "open_data", NULL};
+	const sg_key *keys = sg_keys_of(SG_SRC_SITE);
 	sg_fields_check_keys(&f, src->meta, keys, "site.yaml");
 	sg_site_info *in = &site->info;
 	in->title = sg_field_text(&f, src->meta, "title", true, "the name of the site");
@@ -139,7 +137,7 @@ void sg_build_site_info(sg_site *site, const sg_source *src, sg_diags *d)
 	sg_open_data_read(&in->open_data, &f, src->meta);
 	const sg_value *forms = sg_field_map(&f, src->meta, "forms");
 	if (forms) {
-		static const char *const fkeys[] = {"action", "method", NULL};
+		const sg_key *fkeys = sg_key_sub(keys, "forms");
 		sg_fields_check_keys(&f, forms, fkeys, "forms");
 		char *action = sg_field_text(&f, forms, "action", false, NULL);
 		char *method = sg_field_text(&f, forms, "method", false, NULL);

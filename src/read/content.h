@@ -8,17 +8,8 @@
 
 #include "../util/diag.h"
 #include "../util/value.h"
+#include "kinds.h" /* sg_source_kind: the content kinds */
 
-typedef enum {
-	SG_SRC_SITE,
-	SG_SRC_FORBUND,
-	SG_SRC_INSATS,
-	SG_SRC_SIDA,
-	SG_SRC_NYHETSBREV,
-	SG_SRC_EVENEMANG,
-	SG_SRC_DOKUMENT, /* a .yaml description; the file it describes lies beside it */
-	SG_SRC_BLANKETT  /* a form definition (.yaml) */
-} sg_source_kind;
 
 /* One content file. Owned by its sg_sources. */
 typedef struct sg_source {
