@@ -511,6 +511,38 @@ sg_sources *sg_sources_read_on(const char *dir, int jobs, sg_diags *d)
 
 sg_sources *sg_sources_read(const char *dir, sg_diags *d) { return sg_sources_read_on(dir, 0, d); }
 
+sg_sources *sg_sources_read_one(const char *dir, sg_source_kind kind, const char *rel, sg_diags *d)
+{
+	char real[PATH_MAX];
+	if (!sg_is_dir(dir) || !realpath(dir, real)) {
+		sg_error(d, dir, 0, 0, "the content folder cannot be read: %s", sg_exists(dir) ? strerror(errno) : "it does not exist");
+		return NULL;
+	}
+	sg_sources *s = sg_calloc(1, sizeof *s);
+	s->root_real = sg_strdup(real);
+	found_list found = {0};
+	char *path = sg_path_join(dir, rel);
+	/* the folder it is in, as the walk names it: an insats' förbund, a document's path */
+	char *parent = sg_strdup(path);
+	char *slash = strrchr(parent, '/');
+	if (slash)
+		*slash = '\0';
+	const char *up = strrchr(parent, '/');
+	const char *folder = sg_content_kind_of(kind)->per_forbund ? (up ? up + 1 : parent)
+	                     : kind == SG_SRC_DOKUMENT              ? parent
+	                                                            : NULL;
+	if (sg_exists(path) && !inside_root(s, path)) /* through a linked folder */
+		sg_error(d, path, 1, 1, "this file is reached through a link to a folder outside the content folder; copy "
+		         "the files in instead");
+	else
+		found_add(&found, kind, path, folder, is_link(path));
+	read_found(s, &found, 1, d);
+	found_free(&found);
+	free(parent);
+	free(path);
+	return s;
+}
+
 void sg_sources_free(sg_sources *s)
 {
 	if (!s)
