@@ -501,6 +501,9 @@ void sg_markdown_freeze(sg_markdown *md)
 {
 	if (!md || !md->doc)
 		return;
+	free(md->refs); /* their nodes go with the document: links not written stay as they are */
+	md->refs = NULL;
+	md->n_refs = 0;
 	md->html = cmark_render_html(md->doc, md->allow_html ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT);
 	cmark_node_free(md->doc);
 	md->doc = NULL;

@@ -25,7 +25,8 @@ typedef struct sg_markdown_opts {
 	bool in_form;          /* a form's text: raw HTML that opens or closes a <form> is an error (a
 	                          <form> there would take the fields of a printed form and send them) */
 	const char *const *ref_prefixes; /* NULL-terminated ("insats:", …) or NULL: links whose address starts
-	                                    with one name other content, kept for sg_markdown_resolve */
+	                                    with one name other content, kept for sg_markdown_resolve.
+	                                    Borrowed by each text: it must outlive them (a static table) */
 } sg_markdown_opts;
 
 /* `first_line` is the file line the text starts on. Never fails. */
