@@ -109,9 +109,11 @@ const sg_content_kind *sg_content_kind_in(const char *folder)
 
 const sg_key *sg_key_find(const sg_key *keys, const char *name)
 {
-	for (size_t i = 0; keys && keys[i].name; i++)
-		if (strcmp(keys[i].name, name) == 0 || strcmp(keys[i].name, "*") == 0)
+	for (size_t i = 0; keys && keys[i].name; i++) {
+		const char *k = keys[i].name;
+		if ((k[0] == '*' && k[1] == '\0') || (k[0] == name[0] && strcmp(k, name) == 0))
 			return &keys[i];
+	}
 	return NULL;
 }
 
