@@ -10,7 +10,9 @@
 
 #include "model/lint.h"
 #include "pipeline_stages.h"
+#include "plan/lint.h"
 #include "read/content.h"
+#include "render/links.h"
 #include "render/publication_text.h"
 #include "util/alloc.h"
 #include "util/buf.h"
@@ -323,6 +325,7 @@ sg_run_result sg_pipeline_build(const sg_pipeline_opts *o, sg_diags *d, sg_build
 	/* model (and the templates) */
 	sg_build_opts bo = {.drafts = o->drafts, .jobs = o->jobs};
 	sg_site *site = sg_site_build(sources, &bo, d);
+	sg_links_write(site); /* the URLs of references between content, into the texts */
 	stats->insatser = site->n_insatser;
 	stats->kommuner = site->n_kommuner;
 	stats->forbund = site->n_forbund;
@@ -336,10 +339,13 @@ sg_run_result sg_pipeline_build(const sg_pipeline_opts *o, sg_diags *d, sg_build
 	stats->t_model = seconds_since(&t);
 	/* plan; sofgen check also looks for paths written twice */
 	sg_plan *plan = NULL;
-	if (!sg_diags_errors(d)) {
+	if (!o->write) { /* the plan's warnings also when there are errors, then the paths */
 		plan = sg_stage_plan(o, site);
-		if (!o->write)
+		sg_plan_lint(site, plan, d);
+		if (!sg_diags_errors(d))
 			paths_clash(site, plan, NULL, d);
+	} else if (!sg_diags_errors(d)) {
+		plan = sg_stage_plan(o, site);
 	}
 	sg_run_result result = sg_diags_errors(d) ? SG_RUN_CONTENT_ERRORS : SG_RUN_OK;
 	/* render and write */

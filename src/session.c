@@ -20,6 +20,7 @@
 #include "plan/plan.h"
 #include "read/content.h"
 #include "render/context.h"
+#include "render/links.h"
 #include "util/alloc.h"
 #include "util/fs.h"
 #include "write/catalog.h"
@@ -191,7 +192,7 @@ static update_outcome update_insatser(sg_session *s, sg_diags *d, sg_build_stats
 	memcpy(old_order, site->insatser, count * sizeof *old_order);
 	for (size_t i = 0; i < n; i++) {
 		swap_versions(xs[i], nx[i]);
-		sg_insats_freeze(xs[i]);
+		sg_links_write_insats(site, xs[i]);
 	}
 	sg_site_resort_insatser(site, xs, n);
 	sg_budgets_check(site, d);

@@ -10,13 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/fs.h"
 #include "../util/slug.h"
+#include "../util/swetime.h"
 #include "../util/utf8.h"
 #include "args.h"
 #include "commands.h"
@@ -215,11 +215,10 @@ int sg_cmd_init(int argc, char **argv)
 		        content);
 		goto out;
 	}
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	char date[11];
-	strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	char now[32], date[11];
+	sg_sweden_now(now, sizeof now); /* today in Sweden, as every command has it */
+	memcpy(date, now, 10);
+	date[10] = '\0';
 
 	sg_buf b = SG_BUF_INIT;
 	char *rel = NULL;
@@ -232,7 +231,7 @@ int sg_cmd_init(int argc, char **argv)
 	rc |= put_file(content, rel, &b);
 	free(rel);
 	sg_buf_clear(&b);
-	insats_text(&b, slug, kommuner[0], tm.tm_year + 1900);
+	insats_text(&b, slug, kommuner[0], atoi(now));
 	rel = sg_asprintf("insatser/%s/exempelinsats.md", slug);
 	rc |= put_file(content, rel, &b);
 	free(rel);

@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "../model/model.h"
 #include "../read/content.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
@@ -22,8 +23,6 @@
 #include "../util/value.h"
 #include "args.h"
 #include "commands.h"
-
-#define MAX_FORBUND_BYTES ((size_t)16 << 20)
 
 static const char usage_new[] = "usage: sofgen new insats FÖRBUND \"TITEL\" [--content DIR]\n"
                                 "       sofgen new nyhetsbrev \"TITEL\" [--forbund SLUG] [--content DIR]\n"
@@ -88,16 +87,17 @@ static void put_comment_text(sg_buf *b, const char *s)
 /* The förbund slugs: content/forbund/<slug>.md (malloc'd list, *n set). */
 static char **forbund_slugs(const char *content, size_t *n)
 {
-	char *dir = sg_path_join(content, "forbund");
-	size_t count = 0;
+	const sg_content_kind *kind = sg_content_kind_of(SG_SRC_FORBUND);
+	char *dir = sg_path_join(content, kind->folder);
+	size_t count = 0, ext = strlen(kind->ext);
 	char **names = sg_list_dir(dir, &count);
 	free(dir);
 	*n = 0;
 	char **out = sg_malloc((count ? count : 1) * sizeof *out);
 	for (size_t i = 0; i < count; i++) {
 		size_t len = strlen(names[i]);
-		if (names[i][0] != '.' && len > 3 && strcmp(names[i] + len - 3, ".md") == 0)
-			out[(*n)++] = sg_strndup(names[i], len - 3);
+		if (names[i][0] != '.' && len > ext && strcmp(names[i] + len - ext, kind->ext) == 0)
+			out[(*n)++] = sg_strndup(names[i], len - ext);
 	}
 	sg_free_names(names, count);
 	return out;
@@ -114,7 +114,8 @@ static void free_list(char **list, size_t n)
  * naming the closest förbund and all of them. */
 static int check_forbund(const char *content, const char *slug, const char *type)
 {
-	char *rel = sg_asprintf("forbund/%s.md", slug);
+	const sg_content_kind *kind = sg_content_kind_of(SG_SRC_FORBUND);
+	char *rel = sg_asprintf("%s/%s%s", kind->folder, slug, kind->ext);
 	char *path = sg_path_join(content, rel);
 	bool ok = sg_is_slug(slug) && sg_is_file(path);
 	free(rel);
@@ -146,47 +147,44 @@ static int check_forbund(const char *content, const char *slug, const char *type
 	return 1;
 }
 
-/* The förbund's title and member kommuner, read with the content reader. Returns 0,
- * or 1 after printing the förbund file's errors. */
+/* The förbund's title and member kommuner, read and built by the model as `sofgen check`
+ * builds them (so the kommuner are those check accepts, written in any form the
+ * förbund file may use). Returns 0, or 1 after printing why the file cannot be read.
+ * Problems the model finds in a file it can read are left to `sofgen check`. */
 static int read_forbund(const char *content, const char *slug, char **title, char ***members, size_t *n_members)
 {
 	*title = NULL;
 	*members = NULL;
 	*n_members = 0;
-	char *rel = sg_asprintf("forbund/%s.md", slug);
-	sg_source src = {0};
-	src.path = sg_path_join(content, rel);
-	free(rel);
-	size_t len;
-	char *text = sg_read_file(src.path, &len, MAX_FORBUND_BYTES);
-	if (!text) {
-		fprintf(stderr, "sofgen new insats: %s: %s\n", src.path, strerror(errno));
-		sg_source_clear(&src);
-		return 1;
-	}
+	const sg_content_kind *kind = sg_content_kind_of(SG_SRC_FORBUND);
+	char *rel = sg_asprintf("%s/%s%s", kind->folder, slug, kind->ext);
 	sg_diags *d = sg_diags_new();
-	int rc = sg_source_parse(&src, text, len, 1, d);
-	free(text);
-	if (rc != 0) {
+	sg_sources *sources = sg_sources_read_one(content, SG_SRC_FORBUND, rel, d);
+	int rc = 0;
+	if (sg_sources_count(sources) == 0) {
 		sg_diags_print(d, stderr);
-		fprintf(stderr, "sofgen new insats: fix %s first: the insats needs its member kommuner\n", src.path);
+		char *path = sg_path_join(content, rel);
+		fprintf(stderr, "sofgen new insats: fix %s first: the insats needs its member kommuner\n", path);
+		free(path);
+		sg_sources_free(sources);
+		rc = 1;
 	} else {
-		const sg_value *t = sg_value_get(src.meta, "title");
-		if (sg_value_kind_of(t) == SG_VAL_STRING)
-			*title = sg_strdup(sg_value_as_string(t, NULL));
-		const sg_value *list = sg_value_get(src.meta, "members");
-		size_t count = sg_value_kind_of(list) == SG_VAL_LIST ? sg_value_count(list) : 0;
-		*members = sg_malloc((count ? count : 1) * sizeof **members);
-		for (size_t i = 0; i < count; i++) {
-			const sg_value *name = sg_value_get(sg_value_item(list, i), "name");
-			const char *s = sg_value_kind_of(name) == SG_VAL_STRING ? sg_value_as_string(name, NULL) : NULL;
-			if (s && *s)
-				(*members)[(*n_members)++] = sg_strdup(s);
+		sg_diags *model = sg_diags_new();
+		sg_build_opts opts = {.drafts = true, .jobs = 1};
+		sg_site *site = sg_site_build(sources, &opts, model);
+		const sg_forbund *fb = site->n_forbund ? site->forbund[0] : NULL;
+		if (fb) {
+			*title = sg_strdup(fb->title);
+			*members = sg_malloc((fb->n_members ? fb->n_members : 1) * sizeof **members);
+			for (size_t i = 0; i < fb->n_members; i++)
+				(*members)[(*n_members)++] = sg_strdup(fb->members[i].name);
 		}
+		sg_site_free(site);
+		sg_diags_free(model);
 	}
 	sg_diags_free(d);
-	sg_source_clear(&src);
-	return rc != 0;
+	free(rel);
+	return rc;
 }
 
 static const char draft_comment[] =
@@ -490,15 +488,19 @@ int sg_cmd_new(int argc, char **argv)
 			status = 1;
 			goto out;
 		}
-		rel = sg_asprintf("insatser/%s/%s.md", forbund, slug);
+		rel = sg_asprintf("%s/%s/%s%s", sg_content_kind_of(SG_SRC_INSATS)->folder, forbund, slug,
+		                  sg_content_kind_of(SG_SRC_INSATS)->ext);
 		insats_text(&text, title, forbund, forbund_title, members, n_members, date, year);
 		break;
 	case NEW_NYHETSBREV:
-		rel = sg_asprintf("nyhetsbrev/%.7s-%s.md", date, slug);
+		rel = sg_asprintf("%s/%.7s-%s%s", sg_content_kind_of(SG_SRC_NYHETSBREV)->folder, date, slug,
+		                  sg_content_kind_of(SG_SRC_NYHETSBREV)->ext);
 		nyhetsbrev_text(&text, title, forbund, date);
 		break;
 	case NEW_EVENEMANG:
-		rel = sg_asprintf("evenemang/%.7s-%s.md", date, slug); /* a yearly event gets a new file each year */
+		/* a yearly event gets a new file each year */
+		rel = sg_asprintf("%s/%.7s-%s%s", sg_content_kind_of(SG_SRC_EVENEMANG)->folder, date, slug,
+		                  sg_content_kind_of(SG_SRC_EVENEMANG)->ext);
 		evenemang_text(&text, title, forbund, date);
 		break;
 	}

@@ -44,7 +44,7 @@ static void read_fields(const sg_fields *f, const sg_value *list, sg_blankett *b
 	size_t n = sg_value_count(list);
 	sec->fields = sg_calloc(n ? n : 1, sizeof *sec->fields);
 	for (size_t i = 0; i < n; i++) {
-		static const char *const keys[] = {"name", "label", "type", "required", "options", "help", NULL};
+		const sg_key *keys = sg_key_sub(sg_key_sub(sg_keys_of(SG_SRC_BLANKETT), "sections"), "fields");
 		sg_fields at;
 		const sg_value *v =
 			sg_fields_item_map(f, list, i, "a form field", "{name: …, label: …, type: …}", keys, &at);
@@ -85,7 +85,7 @@ static void read_fields(const sg_fields *f, const sg_value *list, sg_blankett *b
 void sg_build_blankett(sg_site *site, const sg_source *src, sg_diags *d)
 {
 	sg_fields f = {src->path, d, 1};
-	static const char *const keys[] = {"title", "intro", "sections", "consent", NULL};
+	const sg_key *keys = sg_keys_of(SG_SRC_BLANKETT);
 	sg_fields_check_keys(&f, src->meta, keys, "a form");
 	sg_blankett *b = sg_calloc(1, sizeof *b);
 	b->slug = sg_strdup(src->slug);
@@ -113,7 +113,7 @@ void sg_build_blankett(sg_site *site, const sg_source *src, sg_diags *d)
 		sg_error(d, src->path, 1, 1, "missing 'sections': a form has at least one section with fields");
 	b->sections = sg_calloc(n ? n : 1, sizeof *b->sections);
 	for (size_t i = 0; i < n; i++) {
-		static const char *const skeys[] = {"title", "help", "fields", NULL};
+		const sg_key *skeys = sg_key_sub(sg_keys_of(SG_SRC_BLANKETT), "sections");
 		sg_fields at;
 		const sg_value *s = sg_fields_item_map(&f, sections, i, "a section", "{title: …, fields: [ … ]}", skeys, &at);
 		if (!s)

@@ -16,7 +16,7 @@ static void read_costs(const sg_fields *f, const sg_value *list, sg_budget *b)
 	size_t n = sg_value_count(list);
 	b->costs = sg_calloc(n ? n : 1, sizeof *b->costs);
 	for (size_t i = 0; i < n; i++) {
-		static const char *const keys[] = {"item", "amount", NULL};
+		const sg_key *keys = sg_key_sub(sg_key_sub(sg_key_sub(sg_keys_of(SG_SRC_FORBUND), "budget"), "*"), "costs");
 		sg_fields at;
 		const sg_value *c = sg_fields_item_map(f, list, i, "a cost line", "{item: …, amount: …}", keys, &at);
 		if (!c)
@@ -49,7 +49,7 @@ static void read_financing(const sg_fields *f, const sg_value *list, sg_budget *
 	b->financing = sg_calloc(n ? n : 1, sizeof *b->financing);
 	b->financing_line = sg_fields_line(f, list);
 	for (size_t i = 0; i < n; i++) {
-		static const char *const keys[] = {"party", "share", "amount", NULL};
+		const sg_key *keys = sg_key_sub(sg_key_sub(sg_key_sub(sg_keys_of(SG_SRC_FORBUND), "budget"), "*"), "financing");
 		sg_fields at;
 		const sg_value *c =
 			sg_fields_item_map(f, list, i, "a financing line", "{party: …, share: …, amount: …}", keys, &at);
@@ -100,7 +100,7 @@ void sg_budgets_read(const sg_fields *f, const sg_value *meta, sg_budget **out, 
 			         "the budget for %ld must be a map with costs, financing and equity_use", year);
 			continue;
 		}
-		static const char *const keys[] = {"costs", "financing", "equity_use", NULL};
+		const sg_key *keys = sg_key_sub(sg_key_sub(sg_keys_of(SG_SRC_FORBUND), "budget"), "*");
 		sg_fields_check_keys(f, y, keys, "a budget year");
 		sg_budget *b = &list[count++];
 		b->year = (int)year;

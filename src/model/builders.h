@@ -1,18 +1,65 @@
 /* builders.h — private to src/model/: the builders of each content type, shared by
- * build.c (which runs them in order) and the files that implement them. */
+ * build.c (which runs them in order) and the files that implement them: one file per
+ * content type (site_info.c, forbund.c, insats.c, sida.c, publications.c, blankett.c),
+ * the site-wide kommuner (kommuner.c) and the checks across files (budget.c, refs.c). */
 #ifndef SG_BUILDERS_H
 #define SG_BUILDERS_H
+
+#include <string.h>
 
 #include "fields.h"
 #include "model.h"
 
+/* build.c: the orchestration, and what every builder uses */
 void sg_push_ptr(void ***arr, size_t *n, void *p);
 #define SG_PUSH(arr, n, p) sg_push_ptr((void ***)&(arr), &(n), (p))
+/* The field reader of a source (messages at its file; missing fields at its first line). */
+sg_fields sg_fields_for(const sg_source *src, sg_diags *d);
+/* Swedish order of two titles from their sort keys (sg_collate_key), then by bytes. */
+static inline int sg_title_order(const char *key_a, const char *title_a, const char *key_b, const char *title_b)
+{
+	int c = strcmp(key_a, key_b);
+	return c ? c : strcmp(title_a, title_b);
+}
 
+/* site_info.c: site.yaml */
+void sg_build_site_info(sg_site *site, const sg_source *src, sg_diags *d);
+/* Defaults for what site.yaml left out, and the parse options of texts (after it is read). */
+void sg_site_info_complete(sg_site_info *in);
+void sg_site_info_clear(sg_site_info *in);
+
+/* kommuner.c */
+/* The site-wide kommun with this name (made on first use); NULL after an error when
+ * another kommun's name has the same slug. v is where the name is written. */
+sg_kommun *sg_kommun_for(sg_site *site, const char *name, const sg_fields *f, const sg_value *v);
+/* The error for two names that differ in more than case but have one web address. */
+void sg_kommun_slug_collision(const sg_fields *f, const sg_value *v, const char *name, const char *other,
+                              const char *other_path, int other_line, const char *slug);
+/* Once every förbund is built: each kommun's memberships, and the kommuner by name. */
+void sg_kommuner_index(sg_site *site);
+void sg_kommuner_free(sg_site *site);
+
+/* forbund.c */
+void sg_build_forbund(sg_site *site, const sg_source *src, sg_diags *d);
 sg_forbund *sg_site_find_forbund(const sg_site *site, const char *slug);
+int sg_forbund_order(const sg_forbund *a, const sg_forbund *b); /* by title */
+void sg_forbund_sort(sg_site *site);
+void sg_forbund_free(sg_forbund *fb);
 /* Reads `forbund:` (optional) and resolves it; an unknown slug is an error with the
  * closest one. Returns NULL when absent or unknown. */
 sg_forbund *sg_field_forbund(const sg_site *site, const sg_fields *f, const sg_value *meta);
+
+/* insats.c (sg_insats_build and the sorting are in model.h) */
+/* Every insats source, on opts->jobs threads; each source's content is dropped once built. */
+void sg_build_insatser(sg_site *site, sg_sources *sources, const sg_build_opts *opts, sg_diags *d);
+/* Two files for one förbund/slug: the later is an error and left out. */
+void sg_drop_duplicate_insatser(sg_site *site, sg_diags *d);
+
+/* sida.c */
+void sg_build_sida(sg_site *site, const sg_source *src, sg_diags *d);
+/* Once all are built: sorted by title, and the footer's chosen. */
+void sg_sidor_finish(sg_site *site, sg_diags *d);
+void sg_sidor_free(sg_site *site);
 
 /* publications.c */
 /* `publish` false: check only (a draft left out of the build). */

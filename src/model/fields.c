@@ -40,20 +40,20 @@ void sg_free_list(char **list, size_t n)
 	free(list);
 }
 
-void sg_fields_check_keys(const sg_fields *f, const sg_value *map, const char *const *known, const char *what)
+void sg_fields_check_keys(const sg_fields *f, const sg_value *map, const sg_key *known, const char *what)
 {
-	size_t nk = 0;
-	while (known[nk])
-		nk++;
 	for (size_t i = 0; i < sg_value_count(map); i++) {
 		const char *key = sg_value_key(map, i);
-		bool ok = false;
-		for (size_t k = 0; k < nk && !ok; k++)
-			ok = strcmp(key, known[k]) == 0;
-		if (ok)
+		if (sg_key_find(known, key))
 			continue;
+		const char *names[SG_KEYS_MAX];
+		size_t nk = 0;
+		while (known && known[nk].name && nk < SG_KEYS_MAX) {
+			names[nk] = known[nk].name;
+			nk++;
+		}
 		const sg_value *v = sg_value_item(map, i);
-		const char *close = sg_closest(key, known, nk);
+		const char *close = sg_closest(key, names, nk);
 		if (close)
 			sg_warning(AT(v), "unknown key '%s' in %s is ignored; did you mean '%s'?", key, what, close);
 		else
@@ -62,7 +62,7 @@ void sg_fields_check_keys(const sg_fields *f, const sg_value *map, const char *c
 }
 
 const sg_value *sg_fields_item_map(const sg_fields *f, const sg_value *list, size_t i, const char *what,
-                                   const char *shape, const char *const *known, sg_fields *at)
+                                   const char *shape, const sg_key *known, sg_fields *at)
 {
 	const sg_value *v = sg_value_item(list, i);
 	if (sg_value_kind_of(v) != SG_VAL_MAP) {
@@ -403,15 +403,15 @@ int sg_field_choice(const sg_fields *f, const sg_value *map, const char *key, co
 	return -1;
 }
 
-void sg_field_contact(const sg_fields *f, const sg_value *map, const char *key, sg_contact *out, bool with_address)
+void sg_field_contact(const sg_fields *f, const sg_value *map, const sg_key *keys, const char *key, sg_contact *out)
 {
 	memset(out, 0, sizeof *out);
 	const sg_value *c = sg_field_map(f, map, key);
 	if (!c)
 		return;
-	static const char *const plain[] = {"name", "phone", "email", NULL};
-	static const char *const full[] = {"name", "phone", "email", "address", NULL};
-	sg_fields_check_keys(f, c, with_address ? full : plain, key);
+	const sg_key *known = sg_key_sub(keys, key);
+	bool with_address = sg_key_find(known, "address") != NULL;
+	sg_fields_check_keys(f, c, known, key);
 	out->name = sg_field_text(f, c, "name", false, NULL);
 	out->phone = sg_field_phone(f, c, "phone", &out->phone_uri);
 	out->email = sg_field_email(f, c, "email");

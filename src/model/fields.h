@@ -17,13 +17,17 @@ typedef struct sg_fields {
 	int line; /* position used for missing fields: the front matter's first line */
 } sg_fields;
 
-/* Item i of a list that must hold maps with the keys `known` (NULL-terminated): the map,
- * with unknown keys warned about and *at set to read fields at its position; or NULL
- * after the error "each <what> must be '<shape>'". `what` is e.g. "a cost line". */
+/* The keys a map may hold come from the content kinds' key tables (read/kinds.h):
+ * sg_content_kind_of(kind)->keys, and sg_key_sub for the maps below. */
+#define SG_KEYS_MAX 32 /* keys of one map that a suggestion is chosen from */
+static inline const sg_key *sg_keys_of(sg_source_kind kind) { return sg_content_kind_of(kind)->keys; }
+/* Item i of a list that must hold maps with the keys `known`: the map, with unknown keys
+ * warned about and *at set to read fields at its position; or NULL after the error
+ * "each <what> must be '<shape>'". `what` is e.g. "a cost line". */
 const sg_value *sg_fields_item_map(const sg_fields *f, const sg_value *list, size_t i, const char *what,
-                                   const char *shape, const char *const *known, sg_fields *at);
-/* Warns about keys of `map` that are not in `known` (NULL-terminated). */
-void sg_fields_check_keys(const sg_fields *f, const sg_value *map, const char *const *known, const char *what);
+                                   const char *shape, const sg_key *known, sg_fields *at);
+/* Warns about keys of `map` that are not in `known`, naming the closest known one. */
+void sg_fields_check_keys(const sg_fields *f, const sg_value *map, const sg_key *known, const char *what);
 /* Text (numbers are taken as written). NULL when absent; error when required. */
 char *sg_field_text(const sg_fields *f, const sg_value *map, const char *key, bool required, const char *why);
 bool sg_field_bool(const sg_fields *f, const sg_value *map, const char *key, bool dflt);
@@ -50,8 +54,9 @@ char *sg_field_email(const sg_fields *f, const sg_value *map, const char *key);
 /* A phone number as written, or NULL; *uri (when uri is not NULL) set to the number of
  * its tel: link (sg_phone_uri, malloc'd). A text that is not a phone number is an error. */
 char *sg_field_phone(const sg_fields *f, const sg_value *map, const char *key, char **uri);
-/* {name, phone, email[, address]} */
-void sg_field_contact(const sg_fields *f, const sg_value *map, const char *key, sg_contact *out, bool with_address);
+/* {name, phone, email[, address]}: the map under key, with the keys sg_key_sub(keys, key)
+ * (keys: those of `map`); the address is read when they include it. */
+void sg_field_contact(const sg_fields *f, const sg_value *map, const sg_key *keys, const char *key, sg_contact *out);
 void sg_contact_clear(sg_contact *c);
 /* Names (kommun names, target groups) are compared as written: an invisible soft
  * hyphen or zero-width character in `name` (read from v, a string or the string under

@@ -1,19 +1,7 @@
 /* lint.c — warnings for likely mistakes (see lint.h). */
 #include "lint.h"
 
-#include <stdlib.h>
 #include <string.h>
-
-#include "../plan/plan.h"
-#include "../util/alloc.h"
-
-static bool listed(const sg_insats_list *l, const sg_insats *x)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->items[i] == x)
-			return true;
-	return false;
-}
 
 void sg_site_lint(const sg_site *site, const char *now, sg_diags *d)
 {
@@ -35,20 +23,4 @@ void sg_site_lint(const sg_site *site, const char *now, sg_diags *d)
 				           p->member ? p->member->name : "for the whole förbund", p->participants);
 		}
 	}
-	/* every insats should be reachable from some kommun page */
-	sg_plan *plan = sg_plan_new(site, now);
-	for (size_t i = 0; i < site->n_insatser; i++) {
-		const sg_insats *x = site->insatser[i];
-		bool shown = false;
-		for (size_t k = 0; k < plan->n_kommuner && !shown; k++) {
-			const sg_kommun_index *ki = &plan->kommuner[k];
-			shown = listed(&ki->local, x) || listed(&ki->shared, x) || listed(&ki->other, x) ||
-			        listed(&ki->structural, x);
-		}
-		if (!shown)
-			sg_warning(d, x->path, 1, 1,
-			           "no kommun page shows this insats: give it a place in a member kommun, a place for the whole "
-			           "förbund (no 'municipality'), or 'referral: {open: true}'");
-	}
-	sg_plan_free(plan);
 }

@@ -1,6 +1,7 @@
 /* lint.h — `sofgen check`'s warnings for likely mistakes, beyond what a build must
  * refuse: an insats still `active` after its end date, a place with participants but
- * no funds, an insats that no kommun page shows. */
+ * no funds. The one that needs the pages (an insats that no kommun page shows) is
+ * the plan's: plan/lint.h. */
 #ifndef SG_LINT_H
 #define SG_LINT_H
 

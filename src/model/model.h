@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 #include "../read/content.h"
-#include "../render/markdown.h"
+#include "../markdown/markdown.h"
 #include "../util/collate.h" /* sg_collate: Swedish order for sorting names */
 #include "../util/diag.h"
 
@@ -299,14 +299,20 @@ void sg_site_free(sg_site *site);
 sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_opts *opts, sg_diags *d);
 /* Resolves the references in its texts and finds its referral form (errors to d). */
 void sg_insats_resolve(const sg_site *site, sg_insats *x, sg_diags *d);
-/* Turns its texts into HTML for good, dropping the parsed documents. */
-void sg_insats_freeze(sg_insats *x);
 void sg_insats_free(sg_insats *x);
 /* Sorts site->insatser (by förbund, then title) and numbers them (x->index). */
 void sg_site_sort_insatser(sg_site *site);
 /* The same when only moved[0..n) may be out of place: each is taken out and put back
  * where it belongs (linear, where sorting again is n log n Swedish comparisons). */
 void sg_site_resort_insatser(sg_site *site, sg_insats *const *moved, size_t n_moved);
+
+/* Every Markdown text of the site (förbund, sidor, nyhetsbrev, evenemang, blanketter,
+ * then each insats'), or of one insats; md may be NULL. The references in them are
+ * resolved (model/refs.h) but their addresses not yet written: the render stage does
+ * that for each text (render/links.h) before pages are rendered. */
+typedef void (*sg_text_fn)(sg_markdown *md, void *ctx);
+void sg_site_each_text(sg_site *site, sg_text_fn fn, void *ctx);
+void sg_insats_each_text(sg_insats *x, sg_text_fn fn, void *ctx);
 
 /* The SUS categories: their slug, display name and which area each belongs to. */
 typedef struct sg_category_info {

@@ -62,7 +62,7 @@ void sg_open_data_read(sg_open_data *out, const sg_fields *f, const sg_value *me
 	memset(out, 0, sizeof *out);
 	const sg_value *od = sg_field_map(f, meta, "open_data");
 	if (od) {
-		static const char *const keys[] = {"publisher", "orgnr", "publisher_type", "license", "email", NULL};
+		const sg_key *keys = sg_key_sub(sg_keys_of(SG_SRC_SITE), "open_data");
 		sg_fields_check_keys(f, od, keys, "open_data");
 		out->publisher = sg_field_text(f, od, "publisher", false, NULL);
 		char *orgnr = sg_field_text(f, od, "orgnr", false, NULL);

@@ -51,7 +51,7 @@ static sg_fields fields_of(const sg_source *src, sg_diags *d) { return (sg_field
 void sg_build_nyhetsbrev(sg_site *site, const sg_source *src, bool publish, sg_diags *d)
 {
 	sg_fields f = fields_of(src, d);
-	static const char *const keys[] = {"title", "date", "forbund", "summary", "draft", NULL};
+	const sg_key *keys = sg_keys_of(SG_SRC_NYHETSBREV);
 	sg_fields_check_keys(&f, src->meta, keys, "a newsletter");
 	sg_nyhetsbrev *n = sg_calloc(1, sizeof *n);
 	n->slug = sg_strdup(src->slug);
@@ -136,8 +136,7 @@ static void free_evenemang(sg_evenemang *e)
 void sg_build_evenemang(sg_site *site, const sg_source *src, bool publish, sg_diags *d)
 {
 	sg_fields f = fields_of(src, d);
-	static const char *const keys[] = {"title", "start", "end", "location", "forbund", "audience",
-	                                   "registration", "draft", NULL};
+	const sg_key *keys = sg_keys_of(SG_SRC_EVENEMANG);
 	sg_fields_check_keys(&f, src->meta, keys, "an event");
 	sg_evenemang *e = sg_calloc(1, sizeof *e);
 	e->slug = sg_strdup(src->slug);
@@ -164,7 +163,7 @@ void sg_build_evenemang(sg_site *site, const sg_source *src, bool publish, sg_di
 	e->forbund = sg_field_forbund(site, &f, src->meta);
 	const sg_value *reg = sg_field_map(&f, src->meta, "registration");
 	if (reg) {
-		static const char *const rkeys[] = {"url", "email", "deadline", NULL};
+		const sg_key *rkeys = sg_key_sub(sg_keys_of(SG_SRC_EVENEMANG), "registration");
 		sg_fields_check_keys(&f, reg, rkeys, "registration");
 		e->reg_url = sg_field_text(&f, reg, "url", false, NULL);
 		e->reg_email = sg_field_email(&f, reg, "email");
@@ -316,7 +315,7 @@ static bool document_file_ok(const sg_site *site, const sg_source *src, sg_dokum
 void sg_build_dokument(sg_site *site, const sg_source *src, sg_diags *d)
 {
 	sg_fields f = {src->path, d, 1};
-	static const char *const keys[] = {"title", "type", "year", "forbund", "file", NULL};
+	const sg_key *keys = sg_keys_of(SG_SRC_DOKUMENT);
 	sg_fields_check_keys(&f, src->meta, keys, "a document");
 	sg_dokument *doc = sg_calloc(1, sizeof *doc);
 	doc->slug = sg_strdup(src->slug);

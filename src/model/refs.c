@@ -1,22 +1,19 @@
 /* refs.c — what can only be checked once the whole site is read: references between
- * content in Markdown ("insats:sjuharad/aktiv-halsa", "kommun:boras", …) and the
- * referral form each insats uses. */
+ * content in Markdown ("insats:sjuharad/aktiv-halsa", "kommun:boras", …; see refs.h),
+ * each resolved to the content it names (its URL is written later, by the render
+ * stage: render/links.c), and the referral form each insats uses. */
+#include "refs.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-#include "../plan/plan.h"
 #include "../util/alloc.h"
 #include "../util/slug.h"
 #include "../util/suggest.h"
 #include "builders.h"
 
-/* Prefixes the site's path ("/varend") to a site-relative URL (takes url). */
-static char *rooted(const sg_site *site, char *url)
-{
-	char *full = sg_asprintf("%s%s", site->info.root ? site->info.root : "", url);
-	free(url);
-	return full;
-}
+const char *const sg_ref_prefixes[SG_REF_COUNT + 1] = {"insats:", "kommun:", "forbund:", "nyhetsbrev:",
+                                                       "evenemang:", "sida:", NULL};
 
 static char *not_found(const char *what, const char *ref, const char *target, const char **names, size_t n)
 {
@@ -26,83 +23,92 @@ static char *not_found(const char *what, const char *ref, const char *target, co
 	return sg_asprintf("the link '%s' points at no %s", ref, what);
 }
 
-static char *resolve(void *ctx, const char *ref, char **why)
+/* The content a reference names (an sg_ref_kind and what follows the prefix), or NULL
+ * with *why set. */
+static const void *resolve(void *ctx, size_t kind, const char *target, const char *ref, char **why)
 {
 	const sg_site *site = ctx;
-	const char *colon = strchr(ref, ':');
-	size_t slen = (size_t)(colon - ref);
-	const char *target = colon + 1;
-	char *url = NULL;
+	const void *found = NULL;
 	size_t cap = site->n_insatser + site->n_kommuner + site->n_forbund + site->n_nyhetsbrev + site->n_evenemang +
 	             site->n_sidor + 1;
 	const char **names = sg_malloc(cap * sizeof *names);
 	char **owned = sg_calloc(cap, sizeof *owned);
 	size_t n = 0;
-	if (strncmp(ref, "insats", slen) == 0) {
+	switch ((sg_ref_kind)kind) {
+	case SG_REF_INSATS: {
 		/* compared in place: the "förbund/insats" names are only made for a suggestion */
 		const char *slash = strchr(target, '/');
 		size_t fl = slash ? (size_t)(slash - target) : 0;
-		for (size_t i = 0; slash && i < site->n_insatser && !url; i++) {
+		for (size_t i = 0; slash && i < site->n_insatser && !found; i++) {
 			const sg_insats *x = site->insatser[i];
 			if (strlen(x->forbund->slug) == fl && strncmp(x->forbund->slug, target, fl) == 0 &&
 			    strcmp(x->slug, slash + 1) == 0)
-				url = sg_url_insats(x);
+				found = x;
 		}
-		if (!url) {
+		if (!found) {
 			for (size_t i = 0; i < site->n_insatser; i++, n++) {
 				owned[n] = sg_asprintf("%s/%s", site->insatser[i]->forbund->slug, site->insatser[i]->slug);
 				names[n] = owned[n];
 			}
 			*why = not_found("insats (write insats:<förbund>/<insats>)", ref, target, names, n);
 		}
-	} else if (strncmp(ref, "kommun", slen) == 0) {
+		break;
+	}
+	case SG_REF_KOMMUN: {
 		char *slug = sg_slugify(target);
-		for (size_t i = 0; i < site->n_kommuner && !url; i++) {
+		for (size_t i = 0; i < site->n_kommuner && !found; i++) {
 			names[n++] = site->kommuner[i]->slug;
 			if (strcmp(site->kommuner[i]->slug, slug) == 0)
-				url = sg_url_kommun(site->kommuner[i]);
+				found = site->kommuner[i];
 		}
 		free(slug);
-		if (!url)
+		if (!found)
 			*why = not_found("member kommun", ref, target, names, n);
-	} else if (strncmp(ref, "forbund", slen) == 0) {
-		for (size_t i = 0; i < site->n_forbund && !url; i++) {
+		break;
+	}
+	case SG_REF_FORBUND:
+		for (size_t i = 0; i < site->n_forbund && !found; i++) {
 			names[n++] = site->forbund[i]->slug;
 			if (strcmp(site->forbund[i]->slug, target) == 0)
-				url = sg_url_forbund(site->forbund[i]);
+				found = site->forbund[i];
 		}
-		if (!url)
+		if (!found)
 			*why = not_found("förbund", ref, target, names, n);
-	} else if (strncmp(ref, "nyhetsbrev", slen) == 0) {
-		for (size_t i = 0; i < site->n_nyhetsbrev && !url; i++) {
+		break;
+	case SG_REF_NYHETSBREV:
+		for (size_t i = 0; i < site->n_nyhetsbrev && !found; i++) {
 			names[n++] = site->nyhetsbrev[i]->slug;
 			if (strcmp(site->nyhetsbrev[i]->slug, target) == 0)
-				url = sg_asprintf("/nyhetsbrev/%s/", target);
+				found = site->nyhetsbrev[i];
 		}
-		if (!url)
+		if (!found)
 			*why = not_found("newsletter", ref, target, names, n);
-	} else if (strncmp(ref, "evenemang", slen) == 0) {
-		for (size_t i = 0; i < site->n_evenemang && !url; i++) {
+		break;
+	case SG_REF_EVENEMANG:
+		for (size_t i = 0; i < site->n_evenemang && !found; i++) {
 			names[n++] = site->evenemang[i]->slug;
 			if (strcmp(site->evenemang[i]->slug, target) == 0)
-				url = sg_asprintf("/evenemang/%s/", target);
+				found = site->evenemang[i];
 		}
-		if (!url)
+		if (!found)
 			*why = not_found("event", ref, target, names, n);
-	} else { /* sida */
-		for (size_t i = 0; i < site->n_sidor && !url; i++) {
+		break;
+	case SG_REF_SIDA:
+	case SG_REF_COUNT:
+		for (size_t i = 0; i < site->n_sidor && !found; i++) {
 			names[n++] = site->sidor[i]->slug;
 			if (strcmp(site->sidor[i]->slug, target) == 0)
-				url = sg_url_sida(site->sidor[i]);
+				found = site->sidor[i];
 		}
-		if (!url)
+		if (!found)
 			*why = not_found("page", ref, target, names, n);
+		break;
 	}
 	for (size_t i = 0; i < cap; i++)
 		free(owned[i]);
 	free(owned);
 	free(names);
-	return url ? rooted(site, url) : NULL;
+	return found;
 }
 
 static sg_blankett *find_form(const sg_site *site, const char *slug)
@@ -129,21 +135,52 @@ static void form_error(const sg_site *site, sg_diags *d, const char *file, int l
 	free(names);
 }
 
+/* Every Markdown text of the site but the insatser' (sg_insats_each_text). */
+static void other_texts(sg_site *site, sg_text_fn fn, void *ctx)
+{
+	for (size_t i = 0; i < site->n_forbund; i++)
+		fn(site->forbund[i]->body, ctx);
+	for (size_t i = 0; i < site->n_sidor; i++)
+		fn(site->sidor[i]->body, ctx);
+	for (size_t i = 0; i < site->n_nyhetsbrev; i++)
+		fn(site->nyhetsbrev[i]->body, ctx);
+	for (size_t i = 0; i < site->n_evenemang; i++)
+		fn(site->evenemang[i]->body, ctx);
+	for (size_t i = 0; i < site->n_blanketter; i++) {
+		fn(site->blanketter[i]->intro, ctx);
+		fn(site->blanketter[i]->consent, ctx);
+	}
+}
+
+void sg_insats_each_text(sg_insats *x, sg_text_fn fn, void *ctx)
+{
+	fn(x->body, ctx);
+	fn(x->referral.how, ctx);
+}
+
+void sg_site_each_text(sg_site *site, sg_text_fn fn, void *ctx)
+{
+	other_texts(site, fn, ctx);
+	for (size_t i = 0; i < site->n_insatser; i++)
+		sg_insats_each_text(site->insatser[i], fn, ctx);
+}
+
+typedef struct {
+	const sg_site *site;
+	sg_diags *d;
+} resolve_job;
+
+static void resolve_text(sg_markdown *md, void *ctx)
+{
+	resolve_job *j = ctx;
+	sg_markdown_resolve(md, resolve, (void *)j->site, j->d);
+}
+
 void sg_resolve_references(sg_site *site, sg_diags *d)
 {
 	/* the references in every Markdown text the site has */
-	for (size_t i = 0; i < site->n_forbund; i++)
-		sg_markdown_resolve(site->forbund[i]->body, resolve, site, d);
-	for (size_t i = 0; i < site->n_sidor; i++)
-		sg_markdown_resolve(site->sidor[i]->body, resolve, site, d);
-	for (size_t i = 0; i < site->n_nyhetsbrev; i++)
-		sg_markdown_resolve(site->nyhetsbrev[i]->body, resolve, site, d);
-	for (size_t i = 0; i < site->n_evenemang; i++)
-		sg_markdown_resolve(site->evenemang[i]->body, resolve, site, d);
-	for (size_t i = 0; i < site->n_blanketter; i++) {
-		sg_markdown_resolve(site->blanketter[i]->intro, resolve, site, d);
-		sg_markdown_resolve(site->blanketter[i]->consent, resolve, site, d);
-	}
+	resolve_job j = {site, d};
+	other_texts(site, resolve_text, &j);
 
 	/* forms: the förbund's default, and each insats' own or its förbund's */
 	for (size_t i = 0; i < site->n_forbund; i++) {
@@ -160,8 +197,8 @@ void sg_resolve_references(sg_site *site, sg_diags *d)
 
 void sg_insats_resolve(const sg_site *site, sg_insats *x, sg_diags *d)
 {
-	sg_markdown_resolve(x->body, resolve, (void *)site, d);
-	sg_markdown_resolve(x->referral.how, resolve, (void *)site, d);
+	resolve_job j = {site, d};
+	sg_insats_each_text(x, resolve_text, &j);
 	if (x->referral.form) {
 		x->referral.blankett = find_form(site, x->referral.form);
 		if (!x->referral.blankett)

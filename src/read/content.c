@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "../util/alloc.h"
+#include "../util/buf.h"
 #include "../util/fs.h"
 #include "../util/parallel.h"
 #include "../util/slug.h"
@@ -32,18 +33,8 @@ struct sg_sources {
 	char *root_real; /* realpath of the content dir, for the symlink check */
 };
 
-/* Folders of one content type each, and whether their files are YAML or Markdown. */
-static const struct {
-	const char *name;
-	sg_source_kind kind;
-} folders[] = {
-	{"forbund", SG_SRC_FORBUND},       {"sidor", SG_SRC_SIDA},       {"nyhetsbrev", SG_SRC_NYHETSBREV},
-	{"evenemang", SG_SRC_EVENEMANG},   {"dokument", SG_SRC_DOKUMENT}, {"blanketter", SG_SRC_BLANKETT},
-};
-static const char *const known_folders[] = {"forbund", "insatser", "sidor", "nyhetsbrev",
-                                            "evenemang", "dokument", "blanketter"};
-
-static bool is_yaml_kind(sg_source_kind k) { return k == SG_SRC_SITE || k == SG_SRC_DOKUMENT || k == SG_SRC_BLANKETT; }
+/* The folders and file extensions of each kind of content: read/kinds.c. */
+static bool is_yaml_kind(sg_source_kind k) { return strcmp(sg_content_kind_of(k)->ext, ".yaml") == 0; }
 
 void sg_source_clear(sg_source *src)
 {
@@ -216,7 +207,7 @@ static bool load_file(const sg_sources *s, sg_source_kind kind, const char *path
 		return false;
 	}
 	size_t nlen = strlen(name);
-	const char *ext = is_yaml_kind(kind) ? ".yaml" : ".md";
+	const char *ext = sg_content_kind_of(kind)->ext;
 	size_t elen = strlen(ext);
 	bool ext_ok = nlen > elen && strcmp(name + nlen - elen, ext) == 0;
 	/* 'x.MD' is a content file with a name to fix, like 'X.md' */
@@ -413,6 +404,26 @@ static void walk_insatser(const sg_sources *s, found_list *found, const char *di
 	sg_free_names(names, n);
 }
 
+/* The warning for a folder in content/ that is none of the content folders. */
+static void not_a_content_folder(const char *path, const char *name, sg_diags *d)
+{
+	size_t n_kinds, n = 0;
+	const sg_content_kind *kinds = sg_content_kinds(&n_kinds);
+	const char *folders[16];
+	sg_buf all = SG_BUF_INIT;
+	for (size_t i = 0; i < n_kinds && n < sizeof folders / sizeof *folders; i++)
+		if (kinds[i].folder) {
+			sg_buf_printf(&all, "%s%s", n ? ", " : "", kinds[i].folder);
+			folders[n++] = kinds[i].folder;
+		}
+	const char *close = sg_closest(name, folders, n);
+	if (close)
+		sg_warning(d, path, 0, 0, "not a content folder, ignored; did you mean '%s'?", close);
+	else
+		sg_warning(d, path, 0, 0, "not a content folder, ignored (content folders: %s)", sg_buf_cstr(&all));
+	sg_buf_free(&all);
+}
+
 /* Lists every content file under dir, in the order they are kept. */
 static void walk_content(const sg_sources *s, found_list *found, const char *dir, sg_diags *d)
 {
@@ -430,22 +441,15 @@ static void walk_content(const sg_sources *s, found_list *found, const char *dir
 		if (hidden(name) || strcmp(name, "site.yaml") == 0)
 			continue;
 		char *path = sg_path_join(dir, name);
-		size_t f = 0;
-		while (f < sizeof folders / sizeof *folders && strcmp(name, folders[f].name) != 0)
-			f++;
-		if (f < sizeof folders / sizeof *folders) {
-			if (folder_usable(s, path, d))
-				walk_folder(found, folders[f].kind, path, folders[f].kind == SG_SRC_DOKUMENT ? path : NULL, d);
-		} else if (strcmp(name, "insatser") == 0) {
+		const sg_content_kind *k = sg_content_kind_in(name);
+		if (k && k->per_forbund) {
 			if (folder_usable(s, path, d))
 				walk_insatser(s, found, path, d);
+		} else if (k) {
+			if (folder_usable(s, path, d))
+				walk_folder(found, k->kind, path, k->kind == SG_SRC_DOKUMENT ? path : NULL, d);
 		} else {
-			const char *close = sg_closest(name, known_folders, sizeof known_folders / sizeof *known_folders);
-			if (close)
-				sg_warning(d, path, 0, 0, "not a content folder, ignored; did you mean '%s'?", close);
-			else
-				sg_warning(d, path, 0, 0, "not a content folder, ignored (content folders: forbund, insatser, sidor, "
-				                          "nyhetsbrev, evenemang, dokument, blanketter)");
+			not_a_content_folder(path, name, d);
 		}
 		free(path);
 	}
@@ -506,6 +510,38 @@ sg_sources *sg_sources_read_on(const char *dir, int jobs, sg_diags *d)
 }
 
 sg_sources *sg_sources_read(const char *dir, sg_diags *d) { return sg_sources_read_on(dir, 0, d); }
+
+sg_sources *sg_sources_read_one(const char *dir, sg_source_kind kind, const char *rel, sg_diags *d)
+{
+	char real[PATH_MAX];
+	if (!sg_is_dir(dir) || !realpath(dir, real)) {
+		sg_error(d, dir, 0, 0, "the content folder cannot be read: %s", sg_exists(dir) ? strerror(errno) : "it does not exist");
+		return NULL;
+	}
+	sg_sources *s = sg_calloc(1, sizeof *s);
+	s->root_real = sg_strdup(real);
+	found_list found = {0};
+	char *path = sg_path_join(dir, rel);
+	/* the folder it is in, as the walk names it: an insats' förbund, a document's path */
+	char *parent = sg_strdup(path);
+	char *slash = strrchr(parent, '/');
+	if (slash)
+		*slash = '\0';
+	const char *up = strrchr(parent, '/');
+	const char *folder = sg_content_kind_of(kind)->per_forbund ? (up ? up + 1 : parent)
+	                     : kind == SG_SRC_DOKUMENT              ? parent
+	                                                            : NULL;
+	if (sg_exists(path) && !inside_root(s, path)) /* through a linked folder */
+		sg_error(d, path, 1, 1, "this file is reached through a link to a folder outside the content folder; copy "
+		         "the files in instead");
+	else
+		found_add(&found, kind, path, folder, is_link(path));
+	read_found(s, &found, 1, d);
+	found_free(&found);
+	free(parent);
+	free(path);
+	return s;
+}
 
 void sg_sources_free(sg_sources *s)
 {

@@ -8,17 +8,8 @@
 
 #include "../util/diag.h"
 #include "../util/value.h"
+#include "kinds.h" /* sg_source_kind: the content kinds */
 
-typedef enum {
-	SG_SRC_SITE,
-	SG_SRC_FORBUND,
-	SG_SRC_INSATS,
-	SG_SRC_SIDA,
-	SG_SRC_NYHETSBREV,
-	SG_SRC_EVENEMANG,
-	SG_SRC_DOKUMENT, /* a .yaml description; the file it describes lies beside it */
-	SG_SRC_BLANKETT  /* a form definition (.yaml) */
-} sg_source_kind;
 
 /* One content file. Owned by its sg_sources. */
 typedef struct sg_source {
@@ -40,6 +31,11 @@ sg_sources *sg_sources_read(const char *dir, sg_diags *d);
 /* The same, parsing the files on `jobs` threads (0: one per core). The result and the
  * diagnostics are the same for any number. */
 sg_sources *sg_sources_read_on(const char *dir, int jobs, sg_diags *d);
+/* One file of the content folder `dir` alone, `rel` its path inside (e.g.
+ * "forbund/sjuharad.md"), read as sg_sources_read reads a file of that kind, with the
+ * same checks: for `sofgen new`, which builds a förbund with the model's own readers.
+ * NULL when dir cannot be read; otherwise the file, or none after errors. */
+sg_sources *sg_sources_read_one(const char *dir, sg_source_kind kind, const char *rel, sg_diags *d);
 void sg_sources_free(sg_sources *s);
 /* Frees every source's front matter and body, keeping paths (which the model and
  * its messages refer to): once the model is built they are not needed. */

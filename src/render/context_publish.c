@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../markdown/markdown_mail.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/numfmt.h"
 #include "context_internal.h"
-#include "markdown_mail.h"
 
 static const char *const months[] = {"januari", "februari", "mars",      "april",   "maj",      "juni",
                                      "juli",    "augusti",  "september", "oktober", "november", "december"};

@@ -9,7 +9,7 @@
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
-#include "markdown_mail.h"
+#include "../markdown/markdown_mail.h"
 
 static void news_text(const sg_site *site, const sg_nyhetsbrev *n, const char *base, sg_buf *b)
 {

@@ -544,3 +544,13 @@ char *sg_base_url_parse(const char *s, sg_buf *problems)
 	sg_buf_free(&clean);
 	return out;
 }
+
+char *sg_base_url_path(const char *base_url)
+{
+	const char *path = base_url ? strstr(base_url, "://") : NULL;
+	path = path ? strchr(path + 3, '/') : NULL;
+	size_t len = path ? strlen(path) : 0;
+	while (len > 0 && path[len - 1] == '/')
+		len--;
+	return sg_strndup(path ? path : "", len);
+}

@@ -43,5 +43,9 @@ char *sg_phone_uri(const char *s, const char **ext, char *why, size_t why_len);
  * normalised (a final '/' added), malloc'd, or NULL after appending each problem as a
  * line (ending in '\n') to problems: the message, with the fix. */
 char *sg_base_url_parse(const char *s, sg_buf *problems);
+/* The path of a base_url without its final '/': "" for https://example.se/, "/varend"
+ * for https://example.se/varend/ (malloc'd; "" for NULL). Every site-relative URL of the
+ * site starts with it. */
+char *sg_base_url_path(const char *base_url);
 
 #endif

@@ -26,11 +26,13 @@
 #include <string.h>
 
 #include "../../src/read/content.c"
+#include "markdown/markdown.h"
+#include "markdown/markdown_mail.h"
 #include "model/model.h"
+#include "model/refs.h"
 #include "plan/plan.h"
 #include "render/context.h"
-#include "render/markdown.h"
-#include "render/markdown_mail.h"
+#include "render/links.h"
 #include "template/mustache.h"
 #include "util/alloc.h"
 #include "util/buf.h"
@@ -158,26 +160,34 @@ static int ct_parse(sg_source *src, const ct_role *role, const uint8_t *data, si
 	return rc;
 }
 
-/* A resolver for sg_markdown_resolve: "sida:ok" and anything under "insats:" resolve,
- * the rest does not. */
-static char *ct_resolve(void *ctx, const char *ref, char **why)
+/* A resolver for sg_markdown_resolve: "sida:ok" and anything under "insats:" resolve
+ * (to the name after the prefix), the rest does not. */
+static const void *ct_resolve(void *ctx, size_t kind, const char *name, const char *ref, char **why)
 {
 	(void)ctx;
-	if (strcmp(ref, "sida:ok") == 0 || strncmp(ref, "insats:", 7) == 0)
-		return sg_asprintf("/fuzz/%s/", strchr(ref, ':') + 1);
+	if ((kind == SG_REF_SIDA && strcmp(name, "ok") == 0) || kind == SG_REF_INSATS)
+		return name;
 	*why = sg_asprintf("no such thing: '%s'", ref);
 	return NULL;
+}
+
+static char *ct_url(void *ctx, size_t kind, const void *target)
+{
+	(void)ctx, (void)kind;
+	return sg_asprintf("/fuzz/%s/", (const char *)target);
 }
 
 /* The body on its own, in every way sofgen parses and renders a body. */
 static void ct_markdown(const sg_source *src, sg_diags *d, sg_buf *log)
 {
-	static const sg_markdown_opts opts[] = {{.allow_html = false, .link_root = ""},
-	                                        {.allow_html = true, .link_root = "/fuzz", .keep_document = true}};
+	static const sg_markdown_opts opts[] = {
+		{.allow_html = false, .link_root = "", .ref_prefixes = sg_ref_prefixes},
+		{.allow_html = true, .link_root = "/fuzz", .keep_document = true, .ref_prefixes = sg_ref_prefixes}};
 	for (size_t i = 0; i < sizeof opts / sizeof *opts; i++) {
 		sg_markdown *md = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &opts[i], d);
 		CT_CHECK(md != NULL);
 		sg_markdown_resolve(md, ct_resolve, NULL, d);
+		sg_markdown_link(md, ct_url, NULL);
 		sg_buf out = SG_BUF_INIT;
 		sg_markdown_render(md, &out);
 		if (log && i == 0)
@@ -259,6 +269,7 @@ static void ct_build(const ct_world *w, const sg_source *src, const ct_role *rol
 		sg_buf_printf(log, "as %s: %zu errors, %zu warnings\n", role->path, sg_diags_errors(d),
 		              sg_diags_warnings(d));
 	if (sg_diags_errors(d) == 0) {
+		sg_links_write(site);
 		ct_render_site(w, site, log);
 	} else {
 		sg_diags_sort(d);

@@ -185,6 +185,37 @@ Test(new_insats, writes_every_field_with_swedish_comments)
 	free(content);
 }
 
+/* Issue 12: the förbund is read by the model, as `sofgen check` reads it: members written
+ * as plain names ("members: [Borås, Mark]") are the kommuner of the example places, not
+ * a placeholder. */
+Test(new_insats, members_as_plain_names_are_the_example_places)
+{
+	fixture_file files[] = {FIXTURE_SITE,
+	                        {"forbund/sjuharad.md", "---\ntitle: Sjuhärads samordningsförbund\nmembers: [Borås, Mark]\n---\n"}};
+	char *root = fixture_make(files, 2);
+	char *content = sg_path_join(root, "content");
+	sg_buf log = SG_BUF_INIT;
+	int rc = run(&log, "new insats sjuharad 'Steg framåt' --content %s", content);
+	cr_assert_eq(rc, 0, "%s", sg_buf_cstr(&log));
+	char *path = sg_asprintf("%s/insatser/sjuharad/steg-framat.md", content);
+	char *text = slurp(path);
+	cr_expect(has(text, "  # Medlemskommunerna i Sjuhärads samordningsförbund:\n"), "%s", text);
+	cr_expect(has(text, "  # - municipality: Borås\n  #   participants: 0\n"), "%s", text);
+	cr_expect(has(text, "  # - municipality: Mark\n  #   participants: 0\n"), "%s", text);
+	cr_expect_not(has(text, "Kommunens namn"), "no placeholder: %s", text);
+	free(text);
+	/* and check accepts the kommun once the example place is taken in */
+	replace_in_file(path, "draft: true", "draft: false");
+	replace_in_file(path, "  # - municipality: Mark\n  #   participants: 0\n  #   funds: {forbund: 0.0,",
+	                "  - municipality: Mark\n    participants: 3\n    funds: {forbund: 10,");
+	expect_check_passes(content);
+	free(path);
+	sg_buf_free(&log);
+	sg_remove_tree(root);
+	free(root);
+	free(content);
+}
+
 Test(new_insats, title_with_quotes_colon_and_hash_is_quoted_safely)
 {
 	char *root, *content = small_site(&root);

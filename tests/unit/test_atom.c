@@ -5,6 +5,7 @@
 
 #include "../support/fixture.h"
 #include "model/model.h"
+#include "render/links.h"
 #include "write/atom.h"
 
 Test(atom, feed_has_absolute_stable_ids_and_escaped_text)
@@ -21,6 +22,7 @@ Test(atom, feed_has_absolute_stable_ids_and_escaped_text)
 	sg_build_opts o = {false};
 	sg_site *s = sg_site_build(sg_sources_read(content, d), &o, d);
 	cr_assert_eq(sg_diags_errors(d), 0);
+	sg_links_write(s);
 	sg_buf b = SG_BUF_INIT;
 	sg_atom_render(s, "Informationsbrev", "/nyhetsbrev/feed.xml", "/nyhetsbrev/", s->nyhetsbrev, s->n_nyhetsbrev, &b);
 	const char *x = sg_buf_cstr(&b);

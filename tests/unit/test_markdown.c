@@ -1,10 +1,10 @@
-/* Markdown bodies (src/render/markdown.c): CommonMark, raw HTML and unsafe links. */
+/* Markdown bodies (src/markdown/markdown.c): CommonMark, raw HTML and unsafe links. */
 #include <criterion/criterion.h>
 #include <string.h>
 #include <strings.h>
 
 #include "../support/fixture.h"
-#include "render/markdown.h"
+#include "markdown/markdown.h"
 
 static char *render(const char *md, bool allow_html, sg_diags *d)
 {
@@ -194,4 +194,58 @@ Test(markdown, a_form_text_refuses_form_tags_in_raw_html)
 			sg_diags_free(d);
 		}
 	}
+}
+
+/* References (issue 12): links with one of the caller's prefixes are kept at parse time,
+ * resolved to a target the module does not look into, and given their address by
+ * sg_markdown_link, which then freezes the text. */
+static const char *const test_prefixes[] = {"brev:", "sida:", NULL};
+
+static const void *test_resolve(void *ctx, size_t kind, const char *name, const char *ref, char **why)
+{
+	(void)ref;
+	if (kind == 1 && strcmp(name, "om") == 0)
+		return ctx;
+	*why = sg_asprintf("no '%s' of kind %zu", name, kind);
+	return NULL;
+}
+
+static char *test_url(void *ctx, size_t kind, const void *target)
+{
+	return sg_asprintf("/%s/%zu/", (const char *)target, kind + (ctx == NULL));
+}
+
+Test(markdown, references_are_resolved_then_linked)
+{
+	sg_diags *d = sg_diags_new();
+	sg_markdown_opts o = {.ref_prefixes = test_prefixes};
+	const char *md = "[a](sida:om) [b](brev:x) [c](annat:y)\n";
+	sg_markdown *m = sg_markdown_parse(md, strlen(md), "f.md", 1, &o, d);
+	cr_assert_eq(sg_diags_len(d), 1, "only the unknown scheme is warned about at parse time");
+	char target[] = "sidor";
+	sg_markdown_resolve(m, test_resolve, target, d);
+	cr_assert(diags_have(d, 1, 14, "no 'x' of kind 0"));
+	size_t kind = 9;
+	cr_assert_eq(sg_markdown_n_refs(m), 1);
+	cr_assert_eq(sg_markdown_ref(m, 0, &kind), target);
+	cr_assert_eq(kind, 1);
+	sg_markdown_link(m, test_url, NULL);
+	cr_assert_eq(sg_markdown_n_refs(m), 0);
+	cr_assert_null(sg_markdown_doc(m), "frozen once linked");
+	sg_buf b = SG_BUF_INIT;
+	sg_markdown_render(m, &b);
+	cr_assert_str_eq(sg_buf_cstr(&b), "<p><a href=\"/sidor/2/\">a</a> b c</p>\n");
+	sg_buf_free(&b);
+	sg_markdown_free(m);
+	sg_diags_free(d);
+}
+
+Test(markdown, without_prefixes_a_reference_is_an_unsafe_link)
+{
+	sg_diags *d = sg_diags_new();
+	char *h = render("[a](sida:om)\n", false, d);
+	cr_assert_str_eq(h, "<p>a</p>\n");
+	cr_assert_eq(sg_diags_warnings(d), 1);
+	free(h);
+	sg_diags_free(d);
 }

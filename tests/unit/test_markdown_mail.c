@@ -1,9 +1,9 @@
-/* Markdown bodies as e-mail (src/render/markdown_mail.c): wrapped plain text and
+/* Markdown bodies as e-mail (src/markdown/markdown_mail.c): wrapped plain text and
  * inline-styled HTML with absolute URLs. */
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "render/markdown_mail.h"
+#include "markdown/markdown_mail.h"
 
 /* Renders md as plain text (html false) or mail HTML; the caller frees the result. */
 static char *render(const char *md, const char *link_root, bool html, int width, const char *base)

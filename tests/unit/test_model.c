@@ -5,7 +5,9 @@
 
 #include "../support/fixture.h"
 #include "model/model.h"
+#include "model/refs.h"
 #include "read/content.h"
+#include "render/links.h"
 
 typedef struct {
 	char *root;
@@ -249,6 +251,17 @@ Test(model, references_between_content_resolve_or_name_the_closest)
 	cr_assert(diags_have(b.d, 7, 1,
 	                     "the link 'insats:sjuharad/aktiv-hals' points at no insats (write insats:<förbund>/<insats>); "
 	                     "did you mean 'sjuharad/aktiv-halsa'?"));
+	/* the model knows what each reference names; the render stage writes the URLs */
+	const sg_markdown *body = b.site->insatser[0]->body;
+	size_t kind;
+	cr_assert_eq(sg_markdown_n_refs(body), 2);
+	cr_assert_eq(sg_markdown_ref(body, 0, &kind), b.site->kommuner[0]);
+	cr_assert_eq(kind, SG_REF_KOMMUN);
+	cr_assert_eq(sg_markdown_ref(body, 1, &kind), b.site->nyhetsbrev[0]);
+	cr_assert_eq(kind, SG_REF_NYHETSBREV);
+	cr_assert_eq(sg_markdown_n_refs(b.site->nyhetsbrev[0]->body), 1, "the unknown one is dropped");
+	sg_links_write(b.site);
+	cr_assert_eq(sg_markdown_n_refs(body), 0);
 	sg_buf html = SG_BUF_INIT;
 	sg_markdown_render(b.site->insatser[0]->body, &html);
 	cr_assert_str_eq(sg_buf_cstr(&html), "<p>Se <a href=\"/kommun/boras/\">Borås</a> och <a href=\"/nyhetsbrev/brev/\">brevet</a>.</p>\n");

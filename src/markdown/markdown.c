@@ -17,22 +17,33 @@
  * process the way the rest of sofgen does (sg_out_of_memory). */
 static cmark_mem checked_mem = {sg_calloc, sg_realloc, free};
 
+/* A reference link, once resolved: sg_markdown_link writes its address. */
+typedef struct {
+	cmark_node *node;
+	size_t kind;
+	const void *target;
+} resolved_ref;
+
 struct sg_markdown {
 	cmark_node *doc; /* NULL once frozen */
 	char *html;      /* the rendered HTML, once frozen */
 	bool allow_html;
+	bool keep_document; /* not frozen by sg_markdown_link */
 	const char *file; /* borrowed: for messages while resolving references */
 	int first_line;
+	const char *const *ref_prefixes; /* borrowed, from the parse options */
+	resolved_ref *refs; /* after sg_markdown_resolve, until sg_markdown_link */
+	size_t n_refs;
 };
 
-static const char *const ref_schemes[] = {"insats:", "kommun:", "forbund:", "nyhetsbrev:", "evenemang:", "sida:"};
-
-bool sg_url_is_reference(const char *url)
+/* The index of the prefix in `prefixes` (NULL-terminated, may be NULL) that url starts
+ * with, or -1: a reference to other content. */
+static long ref_kind(const char *const *prefixes, const char *url)
 {
-	for (size_t i = 0; i < sizeof ref_schemes / sizeof *ref_schemes; i++)
-		if (strncmp(url, ref_schemes[i], strlen(ref_schemes[i])) == 0)
-			return true;
-	return false;
+	for (size_t i = 0; prefixes && prefixes[i]; i++)
+		if (strncmp(url, prefixes[i], strlen(prefixes[i])) == 0)
+			return (long)i;
+	return -1;
 }
 
 bool sg_url_is_safe(const char *url)
@@ -252,6 +263,8 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 	const char *root = opts && opts->link_root ? opts->link_root : "";
 	sg_markdown *md = sg_calloc(1, sizeof *md);
 	md->allow_html = allow_html;
+	md->keep_document = opts && opts->keep_document;
+	md->ref_prefixes = opts ? opts->ref_prefixes : NULL;
 	md->file = file;
 	md->first_line = first_line;
 	int deep = nesting_too_deep(text, len);
@@ -328,7 +341,7 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 				free(clean);
 			}
 			const char *url = cmark_node_get_url(node);
-			if (url && sg_url_is_reference(url)) {
+			if (url && ref_kind(md->ref_prefixes, url) >= 0) {
 				references++; /* resolved later, when the whole site is known */
 			} else if (url && !sg_url_is_safe(url)) {
 				/* a long address is quoted by its first 40 characters, never cut inside one */
@@ -403,7 +416,7 @@ void sg_markdown_resolve(sg_markdown *md, sg_ref_resolver resolve, void *ctx, sg
 {
 	if (!md || !md->doc) /* frozen: it had no references */
 		return;
-	size_t n = 0, cap = 8;
+	size_t n = 0, cap = 8, cap_refs = 0;
 	cmark_node **bad = sg_malloc(cap * sizeof *bad);
 	cmark_iter *it = cmark_iter_new(md->doc);
 	cmark_event_type ev;
@@ -413,13 +426,15 @@ void sg_markdown_resolve(sg_markdown *md, sg_ref_resolver resolve, void *ctx, sg
 		if (ev != CMARK_EVENT_ENTER || (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE))
 			continue;
 		const char *url = cmark_node_get_url(node);
-		if (!url || !sg_url_is_reference(url))
+		long kind = url ? ref_kind(md->ref_prefixes, url) : -1;
+		if (kind < 0)
 			continue;
 		char *why = NULL;
-		char *target = resolve(ctx, url, &why);
+		const void *target = resolve(ctx, (size_t)kind, url + strlen(md->ref_prefixes[kind]), url, &why);
 		if (target) {
-			cmark_node_set_url(node, target);
-			free(target);
+			if (md->n_refs == cap_refs)
+				md->refs = sg_realloc(md->refs, (cap_refs = cap_refs ? cap_refs * 2 : 4) * sizeof *md->refs);
+			md->refs[md->n_refs++] = (resolved_ref){node, (size_t)kind, target};
 			continue;
 		}
 		sg_error(d, md->file, cmark_node_get_start_line(node) + md->first_line - 1, cmark_node_get_start_column(node),
@@ -435,6 +450,33 @@ void sg_markdown_resolve(sg_markdown *md, sg_ref_resolver resolve, void *ctx, sg
 	free(bad);
 }
 
+size_t sg_markdown_n_refs(const sg_markdown *md) { return md ? md->n_refs : 0; }
+
+const void *sg_markdown_ref(const sg_markdown *md, size_t i, size_t *kind)
+{
+	if (!md || i >= md->n_refs)
+		return NULL;
+	if (kind)
+		*kind = md->refs[i].kind;
+	return md->refs[i].target;
+}
+
+void sg_markdown_link(sg_markdown *md, sg_ref_url url_of, void *ctx)
+{
+	if (!md)
+		return;
+	for (size_t i = 0; i < md->n_refs; i++) {
+		char *url = url_of(ctx, md->refs[i].kind, md->refs[i].target);
+		cmark_node_set_url(md->refs[i].node, url);
+		free(url);
+	}
+	free(md->refs);
+	md->refs = NULL;
+	md->n_refs = 0;
+	if (!md->keep_document)
+		sg_markdown_freeze(md);
+}
+
 void sg_markdown_free(sg_markdown *md)
 {
 	if (!md)
@@ -442,6 +484,7 @@ void sg_markdown_free(sg_markdown *md)
 	if (md->doc) /* cmark_node_free does not take NULL */
 		cmark_node_free(md->doc);
 	free(md->html);
+	free(md->refs);
 	free(md);
 }
 
@@ -458,6 +501,9 @@ void sg_markdown_freeze(sg_markdown *md)
 {
 	if (!md || !md->doc)
 		return;
+	free(md->refs); /* their nodes go with the document: links not written stay as they are */
+	md->refs = NULL;
+	md->n_refs = 0;
 	md->html = cmark_render_html(md->doc, md->allow_html ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT);
 	cmark_node_free(md->doc);
 	md->doc = NULL;

@@ -1,0 +1,159 @@
+/* forbund.c — a förbund: its members (each a site-wide kommun), contact, budgets
+ * (budget.c) and default referral form. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/alloc.h"
+#include "../util/slug.h"
+#include "budget.h"
+#include "builders.h"
+
+static void build_member(sg_site *site, sg_forbund *fb, const sg_fields *f, const sg_value *item)
+{
+	sg_member *m = &fb->members[fb->n_members];
+	memset(m, 0, sizeof *m);
+	if (sg_value_kind_of(item) == SG_VAL_STRING) {
+		m->name = sg_strdup(sg_value_as_string(item, NULL));
+	} else if (sg_value_kind_of(item) == SG_VAL_MAP) {
+		const sg_key *keys = sg_key_sub(sg_keys_of(SG_SRC_FORBUND), "members");
+		sg_fields_check_keys(f, item, keys, "a member");
+		sg_fields at = *f;
+		at.line = sg_fields_line(f, item);
+		m->name = sg_field_text(&at, item, "name", true, "each member needs the kommun's name, e.g. 'name: Borås'");
+		m->code = sg_field_text(&at, item, "code", false, NULL);
+		if (m->code && (strlen(m->code) != 4 || strspn(m->code, "0123456789") != 4)) {
+			const sg_value *v = sg_value_get(item, "code");
+			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+			         "'code' must be the four-digit SCB kommunkod in quotes, e.g. code: \"1490\"");
+		}
+		sg_field_contact(&at, item, keys, "contact", &m->contact);
+	} else {
+		sg_error(f->d, f->file, sg_fields_line(f, item), sg_fields_col(item),
+		         "each member must be '{name: …, code: …}' or a kommun name");
+		return;
+	}
+	if (!m->name) { /* the member is left out: free what was read besides */
+		sg_contact_clear(&m->contact);
+		free(m->code);
+		return;
+	}
+	const sg_value *name_v = sg_value_kind_of(item) == SG_VAL_MAP ? sg_value_get(item, "name") : item;
+	sg_field_name_visible(f, name_v, m->name, "kommun name");
+	char *slug = sg_slugify(m->name);
+	if (!*slug) { /* e.g. '..': the kommun's page needs a web address */
+		const sg_value *v = name_v;
+		sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+		         "the member '%s' has no letters to make a web address from; write the kommun's name, e.g. 'name: Borås'",
+		         m->name);
+		free(slug);
+		free(m->name);
+		sg_contact_clear(&m->contact);
+		free(m->code);
+		return;
+	}
+	for (size_t i = 0; i < fb->n_members; i++) {
+		char *other = sg_slugify(fb->members[i].name);
+		bool same = strcmp(other, slug) == 0;
+		free(other);
+		if (same) {
+			if (sg_same_name(fb->members[i].name, m->name))
+				sg_error(f->d, f->file, sg_fields_line(f, item), sg_fields_col(item), "the member '%s' is listed twice",
+				         m->name);
+			else
+				sg_kommun_slug_collision(f, name_v, m->name, fb->members[i].name, NULL, 0, slug);
+			free(slug);
+			free(m->name);
+			sg_contact_clear(&m->contact);
+			free(m->code);
+			return;
+		}
+	}
+	m->kommun = sg_kommun_for(site, m->name, f, name_v);
+	free(slug);
+	if (!m->kommun) {
+		free(m->name);
+		sg_contact_clear(&m->contact);
+		free(m->code);
+		return;
+	}
+	m->forbund = fb;
+	fb->n_members++;
+}
+
+void sg_build_forbund(sg_site *site, const sg_source *src, sg_diags *d)
+{
+	sg_fields f = sg_fields_for(src, d);
+	const sg_key *keys = sg_keys_of(SG_SRC_FORBUND);
+	sg_fields_check_keys(&f, src->meta, keys, "a förbund");
+	sg_forbund *fb = sg_calloc(1, sizeof *fb);
+	fb->slug = sg_strdup(src->slug);
+	fb->path = src->path;
+	fb->title = sg_field_text(&f, src->meta, "title", true, "the förbund's full name");
+	if (!fb->title)
+		fb->title = sg_strdup(src->slug);
+	fb->sort_key = sg_collate_key(fb->title);
+	fb->orgnr = sg_field_text(&f, src->meta, "orgnr", false, NULL);
+	const sg_value *members = sg_field_list(&f, src->meta, "members");
+	size_t n = sg_value_count(members);
+	fb->members = sg_calloc(n ? n : 1, sizeof *fb->members);
+	for (size_t i = 0; i < n; i++)
+		build_member(site, fb, &f, sg_value_item(members, i));
+	if (fb->n_members == 0)
+		sg_error(d, src->path, f.line, 1, "missing 'members': list the member kommuner, e.g. members: [{name: Borås, code: \"1490\"}]");
+	fb->parties = sg_field_text_list(&f, src->meta, "parties", &fb->n_parties);
+	sg_field_contact(&f, src->meta, keys, "contact", &fb->contact);
+	sg_budgets_read(&f, src->meta, &fb->budgets, &fb->n_budgets);
+	fb->default_form_slug = sg_field_text(&f, src->meta, "default_form", false, NULL);
+	if (fb->default_form_slug) {
+		const sg_value *v = sg_value_get(src->meta, "default_form");
+		fb->default_form_line = sg_fields_line(&f, v);
+		fb->default_form_col = sg_fields_col(v);
+	}
+	fb->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown, d);
+	SG_PUSH(site->forbund, site->n_forbund, fb);
+}
+
+sg_forbund *sg_site_find_forbund(const sg_site *site, const char *slug)
+{
+	for (size_t i = 0; i < site->n_forbund; i++)
+		if (strcmp(site->forbund[i]->slug, slug) == 0)
+			return site->forbund[i];
+	return NULL;
+}
+
+
+int sg_forbund_order(const sg_forbund *a, const sg_forbund *b)
+{
+	return sg_title_order(a->sort_key, a->title, b->sort_key, b->title);
+}
+
+static int by_forbund_title(const void *pa, const void *pb)
+{
+	return sg_forbund_order(*(sg_forbund *const *)pa, *(sg_forbund *const *)pb);
+}
+
+void sg_forbund_sort(sg_site *site)
+{
+	if (site->n_forbund)
+		qsort(site->forbund, site->n_forbund, sizeof *site->forbund, by_forbund_title);
+}
+
+void sg_forbund_free(sg_forbund *fb)
+{
+	for (size_t k = 0; k < fb->n_members; k++) {
+		free(fb->members[k].name);
+		free(fb->members[k].code);
+		sg_contact_clear(&fb->members[k].contact);
+	}
+	free(fb->members);
+	free(fb->slug);
+	free(fb->title);
+	free(fb->sort_key);
+	free(fb->orgnr);
+	sg_free_list(fb->parties, fb->n_parties);
+	sg_contact_clear(&fb->contact);
+	sg_budgets_free(fb->budgets, fb->n_budgets);
+	free(fb->default_form_slug);
+	sg_markdown_free(fb->body);
+	free(fb);
+}

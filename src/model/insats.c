@@ -1,0 +1,437 @@
+/* insats.c — an insats: its förbund, area and categories, places (each a member
+ * kommun of its förbund, or the whole förbund) and funds, referral, dates; built on
+ * several threads, then sorted by förbund and title. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/alloc.h"
+#include "../util/parallel.h"
+#include "../util/slug.h"
+#include "../util/suggest.h"
+#include "../util/utf8.h"
+#include "builders.h"
+
+#define SUMMARY_MAX 200
+
+static sg_member *find_member(const sg_forbund *fb, const char *name)
+{
+	char *slug = sg_slugify(name);
+	sg_member *found = NULL;
+	for (size_t i = 0; i < fb->n_members && !found; i++)
+		if (strcmp(fb->members[i].kommun->slug, slug) == 0)
+			found = &fb->members[i];
+	free(slug);
+	return found;
+}
+
+static void build_places(sg_insats *x, const sg_fields *f, const sg_value *list)
+{
+	size_t n = sg_value_count(list);
+	x->places = sg_calloc(n ? n : 1, sizeof *x->places);
+	for (size_t i = 0; i < n; i++) {
+		const sg_key *keys = sg_key_sub(sg_keys_of(SG_SRC_INSATS), "places");
+		sg_fields at;
+		const sg_value *p = sg_fields_item_map(f, list, i, "a place",
+		                                       "{municipality: …, participants: …, funds: {forbund: …}}", keys, &at);
+		if (!p)
+			continue;
+		sg_place *pl = &x->places[x->n_places];
+		memset(pl, 0, sizeof *pl);
+		pl->line = sg_fields_line(f, p);
+		pl->col = sg_fields_col(p);
+		char *name = sg_field_text(f, p, "municipality", false, NULL);
+		if (name && !sg_field_name_visible(f, sg_value_get(p, "municipality"), name, "kommun name")) {
+			free(name);
+			continue;
+		}
+		if (name && x->forbund) {
+			pl->member = find_member(x->forbund, name);
+			if (!pl->member) {
+				const char **names = sg_malloc((x->forbund->n_members + 1) * sizeof *names);
+				sg_buf all = SG_BUF_INIT;
+				for (size_t k = 0; k < x->forbund->n_members; k++) {
+					names[k] = x->forbund->members[k].name;
+					sg_buf_printf(&all, "%s%s", k ? ", " : "", names[k]);
+				}
+				const char *close = sg_closest(name, names, x->forbund->n_members);
+				const sg_value *v = sg_value_get(p, "municipality");
+				if (close)
+					sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+					         "'%s' is not a member kommun of %s; did you mean '%s'?", name, x->forbund->title, close);
+				else
+					sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+					         "'%s' is not a member kommun of %s (members: %s); leave out 'municipality' for the whole förbund",
+					         name, x->forbund->title, sg_buf_cstr(&all));
+				sg_buf_free(&all);
+				free(names);
+				free(name);
+				continue;
+			}
+			for (size_t k = 0; k < x->n_places; k++)
+				if (x->places[k].member == pl->member) {
+					const sg_value *v = sg_value_get(p, "municipality");
+					sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+					         "%s has two places in this insats; put its participants and funds in one", name);
+				}
+		}
+		free(name);
+		pl->participants = sg_field_int(f, p, "participants", -1, 0, 1000000);
+		const sg_value *funds = sg_field_map(f, p, "funds");
+		if (funds) {
+			const sg_key *fkeys = sg_key_sub(keys, "funds");
+			/* {forbund: 12,5} reads as forbund: 12 and a key "5": catch it */
+			bool comma = false;
+			for (size_t k = 0; k < sg_value_count(funds); k++) {
+				const char *key = sg_value_key(funds, k);
+				if (*key && strspn(key, "0123456789") == strlen(key)) {
+					const sg_value *kv = sg_value_item(funds, k);
+					sg_error(f->d, f->file, sg_fields_line(f, kv), sg_fields_col(kv),
+					         "',%s' looks like the decimals of the amount before it: inside { } a comma separates "
+					         "entries; write amounts with a decimal point, e.g. 12.5",
+					         key);
+					comma = true;
+				}
+			}
+			if (!comma)
+				sg_fields_check_keys(f, funds, fkeys, "funds");
+			pl->has_funds = true;
+			pl->funds.forbund = sg_field_amount(f, funds, "forbund");
+			pl->funds.cofunding = sg_field_amount(f, funds, "cofunding");
+			pl->funds.esf = sg_field_amount(f, funds, "esf");
+		}
+		x->n_places++;
+	}
+}
+
+static void build_categories(sg_insats *x, const sg_fields *f, const sg_value *meta)
+{
+	size_t n;
+	char **cats = sg_field_text_list(f, meta, "category", &n);
+	const sg_value *v = sg_value_get(meta, "category");
+	x->categories = sg_calloc(n ? n : 1, sizeof *x->categories);
+	size_t count;
+	const sg_category_info *all = sg_categories(&count);
+	const char *names[16];
+	for (size_t k = 0; k < count; k++)
+		names[k] = all[k].slug;
+	for (size_t i = 0; i < n; i++) {
+		char *slug = sg_slugify(cats[i]);
+		const sg_value *at = sg_value_kind_of(v) == SG_VAL_LIST ? sg_value_item(v, i) : v;
+		const sg_category_info *c = sg_category_find(slug);
+		if (!c) {
+			const char *close = sg_closest(slug, names, count);
+			const sg_category_info *ci = close ? sg_category_find(close) : NULL;
+			if (ci)
+				sg_error(f->d, f->file, sg_fields_line(f, at), sg_fields_col(at),
+				         "unknown category '%s'; did you mean '%s'?", cats[i], ci->name);
+			else
+				sg_error(f->d, f->file, sg_fields_line(f, at), sg_fields_col(at),
+				         "unknown category '%s'; the SUS categories are kartläggning, förberedande, rehabilitering, "
+				         "förebyggande (individinriktad) and kartläggning, utbildning, dialog (strukturövergripande)",
+				         cats[i]);
+			free(slug);
+			continue;
+		}
+		if (i == 0 && x->area == SG_AREA_INDIVID && !c->individ)
+			sg_error(f->d, f->file, sg_fields_line(f, at), sg_fields_col(at),
+			         "'%s' is a category for strukturövergripande insatser; an individinriktad insats is "
+			         "kartläggning, förberedande, rehabilitering or förebyggande",
+			         cats[i]);
+		else if (i == 0 && x->area == SG_AREA_STRUKTUR && !c->struktur)
+			sg_error(f->d, f->file, sg_fields_line(f, at), sg_fields_col(at),
+			         "'%s' is a category for individinriktade insatser; a strukturövergripande insats is "
+			         "kartläggning, utbildning or dialog",
+			         cats[i]);
+		bool dup = false;
+		for (size_t k = 0; k < x->n_categories; k++)
+			dup |= strcmp(x->categories[k], slug) == 0;
+		if (dup)
+			free(slug);
+		else
+			x->categories[x->n_categories++] = slug;
+	}
+	sg_free_list(cats, n);
+}
+
+static void build_referral(sg_site *site, sg_insats *x, const sg_fields *f, const sg_value *meta)
+{
+	const sg_value *r = sg_field_map(f, meta, "referral");
+	if (!r)
+		return;
+	const sg_key *keys = sg_key_sub(sg_keys_of(SG_SRC_INSATS), "referral");
+	sg_fields_check_keys(f, r, keys, "referral");
+	x->referral.given = true;
+	x->referral.open = sg_field_bool(f, r, "open", false);
+	x->referral.referrers = sg_field_text_list(f, r, "referrers", &x->referral.n_referrers);
+	x->referral.vacancies = sg_field_int(f, r, "vacancies", -1, 0, 100000);
+	x->referral.form = sg_field_text(f, r, "form", false, NULL);
+	if (x->referral.form) {
+		const sg_value *v = sg_value_get(r, "form");
+		x->referral.form_line = sg_fields_line(f, v);
+		x->referral.form_col = sg_fields_col(v);
+	}
+	char *how = sg_field_text(f, r, "how", false, NULL);
+	if (how) {
+		const sg_value *v = sg_value_get(r, "how");
+		x->referral.how = sg_markdown_parse(how, strlen(how), f->file, sg_fields_line(f, v), &site->info.markdown,
+		                                    f->d);
+		free(how);
+	}
+}
+
+sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_opts *opts, sg_diags *d)
+{
+	sg_fields f = sg_fields_for(src, d);
+	const sg_value *meta = src->meta;
+	const sg_key *insats_keys = sg_keys_of(SG_SRC_INSATS);
+	sg_fields_check_keys(&f, meta, insats_keys, "an insats");
+	sg_insats *x = sg_calloc(1, sizeof *x);
+	x->slug = sg_strdup(src->slug);
+	x->path = src->path;
+	x->title = sg_field_text(&f, meta, "title", true, "every insats needs a title");
+	char *fslug = sg_field_text(&f, meta, "forbund", false, NULL);
+	if (!fslug)
+		fslug = sg_strdup(src->folder);
+	x->forbund = sg_site_find_forbund(site, fslug);
+	if (!x->forbund) {
+		const char **names = sg_malloc((site->n_forbund + 1) * sizeof *names);
+		for (size_t i = 0; i < site->n_forbund; i++)
+			names[i] = site->forbund[i]->slug;
+		const char *close = sg_closest(fslug, names, site->n_forbund);
+		const sg_value *v = sg_value_get(meta, "forbund");
+		int line = v ? sg_fields_line(&f, v) : f.line;
+		if (close)
+			sg_error(d, src->path, line, sg_fields_col(v), "there is no förbund '%s'; did you mean '%s'?", fslug, close);
+		else if (!sg_is_slug(fslug))
+			sg_error(d, src->path, line, sg_fields_col(v),
+			         "there is no förbund '%s': write the name of a file in content/forbund/ without '.md'", fslug);
+		else
+			sg_error(d, src->path, line, sg_fields_col(v),
+			         "there is no förbund '%s': add content/forbund/%s.md or move the insats", fslug, fslug);
+		free(names);
+	}
+	free(fslug);
+	x->year = (int)sg_field_int(&f, meta, "year", 0, 1990, 2100);
+	static const char *const areas[] = {"individinriktad", "strukturövergripande", NULL};
+	int area = sg_field_choice(&f, meta, "area", areas);
+	x->area = area == 0 ? SG_AREA_INDIVID : area == 1 ? SG_AREA_STRUKTUR : SG_AREA_NONE;
+	build_categories(x, &f, meta);
+	x->summary = sg_field_text(&f, meta, "summary", false, NULL);
+	if (x->summary && sg_utf8_length(x->summary, strlen(x->summary)) > SUMMARY_MAX) {
+		const sg_value *v = sg_value_get(meta, "summary");
+		sg_warning(d, src->path, sg_fields_line(&f, v), sg_fields_col(v),
+		           "the summary is %zu characters; keep it to at most %d so lists stay readable",
+		           sg_utf8_length(x->summary, strlen(x->summary)), SUMMARY_MAX);
+	}
+	x->target_groups = sg_field_text_list(&f, meta, "target_groups", &x->n_target_groups);
+	const sg_value *groups = sg_value_get(meta, "target_groups");
+	if (sg_value_kind_of(groups) == SG_VAL_STRING)
+		sg_field_name_visible(&f, groups, sg_value_as_string(groups, NULL), "target group");
+	for (size_t i = 0; sg_value_kind_of(groups) == SG_VAL_LIST && i < sg_value_count(groups); i++) {
+		const sg_value *g = sg_value_item(groups, i);
+		if (sg_value_kind_of(g) == SG_VAL_STRING)
+			sg_field_name_visible(&f, g, sg_value_as_string(g, NULL), "target group");
+	}
+	x->age_min = x->age_max = -1;
+	const sg_value *age = sg_field_map(&f, meta, "age");
+	if (age) {
+		const sg_key *keys = sg_key_sub(insats_keys, "age");
+		sg_fields_check_keys(&f, age, keys, "age");
+		x->age_min = (int)sg_field_int(&f, age, "min", -1, 0, 120);
+		x->age_max = (int)sg_field_int(&f, age, "max", -1, 0, 120);
+		if (x->age_min >= 0 && x->age_max >= 0 && x->age_min > x->age_max)
+			sg_error(d, src->path, sg_fields_line(&f, age), sg_fields_col(age), "age: min (%d) is above max (%d)",
+			         x->age_min, x->age_max);
+	}
+	x->duration = sg_field_text(&f, meta, "duration", false, NULL);
+	const sg_value *prov = sg_field_map(&f, meta, "provider");
+	if (prov) {
+		const sg_key *keys = sg_key_sub(insats_keys, "provider");
+		sg_fields_check_keys(&f, prov, keys, "provider");
+		x->provider_name = sg_field_text(&f, prov, "name", false, NULL);
+		x->provider_orgnr = sg_field_text(&f, prov, "orgnr", false, NULL);
+	}
+	sg_field_contact(&f, meta, insats_keys, "contact", &x->contact);
+	build_places(x, &f, sg_field_list(&f, meta, "places"));
+	build_referral(site, x, &f, meta);
+	static const char *const statuses[] = {"active", "planned", "ended", NULL};
+	int st = sg_field_choice(&f, meta, "status", statuses);
+	x->status = st < 0 ? SG_STATUS_NONE : (sg_status)(st + 1);
+	x->status_line = sg_fields_line(&f, sg_value_get(meta, "status"));
+	x->status_col = sg_fields_col(sg_value_get(meta, "status"));
+	x->start = sg_field_date(&f, meta, "start");
+	x->end = sg_field_date(&f, meta, "end");
+	if (x->start && x->end && strcmp(x->start, x->end) > 0) {
+		const sg_value *v = sg_value_get(meta, "end");
+		sg_error(d, src->path, sg_fields_line(&f, v), sg_fields_col(v), "'end' (%s) is before 'start' (%s)", x->end,
+		         x->start);
+	}
+	x->draft = sg_field_bool(&f, meta, "draft", false);
+	x->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown, d);
+	if (!x->title)
+		x->title = sg_strdup(src->slug);
+	x->sort_key = sg_collate_key(x->title); /* here, on the build's threads */
+
+	if ((x->draft && !opts->drafts) || !x->forbund) {
+		sg_insats_free(x);
+		return NULL;
+	}
+	return x;
+}
+
+static int by_identity(const void *pa, const void *pb)
+{
+	const sg_insats *a = *(sg_insats *const *)pa, *b = *(sg_insats *const *)pb;
+	int c = strcmp(a->forbund->slug, b->forbund->slug);
+	if (!c)
+		c = strcmp(a->slug, b->slug);
+	return c ? c : strcmp(a->path, b->path);
+}
+
+/* Two files for one förbund/slug (an insats moved with `forbund:`): sorted, so
+ * duplicates are neighbours; the later file is reported and left out. */
+void sg_drop_duplicate_insatser(sg_site *site, sg_diags *d)
+{
+	size_t n = site->n_insatser;
+	if (n < 2)
+		return;
+	sg_insats **sorted = sg_malloc(n * sizeof *sorted);
+	memcpy(sorted, site->insatser, n * sizeof *sorted);
+	qsort(sorted, n, sizeof *sorted, by_identity);
+	size_t dropped = 0;
+	for (size_t i = 1, keep = 0; i < n; i++) {
+		sg_insats *x = sorted[i], *k = sorted[keep];
+		if (x->forbund == k->forbund && strcmp(x->slug, k->slug) == 0) {
+			sg_error(d, x->path, 1, 1, "duplicate insats: %s/%s is also defined in %s; rename one of the files",
+			         x->forbund->slug, x->slug, k->path);
+			x->index = (size_t)-1; /* marked */
+			dropped++;
+		} else {
+			keep = i;
+		}
+	}
+	free(sorted);
+	if (!dropped)
+		return;
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (site->insatser[i]->index == (size_t)-1)
+			sg_insats_free(site->insatser[i]);
+		else
+			site->insatser[o++] = site->insatser[i];
+	}
+	site->n_insatser = o;
+}
+
+static int by_insats(const void *pa, const void *pb)
+{
+	const sg_insats *a = *(sg_insats *const *)pa, *b = *(sg_insats *const *)pb;
+	int c = a->forbund == b->forbund ? 0 : sg_forbund_order(a->forbund, b->forbund);
+	if (c)
+		return c;
+	c = sg_title_order(a->sort_key, a->title, b->sort_key, b->title);
+	return c ? c : strcmp(a->slug, b->slug);
+}
+
+void sg_site_sort_insatser(sg_site *site)
+{
+	if (site->n_insatser)
+		qsort(site->insatser, site->n_insatser, sizeof *site->insatser, by_insats);
+	for (size_t i = 0; i < site->n_insatser; i++)
+		site->insatser[i]->index = i;
+}
+
+void sg_site_resort_insatser(sg_site *site, sg_insats *const *moved, size_t n_moved)
+{
+	sg_insats **a = site->insatser;
+	size_t n = site->n_insatser, kept = 0;
+	/* take them all out (the others stay in order), then put each back in its place */
+	for (size_t i = 0; i < n; i++) {
+		bool is_moved = false;
+		for (size_t m = 0; m < n_moved && !is_moved; m++)
+			is_moved = a[i] == moved[m];
+		if (!is_moved)
+			a[kept++] = a[i];
+	}
+	for (size_t m = 0; m < n_moved && kept < n; m++) {
+		sg_insats *x = moved[m];
+		size_t lo = 0, hi = kept;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (by_insats(&a[mid], &x) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		memmove(a + lo + 1, a + lo, (kept - lo) * sizeof *a);
+		a[lo] = x;
+		kept++;
+	}
+	for (size_t i = 0; i < n; i++)
+		a[i]->index = i;
+}
+
+/* ---- the insatser, on several threads ------------------------------------ */
+
+#define INSATS_CHUNK 32 /* sources a thread takes at a time */
+
+/* sg_insats_build only reads the site (förbund, options), so sources can be built on
+ * several threads; each chunk keeps its diagnostics, merged in source order. */
+typedef struct {
+	sg_site *site;
+	sg_sources *sources;
+	const sg_build_opts *opts;
+	sg_insats **built; /* one per source; NULL for other kinds */
+} insats_job;
+
+static void build_insats_chunk(void *arg, size_t begin, size_t end, sg_diags *d)
+{
+	insats_job *j = arg;
+	sg_diags *draft_diags = sg_diags_new();
+	for (size_t i = begin; i < end; i++) {
+		const sg_source *src = sg_sources_at(j->sources, i);
+		if (src->kind != SG_SRC_INSATS)
+			continue;
+		/* a draft left out of the build must not stop it: its problems are warnings */
+		bool unpublished = !j->opts->drafts && sg_value_as_bool(sg_value_get(src->meta, "draft"));
+		j->built[i] = sg_insats_build(j->site, src, j->opts, unpublished ? draft_diags : d);
+		sg_sources_drop_one(j->sources, i); /* the model has what it needs */
+		sg_diags_move_as_warnings(d, draft_diags, " (in a draft; fix it before publishing)");
+	}
+	sg_diags_free(draft_diags);
+}
+
+void sg_build_insatser(sg_site *site, sg_sources *sources, const sg_build_opts *opts, sg_diags *d)
+{
+	size_t n = sg_sources_count(sources);
+	insats_job j = {site, sources, opts, sg_calloc(n + 1, sizeof *j.built)};
+	sg_parallel_chunks(n, INSATS_CHUNK, opts->jobs, build_insats_chunk, &j, d);
+	for (size_t i = 0; i < n; i++)
+		if (j.built[i])
+			SG_PUSH(site->insatser, site->n_insatser, j.built[i]);
+	free(j.built);
+}
+
+void sg_insats_free(sg_insats *x)
+{
+	if (!x)
+		return;
+	free(x->slug);
+	free(x->title);
+	free(x->sort_key);
+	sg_free_list(x->categories, x->n_categories);
+	free(x->summary);
+	sg_free_list(x->target_groups, x->n_target_groups);
+	free(x->duration);
+	free(x->provider_name);
+	free(x->provider_orgnr);
+	sg_contact_clear(&x->contact);
+	free(x->places);
+	sg_free_list(x->referral.referrers, x->referral.n_referrers);
+	sg_markdown_free(x->referral.how);
+	free(x->referral.form);
+	free(x->start);
+	free(x->end);
+	sg_markdown_free(x->body);
+	free(x);
+}

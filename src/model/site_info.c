@@ -1,0 +1,187 @@
+/* site_info.c — site.yaml: the site's title and address, what its texts may hold,
+ * where forms post, open data, and the accessibility statement. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../util/address.h"
+#include "../util/alloc.h"
+#include "builders.h"
+#include "open_data.h"
+#include "refs.h"
+
+static void build_accessibility(sg_a11y *a, const sg_fields *f, const sg_value *meta)
+{
+	const sg_value *m = sg_field_map(f, meta, "accessibility");
+	if (!m) {
+		sg_warning(f->d, f->file, 1, 1,
+		           "no 'accessibility:' block: public sector sites must publish a tillgänglighetsredogörelse "
+		           "(lag 2018:1937); the page says the site has not been assessed yet");
+		return;
+	}
+	const sg_key *keys = sg_key_sub(sg_keys_of(SG_SRC_SITE), "accessibility");
+	sg_fields_check_keys(f, m, keys, "accessibility");
+	sg_fields at = *f;
+	at.line = sg_fields_line(f, m);
+	a->organisation = sg_field_text(&at, m, "organisation", false, NULL);
+	static const char *const statuses[] = {"helt", "delvis", "inte", NULL};
+	int st = sg_field_choice(&at, m, "status", statuses);
+	a->status = st < 0 ? SG_A11Y_UNKNOWN : (sg_a11y_status)(st + 1);
+	if (!sg_value_get(m, "status"))
+		sg_error(f->d, f->file, at.line, 1,
+		         "accessibility: missing 'status': helt, delvis or inte (förenlig med lagen)");
+	a->assessed = sg_field_date(&at, m, "assessed");
+	if (!sg_value_get(m, "assessed"))
+		sg_error(f->d, f->file, at.line, 1, "accessibility: missing 'assessed': the date the site was assessed");
+	a->updated = sg_field_date(&at, m, "updated");
+	a->method = sg_field_text(&at, m, "method", true, "how the site was assessed, e.g. 'självskattning med …'");
+	a->response_time = sg_field_text(&at, m, "response_time", false, NULL);
+	const sg_value *c = sg_field_map(&at, m, "contact");
+	if (c) {
+		const sg_key *ckeys = sg_key_sub(keys, "contact");
+		sg_fields_check_keys(&at, c, ckeys, "accessibility contact");
+		a->contact_email = sg_field_email(&at, c, "email");
+		a->contact_phone = sg_field_phone(&at, c, "phone", NULL);
+		a->contact_url = sg_field_text(&at, c, "url", false, NULL);
+		const sg_value *v = sg_value_get(c, "url");
+		if (a->contact_url && !sg_url_is_safe(a->contact_url)) {
+			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+			         "accessibility contact 'url' must start with https:// or /");
+			free(a->contact_url);
+			a->contact_url = NULL;
+		} else if (a->contact_url &&
+		           (strncasecmp(a->contact_url, "mailto:", 7) == 0 || strncasecmp(a->contact_url, "tel:", 4) == 0)) {
+			/* so that the address or number is checked like any other */
+			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+			         "accessibility contact 'url' is for a web page; write an e-mail address as 'email: namn@exempel.se' "
+			         "and a phone number as 'phone: 033-12 34 56'");
+			free(a->contact_url);
+			a->contact_url = NULL;
+		}
+	}
+	/* one that is there but wrong has its own error */
+	if (!sg_value_get(c, "email") && !sg_value_get(c, "phone") && !sg_value_get(c, "url"))
+		sg_error(f->d, f->file, at.line, 1,
+		         "accessibility: missing 'contact': {email, phone or url} where people report accessibility problems");
+	const sg_value *gaps = sg_field_list(&at, m, "gaps");
+	size_t n = sg_value_count(gaps);
+	a->gaps = sg_calloc(n ? n : 1, sizeof *a->gaps);
+	for (size_t i = 0; i < n; i++) {
+		const sg_key *gkeys = sg_key_sub(keys, "gaps");
+		sg_fields gf;
+		const sg_value *g = sg_fields_item_map(&at, gaps, i, "a gap", "{problem: …, reason: …, fix: …}", gkeys, &gf);
+		if (!g)
+			continue;
+		sg_a11y_gap *x = &a->gaps[a->n_gaps];
+		x->problem = sg_field_text(&gf, g, "problem", true, "what does not work, and for whom");
+		x->reason = sg_field_text(&gf, g, "reason", false, NULL);
+		x->fix = sg_field_text(&gf, g, "fix", false, NULL);
+		if (x->problem)
+			a->n_gaps++;
+		else
+			free(x->reason), free(x->fix);
+	}
+	if ((a->status == SG_A11Y_DELVIS || a->status == SG_A11Y_INTE) && a->n_gaps == 0)
+		sg_warning(f->d, f->file, at.line, 1,
+		           "accessibility: status '%s' but no 'gaps': list what is not accessible, and why",
+		           statuses[a->status - 1]);
+}
+
+static void accessibility_clear(sg_a11y *a)
+{
+	free(a->organisation), free(a->assessed), free(a->updated), free(a->method), free(a->response_time);
+	free(a->contact_email), free(a->contact_phone), free(a->contact_url);
+	for (size_t i = 0; i < a->n_gaps; i++)
+		free(a->gaps[i].problem), free(a->gaps[i].reason), free(a->gaps[i].fix);
+	free(a->gaps);
+}
+
+void sg_build_site_info(sg_site *site, const sg_source *src, sg_diags *d)
+{
+	sg_fields f = sg_fields_for(src, d);
+	const sg_key *keys = sg_keys_of(SG_SRC_SITE);
+	sg_fields_check_keys(&f, src->meta, keys, "site.yaml");
+	sg_site_info *in = &site->info;
+	in->title = sg_field_text(&f, src->meta, "title", true, "the name of the site");
+	in->base_url = sg_field_text(&f, src->meta, "base_url", true, "the site's address, e.g. https://example.se/");
+	if (in->base_url) {
+		/* it goes into robots.txt, the sitemap, feeds and every canonical link */
+		sg_buf problems = SG_BUF_INIT;
+		char *base = sg_base_url_parse(in->base_url, &problems);
+		const sg_value *v = sg_value_get(src->meta, "base_url");
+		for (char *line = problems.ptr, *nl; line && (nl = strchr(line, '\n')); line = nl + 1) {
+			*nl = '\0';
+			sg_error(d, src->path, sg_fields_line(&f, v), sg_fields_col(v), "%s", line);
+		}
+		sg_buf_free(&problems);
+		free(in->base_url);
+		in->base_url = base;
+	}
+	in->language = sg_field_text(&f, src->meta, "language", false, NULL);
+	if (!in->language)
+		in->language = sg_strdup("sv");
+	in->region = sg_field_text(&f, src->meta, "region", false, NULL);
+	in->description = sg_field_text(&f, src->meta, "description", false, NULL);
+	in->allow_raw_html = sg_field_bool(&f, src->meta, "allow_raw_html", false);
+	in->allow_document_types = sg_field_text_list(&f, src->meta, "allow_document_types", &in->n_allow_document_types);
+	for (size_t i = 0; i < in->n_allow_document_types; i++) {
+		const char *t = in->allow_document_types[i];
+		if (*t && strspn(t, "abcdefghijklmnopqrstuvwxyz0123456789") == strlen(t))
+			continue;
+		const sg_value *v = sg_value_get(src->meta, "allow_document_types");
+		sg_error(d, src->path, sg_fields_line(&f, v), sg_fields_col(v),
+		         "'allow_document_types' lists file extensions, lowercase and without a dot, e.g. "
+		         "allow_document_types: [html], not '%s'", t);
+	}
+	build_accessibility(&in->accessibility, &f, src->meta);
+	sg_open_data_read(&in->open_data, &f, src->meta);
+	const sg_value *forms = sg_field_map(&f, src->meta, "forms");
+	if (forms) {
+		const sg_key *fkeys = sg_key_sub(keys, "forms");
+		sg_fields_check_keys(&f, forms, fkeys, "forms");
+		char *action = sg_field_text(&f, forms, "action", false, NULL);
+		char *method = sg_field_text(&f, forms, "method", false, NULL);
+		const sg_value *av = sg_value_get(forms, "action");
+		if (action && strncmp(action, "https://", 8) != 0) {
+			sg_error(d, src->path, sg_fields_line(&f, av), sg_fields_col(av),
+			         "forms: 'action' must be an https:// address (personal data is never sent unencrypted, "
+			         "by e-mail or in a URL); leave it out to make forms that are printed and signed");
+			free(action);
+			action = NULL;
+		}
+		if (method && strcasecmp(method, "post") != 0) {
+			const sg_value *mv = sg_value_get(forms, "method");
+			sg_error(d, src->path, sg_fields_line(&f, mv), sg_fields_col(mv),
+			         "forms: 'method' can only be post: with get, personal data would end up in web addresses");
+		}
+		free(method);
+		in->forms_action = action;
+	}
+}
+
+
+void sg_site_info_complete(sg_site_info *in)
+{
+	if (!in->title)
+		in->title = sg_strdup("sofgen");
+	if (!in->language)
+		in->language = sg_strdup("sv");
+	in->root = sg_base_url_path(in->base_url);
+	in->markdown = (sg_markdown_opts){.allow_html = in->allow_raw_html, .link_root = in->root, .ref_prefixes = sg_ref_prefixes};
+	in->markdown_kept = in->markdown;
+	in->markdown_kept.keep_document = true;
+}
+
+void sg_site_info_clear(sg_site_info *in)
+{
+	free(in->title);
+	free(in->base_url);
+	free(in->language);
+	free(in->region);
+	sg_free_list(in->allow_document_types, in->n_allow_document_types);
+	free(in->description);
+	free(in->root);
+	accessibility_clear(&in->accessibility);
+	sg_open_data_clear(&in->open_data);
+	free(in->forms_action);
+}
