@@ -13,6 +13,7 @@ typedef struct sg_pipeline_opts {
 	 * (each may be NULL or a folder that does not exist) */
 	const char *default_templates_dir, *default_assets_dir;
 	bool drafts; /* include draft insatser */
+	const char *base_url; /* --base-url: the site's address over site.yaml's (a preview deploy); or NULL */
 	bool write;  /* false: validate only (sofgen check) */
 	const char *now; /* "YYYY-MM-DD[THH:MM]": what counts as past (events); NULL: today */
 	int jobs;        /* threads that render pages; 0: one per core. Output is the same for any number */

@@ -165,7 +165,7 @@ static update_outcome update_insatser(sg_session *s, sg_diags *d, sg_build_stats
 			goto out; /* not an insats of the site (yet), or removed */
 
 	/* 1. the new versions, checked as a full build checks them */
-	sg_build_opts bo = {.drafts = s->opts.drafts};
+	sg_build_opts bo = {.drafts = s->opts.drafts, .base_url = s->opts.base_url};
 	for (size_t i = 0; i < n; i++) {
 		long k = sg_sources_reread(site->sources, s->pending[i], d);
 		if (k < 0)

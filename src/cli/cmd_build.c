@@ -98,7 +98,8 @@ int sg_cmd_build(int argc, char **argv, bool write)
 		{"--assets", true, &o.assets_dir, NULL},       {"--out", true, &o.out_dir, NULL},
 		{"--drafts", false, NULL, &o.drafts},          {"--now", true, &o.now, NULL},
 		{"--jobs", true, &jobs, NULL},                 {"--incremental", false, NULL, &o.incremental},
-		{"--timings", false, NULL, &timings},          {NULL, false, NULL, NULL},
+		{"--timings", false, NULL, &timings},          {"--base-url", true, &o.base_url, NULL},
+		{NULL, false, NULL, NULL},
 	};
 	const char *format = "text";
 	const sg_opt check_opts[] = {

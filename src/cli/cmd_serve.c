@@ -30,6 +30,7 @@
 #include "../read/yaml_load.h"
 #include "../serve/server.h"
 #include "../serve/watch.h"
+#include "../util/address.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/diag.h"
@@ -107,21 +108,31 @@ static bool build(serve_state *st, const char *const *changed, size_t n)
 	return r == SG_RUN_OK;
 }
 
-/* The path the built site's links start with (from site.yaml's base_url): "" or e.g.
- * "/varend", so a site meant to live below a path can be previewed as it will be. */
-static char *site_prefix(const char *content_dir)
+/* The path the built site's links start with (from --base-url, else site.yaml's
+ * base_url): "" or e.g. "/varend", so a site meant to live below a path can be
+ * previewed as it will be. An address that is not valid gives "" (the build says why). */
+static char *site_prefix(const char *content_dir, const char *base_url)
 {
-	char *path = sg_path_join(content_dir, "site.yaml");
-	size_t len;
-	char *text = sg_read_file(path, &len, (size_t)1 << 20);
-	free(path);
-	if (!text)
-		return sg_strdup("");
-	sg_diags *d = sg_diags_new();
-	sg_value *v = sg_yaml_load(text, len, "site.yaml", 0, d);
-	char *prefix = sg_url_base_path(sg_value_as_string(sg_value_get(v, "base_url"), NULL));
+	char *text = NULL;
+	sg_value *v = NULL;
+	if (!base_url) {
+		char *path = sg_path_join(content_dir, "site.yaml");
+		size_t len;
+		text = sg_read_file(path, &len, (size_t)1 << 20);
+		free(path);
+		if (text) {
+			sg_diags *d = sg_diags_new();
+			v = sg_yaml_load(text, len, "site.yaml", 0, d);
+			sg_diags_free(d);
+			base_url = sg_value_as_string(sg_value_get(v, "base_url"), NULL);
+		}
+	}
+	sg_buf problems = SG_BUF_INIT;
+	char *base = base_url ? sg_base_url_parse(base_url, &problems) : NULL;
+	char *prefix = sg_base_url_path(base);
+	free(base);
+	sg_buf_free(&problems);
 	sg_value_unref(v);
-	sg_diags_free(d);
 	free(text);
 	return prefix;
 }
@@ -138,6 +149,7 @@ int sg_cmd_serve(int argc, char **argv)
 		{"--port", true, &port_arg, NULL},
 		{"--bind", true, &bind_addr, NULL},
 		{"--drafts", false, NULL, &st.opts.drafts},
+		{"--base-url", true, &st.opts.base_url, NULL},
 		{NULL, false, NULL, NULL},
 	};
 	if (sg_args_parse(argc, argv, 2, opts, NULL, 0, "serve") < 0)
@@ -204,7 +216,7 @@ int sg_cmd_serve(int argc, char **argv)
 		        errno == ENOSPC ? " (raise fs.inotify.max_user_watches)" : "");
 		goto out;
 	}
-	prefix = site_prefix(st.opts.content_dir);
+	prefix = site_prefix(st.opts.content_dir, st.opts.base_url);
 	sg_server_opts so = {bind_addr, port, site, prefix};
 	st.server = sg_server_start(&so, &err);
 	if (!st.server) {

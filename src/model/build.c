@@ -33,6 +33,8 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 	for (size_t i = 0; i < n; i++)
 		if (sg_sources_at(sources, i)->kind == SG_SRC_SITE)
 			sg_build_site_info(site, sg_sources_at(sources, i), d);
+	if (opts && opts->base_url)
+		sg_site_info_base_url(&site->info, opts->base_url, d);
 	sg_site_info_complete(&site->info);
 	for (size_t i = 0; i < n; i++)
 		if (sg_sources_at(sources, i)->kind == SG_SRC_FORBUND)

@@ -26,6 +26,8 @@ static inline int sg_title_order(const char *key_a, const char *title_a, const c
 void sg_build_site_info(sg_site *site, const sg_source *src, sg_diags *d);
 /* Defaults for what site.yaml left out, and the parse options of texts (after it is read). */
 void sg_site_info_complete(sg_site_info *in);
+/* The site's address given on the command line (--base-url), over site.yaml's. */
+void sg_site_info_base_url(sg_site_info *in, const char *url, sg_diags *d);
 void sg_site_info_clear(sg_site_info *in);
 
 /* kommuner.c */

@@ -285,6 +285,7 @@ typedef struct sg_site {
 typedef struct sg_build_opts {
 	bool drafts; /* include content with draft: true */
 	int jobs;    /* threads that build insatser; 0: one per core. The model is the same for any number */
+	const char *base_url; /* the site's address from the command line (--base-url), over site.yaml's; or NULL */
 } sg_build_opts;
 
 /* Validates the sources into a model. Takes ownership of `sources`. Always returns a

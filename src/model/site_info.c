@@ -148,6 +148,19 @@ void sg_build_site_info(sg_site *site, const sg_source *src, sg_diags *d)
 			         "by e-mail or in a URL); leave it out to make forms that are printed and signed");
 			free(action);
 			action = NULL;
+		} else if (action) {
+			/* an address as base_url is one: a host, no spaces, no query or fragment */
+			sg_buf problems = SG_BUF_INIT;
+			char *parsed = sg_base_url_parse(action, &problems);
+			if (!parsed) {
+				sg_error(d, src->path, sg_fields_line(&f, av), sg_fields_col(av),
+				         "forms: 'action' must be the whole address of the service that receives the forms, with a "
+				         "host name and without spaces, '?' or '#', e.g. https://formular.example.se/remiss");
+				free(action);
+				action = NULL;
+			}
+			free(parsed);
+			sg_buf_free(&problems);
 		}
 		if (method && strcasecmp(method, "post") != 0) {
 			const sg_value *mv = sg_value_get(forms, "method");
@@ -159,6 +172,21 @@ void sg_build_site_info(sg_site *site, const sg_source *src, sg_diags *d)
 	}
 }
 
+
+void sg_site_info_base_url(sg_site_info *in, const char *url, sg_diags *d)
+{
+	sg_buf problems = SG_BUF_INIT;
+	char *base = sg_base_url_parse(url, &problems);
+	for (char *line = problems.ptr, *nl; line && (nl = strchr(line, '\n')); line = nl + 1) {
+		*nl = '\0';
+		sg_error(d, "--base-url", 0, 0, "%s", line);
+	}
+	sg_buf_free(&problems);
+	if (base) {
+		free(in->base_url);
+		in->base_url = base;
+	}
+}
 
 void sg_site_info_complete(sg_site_info *in)
 {

@@ -151,6 +151,29 @@ Test(example, check_passes_and_writes_nothing)
 	sg_buf_free(&log);
 }
 
+/* --base-url: the site built for another address (a preview deploy) than site.yaml's;
+ * a bad address is refused like a bad base_url, and nothing is written. */
+Test(example, base_url_on_the_command_line_wins, .timeout = 60)
+{
+	char *dir = tmpdir();
+	sg_buf log = SG_BUF_INIT;
+	cr_assert_eq(run(&log, "build --now 2020-06-01 --base-url https://preview.example.org/pr-12 --out %s/site", dir),
+	             0, "%s", sg_buf_cstr(&log));
+	char *sitemap = slurp(at(dir, "site/sitemap.xml")), *robots = slurp(at(dir, "site/robots.txt")),
+	     *home = slurp(at(dir, "site/index.html"));
+	cr_expect(has(sitemap, "<loc>https://preview.example.org/pr-12/kommun/boras/</loc>"), "%.300s", sitemap);
+	cr_expect(!has(sitemap, "example.se"), "site.yaml's address is not used");
+	cr_expect(has(robots, "Sitemap: https://preview.example.org/pr-12/sitemap.xml"), "%s", robots);
+	cr_expect(has(home, "href=\"/pr-12/style.css\""), "links start with the preview's path");
+	free(sitemap), free(robots), free(home);
+	cr_expect_eq(run(&log, "build --base-url 'https://preview example.org/' --out %s/bad", dir), 1);
+	cr_expect(has(sg_buf_cstr(&log), "--base-url: error: 'base_url' holds a space"), "%s", sg_buf_cstr(&log));
+	cr_expect_eq(access(at(dir, "bad"), F_OK), -1, "nothing written");
+	sg_remove_tree(dir);
+	free(dir);
+	sg_buf_free(&log);
+}
+
 /* ---- hostile and broken content ------------------------------------------ */
 
 Test(safety, script_raw_html_and_javascript_links_are_neutralised)
