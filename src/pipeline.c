@@ -143,7 +143,7 @@ sg_run_result sg_stage_site_files(const sg_site *site, const sg_plan *plan, cons
 			if (catalog)
 				sg_catalog_render(catalog, f, &file);
 			else
-				sg_catalog_render_site(site, f, &file);
+				sg_catalog_render_site(site, plan->now, f, &file);
 		}
 		}
 		if (sink(sink_ctx, path, file.ptr, file.len, d) != 0)
@@ -172,7 +172,7 @@ static void *site_files(void *arg)
 {
 	sg_site_files_job *job = arg;
 	if (job->keep && !job->given)
-		job->catalog = sg_catalog_new(job->site);
+		job->catalog = sg_catalog_new(job->site, job->plan->now);
 	job->result = sg_stage_site_files(job->site, job->plan, job->given ? job->given : job->catalog, job->sink,
 	                                  job->sink_ctx, job->d, &job->files);
 	return NULL;

@@ -66,6 +66,10 @@ void sg_session_free(sg_session *s)
 
 void sg_session_set_now(sg_session *s, const char *now)
 {
+	/* what pages say about insatser and events depends on the day: a new day builds
+	 * everything again */
+	if (s->kept.site && (!now || !s->now || strncmp(now, s->now, 10) != 0))
+		drop_kept(s);
 	free(s->now);
 	s->now = now ? sg_strdup(now) : NULL;
 	if (now)

@@ -435,3 +435,33 @@ void sg_insats_free(sg_insats *x)
 	sg_markdown_free(x->body);
 	free(x);
 }
+
+/* Compares a date of the content (YYYY, YYYY-MM or YYYY-MM-DD) with today at the
+ * content's precision: < 0 when it is over, 0 when today falls in it, > 0 ahead. */
+static int date_cmp(const char *date, const char *today)
+{
+	size_t n = strlen(date);
+	if (n > 10)
+		n = 10;
+	return strncmp(date, today, n);
+}
+
+sg_status sg_insats_status_at(const sg_insats *x, const char *today)
+{
+	if (x->end && date_cmp(x->end, today) < 0)
+		return SG_STATUS_ENDED;
+	if (x->status == SG_STATUS_ENDED)
+		return SG_STATUS_ENDED;
+	if (x->start && date_cmp(x->start, today) > 0)
+		return SG_STATUS_PLANNED;
+	if (x->status == SG_STATUS_PLANNED)
+		return SG_STATUS_PLANNED;
+	if (x->start)
+		return SG_STATUS_ACTIVE; /* started, and nothing says it is over */
+	return x->status;
+}
+
+bool sg_insats_takes_referrals_at(const sg_insats *x, const char *today)
+{
+	return x->referral.given && x->referral.open && sg_insats_status_at(x, today) != SG_STATUS_ENDED;
+}

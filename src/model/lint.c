@@ -7,13 +7,21 @@ void sg_site_lint(const sg_site *site, const char *now, sg_diags *d)
 {
 	for (size_t i = 0; i < site->n_insatser; i++) {
 		const sg_insats *x = site->insatser[i];
-		if (x->status == SG_STATUS_ACTIVE && x->end && strncmp(x->end, now, 10) < 0)
+		sg_status at = sg_insats_status_at(x, now);
+		if (x->status == SG_STATUS_ACTIVE && at == SG_STATUS_ENDED)
 			sg_warning(d, x->path, x->status_line, x->status_col,
-			           "status is active, but the insats ended on %s; set 'status: ended' (or a later 'end')",
+			           "status is active, but the insats ended on %s, and pages say it has ended; remove 'status' "
+			           "(the dates decide it) or give a later 'end'",
 			           x->end);
-		if (x->status == SG_STATUS_PLANNED && x->start && strncmp(x->start, now, 10) < 0 && x->end &&
-		    strncmp(x->end, now, 10) < 0)
-			sg_warning(d, x->path, x->status_line, x->status_col, "status is planned, but start and end (%s) are past",
+		else if (x->status == SG_STATUS_ACTIVE && at == SG_STATUS_PLANNED)
+			sg_warning(d, x->path, x->status_line, x->status_col,
+			           "status is active, but the insats starts on %s, and pages say it starts then; remove "
+			           "'status' (the dates decide it) or give an earlier 'start'",
+			           x->start);
+		else if (x->status == SG_STATUS_PLANNED && at == SG_STATUS_ENDED)
+			sg_warning(d, x->path, x->status_line, x->status_col,
+			           "status is planned, but the insats ended on %s, and pages say it has ended; remove "
+			           "'status' or correct 'end'",
 			           x->end);
 		for (size_t k = 0; k < x->n_places; k++) {
 			const sg_place *p = &x->places[k];

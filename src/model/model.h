@@ -307,6 +307,17 @@ void sg_site_sort_insatser(sg_site *site);
  * where it belongs (linear, where sorting again is n log n Swedish comparisons). */
 void sg_site_resort_insatser(sg_site *site, sg_insats *const *moved, size_t n_moved);
 
+/* What an insats is on `today` ("YYYY-MM-DD…", Europe/Stockholm), decided by its
+ * dates first and by `status` only where the dates are silent: an insats whose end
+ * has passed has ended and one whose start is ahead is planned, whatever `status`
+ * says; with no dates, `status` as written (SG_STATUS_NONE: not known). `status:
+ * ended` is believed even before the end date (an insats can close early). Dates
+ * may be a day, a month or a year; a month or year ends when it is over. */
+sg_status sg_insats_status_at(const sg_insats *x, const char *today);
+/* Does it take referrals on `today`? Only when its referral block says open and it
+ * has not ended by then (a planned insats may take referrals before it starts). */
+bool sg_insats_takes_referrals_at(const sg_insats *x, const char *today);
+
 /* Every Markdown text of the site (förbund, sidor, nyhetsbrev, evenemang, blanketter,
  * then each insats'), or of one insats; md may be NULL. The references in them are
  * resolved (model/refs.h) but their addresses not yet written: the render stage does

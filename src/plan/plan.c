@@ -437,7 +437,7 @@ sg_plan *sg_plan_new_with(const sg_site *site, const char *now, const sg_plan_ki
 				continue;
 			if (shared)
 				list_push(&ki->shared, x);
-			else if (x->referral.open)
+			else if (sg_insats_takes_referrals_at(x, p->now))
 				list_push(&ki->other, x);
 		}
 	}
@@ -478,10 +478,10 @@ sg_plan *sg_plan_new_with(const sg_site *site, const char *now, const sg_plan_ki
 }
 
 /* Could x take its old version's places in every list and page, in a new order? */
-static bool same_membership(const sg_insats *x, const sg_insats *was)
+static bool same_membership(const sg_plan *p, const sg_insats *x, const sg_insats *was)
 {
 	if (x->forbund != was->forbund || x->area != was->area || x->year != was->year ||
-	    x->referral.open != was->referral.open || !x->referral.blankett != !was->referral.blankett ||
+	    sg_insats_takes_referrals_at(x, p->now) != sg_insats_takes_referrals_at(was, p->now) || !x->referral.blankett != !was->referral.blankett ||
 	    x->n_places != was->n_places || x->n_categories != was->n_categories)
 		return false;
 	for (size_t i = 0; i < x->n_places; i++)
@@ -528,7 +528,7 @@ bool sg_plan_update(sg_plan *p, const sg_site *site, const char *now, sg_insats 
                     const sg_insats *const *was, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!same_membership(changed[i], was[i]))
+		if (!same_membership(p, changed[i], was[i]))
 			return false;
 	/* lists and pages follow the site's (new) order */
 	for (size_t k = 0; k < p->n_kommuner; k++) {

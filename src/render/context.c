@@ -95,8 +95,29 @@ static char *kommuner_text(const sg_insats *x)
 	return sg_buf_detach(&b);
 }
 
-/* The short form of an insats used in every list. */
-static sg_value *card_value(const sg_insats *x)
+/* What the insats is on `today`, in words: "Pågående", "Startar 1 mars 2027",
+ * "Avslutad 31 december 2015", or NULL when nothing says. */
+static char *status_text(const sg_insats *x, const char *today)
+{
+	sg_status at = sg_insats_status_at(x, today);
+	if (at == SG_STATUS_PLANNED && x->start && strcmp(x->start, today) > 0) {
+		char *d = sg_ctx_date_sv(x->start);
+		char *s = sg_asprintf("Startar %s", d);
+		free(d);
+		return s;
+	}
+	if (at == SG_STATUS_ENDED && x->end && strncmp(x->end, today, strlen(x->end) < 10 ? strlen(x->end) : 10) < 0) {
+		char *d = sg_ctx_date_sv(x->end);
+		char *s = sg_asprintf("Avslutad %s", d);
+		free(d);
+		return s;
+	}
+	return at ? sg_strdup(sg_status_name(at)) : NULL;
+}
+
+/* The short form of an insats used in every list; what depends on the day is
+ * computed against `today` (the plan's now). */
+static sg_value *card_value(const sg_insats *x, const char *today)
 {
 	sg_value *v = sg_value_map();
 	sg_value_put_str(v, "title", x->title);
@@ -106,15 +127,21 @@ static sg_value *card_value(const sg_insats *x)
 	sg_ctx_put_take(v, "forbund_url", sg_url_forbund(x->forbund));
 	sg_value_put_str(v, "area", x->area ? sg_area_name(x->area) : NULL);
 	sg_value_put(v, "categories", category_links(x));
-	sg_value_put_str(v, "status", x->status ? sg_status_name(x->status) : NULL);
+	sg_status at = sg_insats_status_at(x, today);
+	char *st = status_text(x, today);
+	if (st)
+		sg_ctx_put_take(v, "status", st);
+	sg_value_put_bool(v, "ended", at == SG_STATUS_ENDED);
+	sg_value_put_bool(v, "planned", at == SG_STATUS_PLANNED);
 	if (x->year)
 		sg_value_put_num(v, "year", x->year);
 	sg_ctx_put_take(v, "kommuner", kommuner_text(x));
 	sg_value_put_str(v, "provider", x->provider_name);
 	if (x->n_target_groups)
 		sg_ctx_put_take(v, "target_groups", joined(x->target_groups, x->n_target_groups));
-	sg_value_put_bool(v, "open", x->referral.open);
-	sg_value_put_bool(v, "closed", x->referral.given && !x->referral.open);
+	bool open = sg_insats_takes_referrals_at(x, today);
+	sg_value_put_bool(v, "open", open);
+	sg_value_put_bool(v, "closed", x->referral.given && !open);
 	return v;
 }
 
@@ -138,9 +165,9 @@ static sg_value *place_value(const sg_place *p)
 	return v;
 }
 
-static sg_value *insats_value(const sg_insats *x)
+static sg_value *insats_value(const sg_insats *x, const char *today)
 {
-	sg_value *v = card_value(x);
+	sg_value *v = card_value(x, today);
 	sg_ctx_put_take(v, "forbund_url", sg_url_forbund(x->forbund));
 	if (x->n_target_groups)
 		sg_value_put(v, "target_group_list", sg_ctx_text_list(x->target_groups, x->n_target_groups));
@@ -179,7 +206,7 @@ static sg_value *insats_value(const sg_insats *x)
 	}
 	if (x->referral.given) {
 		sg_value *r = sg_value_map();
-		sg_value_put_bool(r, "open", x->referral.open);
+		sg_value_put_bool(r, "open", sg_insats_takes_referrals_at(x, today));
 		if (x->referral.n_referrers) {
 			sg_value_put(r, "referrer_list", sg_ctx_text_list(x->referral.referrers, x->referral.n_referrers));
 			sg_ctx_put_take(r, "referrers", joined(x->referral.referrers, x->referral.n_referrers));
@@ -462,7 +489,7 @@ sg_contexts *sg_contexts_new(const sg_site *site, const sg_plan *plan)
 	sg_ctx_publications_site(c, c->site_value);
 	c->cards = sg_calloc(site->n_insatser ? site->n_insatser : 1, sizeof *c->cards);
 	for (size_t i = 0; i < site->n_insatser; i++)
-		c->cards[i] = card_value(site->insatser[i]);
+		c->cards[i] = card_value(site->insatser[i], plan->now);
 	c->forms = sg_calloc(site->n_blanketter ? site->n_blanketter : 1, sizeof *c->forms);
 	for (size_t i = 0; i < site->n_blanketter; i++)
 		c->forms[i] = sg_ctx_form(c, site->blanketter[i]);
@@ -480,7 +507,7 @@ bool sg_contexts_update(sg_contexts *c, const sg_plan *plan, sg_insats *const *o
 	c->cards = cards;
 	for (size_t i = 0; i < n_changed; i++) {
 		sg_value_unref(cards[changed[i]->index]);
-		cards[changed[i]->index] = card_value(changed[i]);
+		cards[changed[i]->index] = card_value(changed[i], plan->now);
 	}
 	c->plan = plan;
 	sg_value *site = site_value(c->site, plan);
@@ -612,7 +639,7 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 		title = x->title;
 		if (x->summary)
 			description = x->summary;
-		sg_value_put(ctx, "insats", insats_value(x));
+		sg_value_put(ctx, "insats", insats_value(x, c->plan->now));
 		break;
 	}
 	case SG_PAGE_KATEGORI: {
@@ -666,7 +693,7 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 		if (!sg_ctx_publication_page(c, page, ctx, pg) && page->subject.kind == SG_SUBJECT_INSATS) {
 			/* a kind sofgen does not have (a test's, plan.h): what its subject is */
 			title = page->subject.insats->title;
-			sg_value_put(ctx, "insats", insats_value(page->subject.insats));
+			sg_value_put(ctx, "insats", insats_value(page->subject.insats, c->plan->now));
 		}
 		break;
 	}

@@ -24,7 +24,7 @@ static void search_end(sg_buf *out) { sg_buf_puts(out, "]\n"); }
 static const struct {
 	const char *path;
 	void (*begin)(const sg_site *, sg_buf *);
-	void (*item)(const sg_site *, const sg_insats *, sg_buf *);
+	void (*item)(const sg_site *, const sg_insats *, const char *today, sg_buf *);
 	const char *separator;
 	void (*end)(sg_buf *);
 } files[SG_CATALOG_COUNT] = {
@@ -35,13 +35,13 @@ static const struct {
 
 const char *sg_catalog_path(sg_catalog_file f) { return files[f].path; }
 
-void sg_catalog_render_site(const sg_site *site, sg_catalog_file f, sg_buf *out)
+void sg_catalog_render_site(const sg_site *site, const char *today, sg_catalog_file f, sg_buf *out)
 {
 	files[f].begin(site, out);
 	for (size_t i = 0; i < site->n_insatser; i++) {
 		if (i)
 			sg_buf_puts(out, files[f].separator);
-		files[f].item(site, site->insatser[i], out);
+		files[f].item(site, site->insatser[i], today, out);
 	}
 	files[f].end(out);
 }
@@ -53,25 +53,27 @@ typedef struct {
 
 struct sg_catalog {
 	const sg_site *site;
+	char *today; /* what the computed status is computed against */
 	piece *pieces[SG_CATALOG_COUNT]; /* parallel to site->insatser */
 };
 
-static piece encode(const sg_site *site, sg_catalog_file f, const sg_insats *x)
+static piece encode(const sg_catalog *c, sg_catalog_file f, const sg_insats *x)
 {
 	sg_buf b = SG_BUF_INIT;
-	files[f].item(site, x, &b);
+	files[f].item(c->site, x, c->today, &b);
 	size_t len = b.len;
 	return (piece){sg_buf_detach(&b), len};
 }
 
-sg_catalog *sg_catalog_new(const sg_site *site)
+sg_catalog *sg_catalog_new(const sg_site *site, const char *today)
 {
 	sg_catalog *c = sg_calloc(1, sizeof *c);
 	c->site = site;
+	c->today = sg_strdup(today);
 	for (int f = 0; f < SG_CATALOG_COUNT; f++) {
 		c->pieces[f] = sg_calloc(site->n_insatser + 1, sizeof *c->pieces[f]);
 		for (size_t i = 0; i < site->n_insatser; i++)
-			c->pieces[f][i] = encode(site, (sg_catalog_file)f, site->insatser[i]);
+			c->pieces[f][i] = encode(c, (sg_catalog_file)f, site->insatser[i]);
 	}
 	return c;
 }
@@ -85,6 +87,7 @@ void sg_catalog_free(sg_catalog *c)
 			free(c->pieces[f][i].text);
 		free(c->pieces[f]);
 	}
+	free(c->today);
 	free(c);
 }
 
@@ -100,7 +103,7 @@ void sg_catalog_update(sg_catalog *c, sg_insats *const *old_order, sg_insats *co
 		for (size_t i = 0; i < n; i++) {
 			piece *p = &moved[changed[i]->index];
 			free(p->text);
-			*p = encode(c->site, (sg_catalog_file)f, changed[i]);
+			*p = encode(c, (sg_catalog_file)f, changed[i]);
 		}
 	}
 }

@@ -15,12 +15,14 @@ typedef enum { SG_CATALOG_JSON, SG_CATALOG_CSV, SG_CATALOG_SEARCH, SG_CATALOG_CO
 
 /* "data/insatser.json", … (relative to the site root) */
 const char *sg_catalog_path(sg_catalog_file f);
-/* The whole file, encoded from the site. */
-void sg_catalog_render_site(const sg_site *site, sg_catalog_file f, sg_buf *out);
+/* The whole file, encoded from the site; the computed status against `today`. */
+void sg_catalog_render_site(const sg_site *site, const char *today, sg_catalog_file f, sg_buf *out);
 
-/* The pieces of every insats, kept (borrows site, which must outlive it). */
+/* The pieces of every insats, kept (borrows site, which must outlive it); what
+ * depends on the day (status, referrals) is computed against `today`, copied. A
+ * kept catalogue is for one day: on another, make a new one. */
 typedef struct sg_catalog sg_catalog;
-sg_catalog *sg_catalog_new(const sg_site *site);
+sg_catalog *sg_catalog_new(const sg_site *site, const char *today);
 void sg_catalog_free(sg_catalog *c);
 /* After insatser were rebuilt in place: old_order[i] had index i before site->insatser
  * was sorted again; changed[0..n) are encoded again. */

@@ -49,7 +49,7 @@ static json_t *string_array(char **items, size_t n)
 	return a;
 }
 
-static json_t *insats_json(const sg_site *site, const sg_insats *x)
+static json_t *insats_json(const sg_site *site, const sg_insats *x, const char *today)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_sprintf("%s/%s", x->forbund->slug, x->slug));
@@ -75,11 +75,11 @@ static json_t *insats_json(const sg_site *site, const sg_insats *x)
 	                                                                str_or_null(x->provider_orgnr))
 	                                                    : json_null());
 	static const char *const status[] = {NULL, "active", "planned", "ended"};
-	json_object_set_new(o, "status", str_or_null(status[x->status]));
+	json_object_set_new(o, "status", str_or_null(status[sg_insats_status_at(x, today)]));
 	json_object_set_new(o, "start", str_or_null(x->start));
 	json_object_set_new(o, "slut", str_or_null(x->end));
 	json_object_set_new(o, "remiss", x->referral.given
-	                                     ? json_pack("{s:b, s:o, s:o}", "oppen", x->referral.open, "remittenter",
+	                                     ? json_pack("{s:b, s:o, s:o}", "oppen", sg_insats_takes_referrals_at(x, today), "remittenter",
 	                                                 string_array(x->referral.referrers, x->referral.n_referrers),
 	                                                 "lediga_platser",
 	                                                 x->referral.vacancies >= 0 ? json_integer(x->referral.vacancies)
@@ -129,9 +129,9 @@ void sg_opendata_json_begin(const sg_site *site, sg_buf *out)
 	json_decref(root);
 }
 
-void sg_opendata_json_item(const sg_site *site, const sg_insats *x, sg_buf *out)
+void sg_opendata_json_item(const sg_site *site, const sg_insats *x, const char *today, sg_buf *out)
 {
-	json_t *o = insats_json(site, x);
+	json_t *o = insats_json(site, x, today);
 	/* 15 significant digits give back exactly the decimals an editor wrote */
 	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
 	sg_buf_puts(out, s);
@@ -249,7 +249,7 @@ void sg_opendata_csv_begin(sg_buf *out)
 	sg_buf_puts(out, "\r\n");
 }
 
-void sg_opendata_csv_item(const sg_site *site, const sg_insats *x, sg_buf *out)
+void sg_opendata_csv_item(const sg_site *site, const sg_insats *x, const char *today, sg_buf *out)
 {
 	static const char *const status[] = {NULL, "active", "planned", "ended"};
 	size_t rows = x->n_places ? x->n_places : 1;
@@ -272,7 +272,7 @@ void sg_opendata_csv_item(const sg_site *site, const sg_insats *x, sg_buf *out)
 		               : x->area == SG_AREA_STRUKTUR ? "strukturövergripande" : NULL, false);
 		csv_field(out, sg_buf_cstr(&cats), false);
 		csv_field(out, sg_buf_cstr(&groups), false);
-		csv_field(out, status[x->status], false);
+		csv_field(out, status[sg_insats_status_at(x, today)], false);
 		csv_field(out, x->start, false);
 		csv_field(out, x->end, false);
 		csv_field(out, p && p->member ? p->member->kommun->name : (p ? "hela förbundet" : NULL), false);

@@ -12,10 +12,10 @@
 /* insatser.json and insatser.csv are put together from one piece per insats (see
  * write/catalog.h): what comes before the insatser, one insats, what comes after. */
 void sg_opendata_json_begin(const sg_site *site, sg_buf *out);
-void sg_opendata_json_item(const sg_site *site, const sg_insats *x, sg_buf *out);
+void sg_opendata_json_item(const sg_site *site, const sg_insats *x, const char *today, sg_buf *out);
 void sg_opendata_json_end(sg_buf *out);
 void sg_opendata_csv_begin(sg_buf *out);
-void sg_opendata_csv_item(const sg_site *site, const sg_insats *x, sg_buf *out); /* a row per place */
+void sg_opendata_csv_item(const sg_site *site, const sg_insats *x, const char *today, sg_buf *out); /* a row per place */
 void sg_opendata_schema(const sg_site *site, sg_buf *out);
 /* The DCAT-AP-SE catalogue as JSON-LD and as RDF/XML: the same graph (write/dcat.c). */
 void sg_opendata_catalog(const sg_site *site, sg_buf *out);

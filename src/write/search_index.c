@@ -21,7 +21,7 @@ static bool whole_forbund(const sg_insats *x)
 	return false;
 }
 
-void sg_search_index_item(const sg_site *site, const sg_insats *x, sg_buf *out)
+void sg_search_index_item(const sg_site *site, const sg_insats *x, const char *today, sg_buf *out)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "t", json_string(x->title));
@@ -56,7 +56,7 @@ void sg_search_index_item(const sg_site *site, const sg_insats *x, sg_buf *out)
 	if (x->age_min >= 0 || x->age_max >= 0)
 		json_object_set_new(o, "a", json_pack("[ii]", x->age_min >= 0 ? x->age_min : 0,
 		                                      x->age_max >= 0 ? x->age_max : 120));
-	json_object_set_new(o, "o", json_boolean(x->referral.open));
+	json_object_set_new(o, "o", json_boolean(sg_insats_takes_referrals_at(x, today)));
 	if (x->year)
 		json_object_set_new(o, "y", json_integer(x->year));
 	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);

@@ -8,6 +8,6 @@
 #include "../util/buf.h"
 
 /* One insats' entry (a JSON object); the file is a list of them (write/catalog.h). */
-void sg_search_index_item(const sg_site *site, const sg_insats *x, sg_buf *out);
+void sg_search_index_item(const sg_site *site, const sg_insats *x, const char *today, sg_buf *out);
 
 #endif

@@ -229,7 +229,7 @@ static void ct_render_site(const ct_world *w, const sg_site *site, sg_buf *log)
 	}
 	for (int f = 0; f < SG_CATALOG_COUNT; f++) {
 		sg_buf_clear(&page);
-		sg_catalog_render_site(site, (sg_catalog_file)f, &page);
+		sg_catalog_render_site(site, "2026-12-04", (sg_catalog_file)f, &page);
 	}
 	sg_buf_clear(&page);
 	sg_atom_render(site, site->info.title, "/nyhetsbrev/feed.xml", "/nyhetsbrev/", site->nyhetsbrev,

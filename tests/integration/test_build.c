@@ -339,7 +339,7 @@ Test(cli, check_warns_of_likely_mistakes_and_speaks_json)
 	sg_buf log = SG_BUF_INIT;
 	cr_assert_eq(run(&log, "check --content %s/content --now 2016-01-10", root), 0, "%s", sg_buf_cstr(&log));
 	const char *l = sg_buf_cstr(&log);
-	cr_expect(has(l, "gammal.md:3:9: warning: status is active, but the insats ended on 2015-12-31; set 'status: ended'"), "%s", l);
+	cr_expect(has(l, "gammal.md:3:9: warning: status is active, but the insats ended on 2015-12-31, and pages say it has ended; remove 'status' (the dates decide it) or give a later 'end'"), "%s", l);
 	cr_expect(has(l, "gammal.md:6:5: warning: the place Mark has 12 participants but no funds"), "%s", l);
 	cr_expect_eq(run(&log, "check --content %s/content --now 2015-06-01", root), 0);
 	cr_expect_not(has(sg_buf_cstr(&log), "status is active"), "not yet ended on --now");

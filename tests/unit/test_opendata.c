@@ -36,7 +36,7 @@ Test(opendata, csv_is_rfc4180_with_a_header_and_a_row_per_place)
 	char *root;
 	sg_site *s = site_of(&root);
 	sg_buf b = SG_BUF_INIT;
-	sg_catalog_render_site(s, SG_CATALOG_CSV, &b);
+	sg_catalog_render_site(s, "2026-12-04", SG_CATALOG_CSV, &b);
 	const char *csv = sg_buf_cstr(&b);
 	cr_assert(strncmp(csv, "id,titel,förbund,år,område,kategori,målgrupper,status,start,slut,kommun,kommunkod,"
 	                       "deltagare,förbundsmedel_tkr,medfinansiering_tkr,esf_tkr,url\r\n", 145) == 0, "%s", csv);
@@ -57,7 +57,7 @@ Test(opendata, json_round_trips_exact_amounts)
 	char *root;
 	sg_site *s = site_of(&root);
 	sg_buf b = SG_BUF_INIT;
-	sg_catalog_render_site(s, SG_CATALOG_JSON, &b);
+	sg_catalog_render_site(s, "2026-12-04", SG_CATALOG_JSON, &b);
 	json_error_t err;
 	json_t *j = json_loads(sg_buf_cstr(&b), 0, &err);
 	cr_assert_not_null(j, "%s", err.text);
@@ -197,8 +197,8 @@ Test(opendata, json_amounts_have_the_digits_of_the_csv)
 	sg_site *s = sg_site_build(sg_sources_read(content, d), &o, d);
 	cr_assert_eq(sg_diags_errors(d), 0);
 	sg_buf json = SG_BUF_INIT, csv = SG_BUF_INIT;
-	sg_catalog_render_site(s, SG_CATALOG_JSON, &json);
-	sg_catalog_render_site(s, SG_CATALOG_CSV, &csv);
+	sg_catalog_render_site(s, "2026-12-04", SG_CATALOG_JSON, &json);
+	sg_catalog_render_site(s, "2026-12-04", SG_CATALOG_CSV, &csv);
 	static const char *const written[] = {"0.3", "1234.567", "999999999.999", "0.001", "12.5", "16652"};
 	for (size_t i = 0; i < 6; i++) {
 		char *in_json = sg_asprintf(":%s", written[i]), *in_csv = sg_asprintf(",%s,", written[i]);
