@@ -1,8 +1,11 @@
-/* markdown.c — Markdown through libcmark with link and raw-HTML checks (see markdown.h). */
+/* markdown.c — GitHub-flavoured Markdown through libcmark-gfm (tables,
+ * strikethrough, autolinks) with link and raw-HTML checks (see markdown.h). */
 #include "markdown.h"
 
-#include <cmark.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -16,6 +19,60 @@
  * with sofgen's, the tree and its HTML (allocated with the tree's allocator) end the
  * process the way the rest of sofgen does (sg_out_of_memory). */
 static cmark_mem checked_mem = {sg_calloc, sg_realloc, free};
+
+/* The GFM extensions sofgen turns on. libcmark-gfm keeps its extensions in a
+ * registry of its own, filled once for the process (pthread_once: parsing runs on
+ * several threads); after that it is only read. */
+static const char *const gfm_extensions[] = {"table", "strikethrough", "autolink"};
+static pthread_once_t gfm_once = PTHREAD_ONCE_INIT;
+static void gfm_register(void) { cmark_gfm_core_extensions_ensure_registered(); }
+
+static cmark_parser *gfm_parser(void)
+{
+	pthread_once(&gfm_once, gfm_register);
+	cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &checked_mem);
+	for (size_t i = 0; i < sizeof gfm_extensions / sizeof *gfm_extensions; i++) {
+		cmark_syntax_extension *e = cmark_find_syntax_extension(gfm_extensions[i]);
+		if (e)
+			cmark_parser_attach_syntax_extension(parser, e);
+	}
+	return parser;
+}
+
+/* A paragraph right before a table that starts with "Tabell" ("Tabell 2: Kostnader
+ * per kommun") is the table's caption: "<p>Tabell …</p>\n<table>\n<thead>" becomes
+ * "<table>\n<caption>Tabell …</caption>\n<thead>", so that screen readers name the
+ * table. libcmark-gfm writes the table itself, hence the rewrite of its output. */
+static char *with_captions(char *html)
+{
+	static const char tail[] = "</p>\n<table>\n<thead>";
+	if (!strstr(html, tail))
+		return html;
+	sg_buf b = SG_BUF_INIT;
+	const char *s = html, *hit;
+	while ((hit = strstr(s, tail))) {
+		const char *p = hit;
+		while (p > s && strncmp(p, "<p>", 3) != 0)
+			p--;
+		bool caption = strncmp(p, "<p>Tabell", 9) == 0 && (p == html || p[-1] == '\n') &&
+		               !memchr(p + 3, '<', (size_t)(hit - p - 3)) && hit - p - 3 < 400;
+		if (!caption) {
+			sg_buf_put(&b, s, (size_t)(hit - s) + 4);
+			s = hit + 4;
+			continue;
+		}
+		sg_buf_put(&b, s, (size_t)(p - s));
+		sg_buf_puts(&b, "<table>\n<caption>");
+		sg_buf_put(&b, p + 3, (size_t)(hit - p - 3));
+		sg_buf_puts(&b, "</caption>\n<thead>");
+		s = hit + sizeof tail - 1;
+	}
+	sg_buf_puts(&b, s);
+	free(html);
+	return sg_buf_detach(&b);
+}
+
+static char *render_html(const sg_markdown *md, cmark_node *doc);
 
 /* A reference link, once resolved: sg_markdown_link writes its address. */
 typedef struct {
@@ -199,6 +256,64 @@ static void thematic_break(const char *p, const char *eol, const char **lo, cons
  * costs it a '>' or (a list item) two columns of indentation, and there are no more
  * of those than containers open after the lines before; a container it opens costs a
  * '>' or a list marker. */
+/* libcmark-gfm pads every row of a table to the columns of its header row, so a
+ * header of 5 000 '|' over 20 000 rows of "|x" (80 kB) becomes 100 million cells:
+ * minutes and gigabytes. Before the parser sees the text, each delimiter row ("|--|:-:|")
+ * is found and its columns times the lines below it (up to a blank line) are counted.
+ * Returns the 1-based line of the header of the first table over the limits, or 0. */
+#define MAX_TABLE_COLUMNS 64
+#define MAX_TABLE_CELLS 200000
+static int table_too_big(const char *text, size_t len, size_t *columns, size_t *cells)
+{
+	const char *p = text, *end = text + len;
+	size_t total = 0;
+	int line = 1;
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		size_t pipes = 0, dashes = 0, runs = 0; /* runs: the cells, "-", ":--", "--:" */
+		bool delimiter = true, in_run = false;
+		for (const char *q = p; q < eol && delimiter; q++) {
+			pipes += *q == '|';
+			dashes += *q == '-';
+			bool cell = *q == '-' || *q == ':';
+			runs += cell && !in_run;
+			in_run = cell;
+			delimiter = *q == '|' || *q == '-' || *q == ':' || *q == ' ' || *q == '\t' || *q == '\r';
+		}
+		if (delimiter && dashes && pipes && line > 1) {
+			size_t cols = runs, rows = 1; /* and the header row */
+			const char *r = eol < end ? eol + 1 : end;
+			int lines = 0;
+			while (r < end) {
+				const char *e = memchr(r, '\n', (size_t)(end - r));
+				if (!e)
+					e = end;
+				const char *t = r;
+				while (t < e && (*t == ' ' || *t == '\t' || *t == '\r'))
+					t++;
+				if (t == e)
+					break;
+				rows++, lines++;
+				r = e < end ? e + 1 : end;
+			}
+			total += cols * rows;
+			if (cols > MAX_TABLE_COLUMNS || total > MAX_TABLE_CELLS) {
+				*columns = cols;
+				*cells = total;
+				return line - 1;
+			}
+			line += lines;
+			p = r;
+			continue;
+		}
+		line++;
+		p = eol < end ? eol + 1 : end;
+	}
+	return 0;
+}
+
 static int nesting_too_deep(const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
@@ -267,6 +382,16 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 	md->ref_prefixes = opts ? opts->ref_prefixes : NULL;
 	md->file = file;
 	md->first_line = first_line;
+	size_t tcols = 0, tcells = 0;
+	int big = table_too_big(text, len, &tcols, &tcells);
+	if (big) {
+		sg_error(d, file, first_line + big - 1, 1,
+		         "this table has %zu columns and, with the tables before it, %zu cells; the tables of a text may "
+		         "have at most %d columns and %d cells in all: split it, or put the figures in a document",
+		         tcols, tcells, MAX_TABLE_COLUMNS, MAX_TABLE_CELLS);
+		md->doc = cmark_node_new_with_mem(CMARK_NODE_DOCUMENT, &checked_mem);
+		return md;
+	}
 	int deep = nesting_too_deep(text, len);
 	if (deep) {
 		sg_error(d, file, first_line + deep - 1, 1,
@@ -276,7 +401,7 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 		md->doc = cmark_node_new_with_mem(CMARK_NODE_DOCUMENT, &checked_mem);
 		return md;
 	}
-	cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &checked_mem);
+	cmark_parser *parser = gfm_parser();
 	cmark_parser_feed(parser, text, len);
 	md->doc = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
@@ -504,7 +629,7 @@ void sg_markdown_freeze(sg_markdown *md)
 	free(md->refs); /* their nodes go with the document: links not written stay as they are */
 	md->refs = NULL;
 	md->n_refs = 0;
-	md->html = cmark_render_html(md->doc, md->allow_html ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT);
+	md->html = render_html(md, md->doc);
 	cmark_node_free(md->doc);
 	md->doc = NULL;
 }
@@ -517,7 +642,17 @@ void sg_markdown_render(const sg_markdown *md, sg_buf *out)
 		sg_buf_puts(out, md->html);
 		return;
 	}
-	char *html = cmark_render_html(md->doc, md->allow_html ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT);
+	char *html = render_html(md, md->doc);
 	sg_buf_puts(out, html);
 	free(html);
+}
+
+/* The page HTML of doc; its memory is sofgen's (checked_mem), freed with free(). */
+static char *render_html(const sg_markdown *md, cmark_node *doc)
+{
+	/* alignment as style="text-align: …", not the obsolete align attribute */
+	int opts = CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | (md->allow_html ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT);
+	char *html = cmark_render_html_with_mem(doc, opts, NULL,
+	                                        &checked_mem);
+	return with_captions(html);
 }

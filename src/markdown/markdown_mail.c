@@ -3,7 +3,8 @@
  * nesting costs heap, not stack; neither changes the document. */
 #include "markdown_mail.h"
 
-#include <cmark.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -444,6 +445,53 @@ static void S_code_block(text_ctx *c, const char *code)
 	}
 }
 
+/* A link whose text is its address (an autolink, "https://…" in the text): the
+ * text already shows it, so it gets no number in the list of links. */
+static bool S_shows_its_url(cmark_node *node, const char *url)
+{
+	cmark_node *child = cmark_node_first_child(node);
+	if (!child || cmark_node_next(child) || cmark_node_get_type(child) != CMARK_NODE_TEXT)
+		return false;
+	const char *text = cmark_node_get_literal(child);
+	return text && (strcmp(text, url) == 0 ||
+	                (strncmp(url, "mailto:", 7) == 0 && strcmp(text, url + 7) == 0));
+}
+
+/* The GFM extensions' nodes, whose types libcmark-gfm numbers at run time. */
+typedef enum { GFM_NONE, GFM_TABLE, GFM_ROW, GFM_CELL, GFM_STRIKE } gfm_kind;
+static gfm_kind S_gfm(cmark_node *node)
+{
+	const char *t = cmark_node_get_type_string(node);
+	if (!t || strncmp(t, "table", 5) != 0)
+		return t && strcmp(t, "strikethrough") == 0 ? GFM_STRIKE : GFM_NONE;
+	if (strcmp(t, "table") == 0)
+		return GFM_TABLE;
+	return strcmp(t, "table_cell") == 0 ? GFM_CELL : GFM_ROW; /* "table_row", "table_header" */
+}
+
+/* A table as text: a line per row, the cells apart by " | ", a blank line around. */
+static void S_text_table(text_ctx *c, cmark_node *node, bool enter, gfm_kind k)
+{
+	switch (k) {
+	case GFM_TABLE:
+		if (!enter)
+			S_want_blank(c);
+		break;
+	case GFM_ROW:
+		if (!enter)
+			S_flush(c);
+		break;
+	case GFM_CELL:
+		if (enter && cmark_node_previous(node)) {
+			S_sep(c, SEP_SPACE);
+			S_adds(c, "|");
+			S_sep(c, SEP_SPACE);
+		}
+		break;
+	default: break;
+	}
+}
+
 static void S_text_node(text_ctx *c, cmark_node *node, bool enter, size_t *block_start)
 {
 	cmark_node_type t = cmark_node_get_type(node);
@@ -528,7 +576,7 @@ static void S_text_node(text_ctx *c, cmark_node *node, bool enter, size_t *block
 	case CMARK_NODE_IMAGE:
 		if (!enter) {
 			const char *url = S_link_url(node);
-			if (!url)
+			if (!url || S_shows_its_url(node, url))
 				break;
 			char mark[32];
 			snprintf(mark, sizeof mark, "[%zu]", S_link_number(c, url));
@@ -537,7 +585,8 @@ static void S_text_node(text_ctx *c, cmark_node *node, bool enter, size_t *block
 			S_adds(c, mark);
 		}
 		break;
-	default: /* document, raw HTML, custom nodes */
+	default: /* document, raw HTML, custom nodes, the GFM extensions' */
+		S_text_table(c, node, enter, S_gfm(node));
 		break;
 	}
 }
@@ -600,6 +649,10 @@ static const char ST_A[] = "color:#0a4f8a;text-decoration:underline;";
 static const char ST_STRONG[] = "font-weight:bold;";
 static const char ST_EM[] = "font-style:italic;";
 static const char ST_HR[] = "border:0;border-top:1px solid #cccccc;height:1px;margin:24px 0;";
+static const char ST_TABLE[] = "border-collapse:collapse;margin:0 0 16px 0;font-size:16px;line-height:24px;";
+static const char ST_TH[] = "border:1px solid #cccccc;padding:4px 8px;text-align:left;font-weight:bold;";
+static const char ST_TD[] = "border:1px solid #cccccc;padding:4px 8px;text-align:left;";
+static const char ST_TD_RIGHT[] = "border:1px solid #cccccc;padding:4px 8px;text-align:right;";
 static const char ST_IMG[] = "display:block;max-width:100%;height:auto;border:0;";
 
 static void S_esc(sg_buf *out, const char *s) { sg_escape_html(out, s, strlen(s)); }
@@ -629,6 +682,49 @@ typedef struct html_ctx {
 	sg_buf tmp;
 	cmark_node *image; /* inside an image: only its text, as the alt attribute */
 } html_ctx;
+
+/* Tables with header cells (scope="col") and strikethrough, styled inline. */
+static void S_html_gfm(html_ctx *h, cmark_node *node, bool enter)
+{
+	sg_buf *out = h->out;
+	switch (S_gfm(node)) {
+	case GFM_TABLE:
+		S_cr(out);
+		if (enter)
+			sg_buf_printf(out, "<table style=\"%s\">\n", ST_TABLE);
+		else
+			sg_buf_puts(out, "</table>\n");
+		break;
+	case GFM_ROW:
+		if (enter)
+			S_cr(out);
+		sg_buf_puts(out, enter ? "<tr>" : "</tr>\n");
+		break;
+	case GFM_CELL: {
+		cmark_node *row = cmark_node_parent(node);
+		bool header = row && cmark_gfm_extensions_get_table_row_is_header(row);
+		if (!enter) {
+			sg_buf_puts(out, header ? "</th>" : "</td>");
+			break;
+		}
+		size_t col = 0;
+		for (cmark_node *p = cmark_node_previous(node); p; p = cmark_node_previous(p))
+			col++;
+		cmark_node *table = row ? cmark_node_parent(row) : NULL;
+		uint8_t *align = table ? cmark_gfm_extensions_get_table_alignments(table) : NULL;
+		bool right = align && col < cmark_gfm_extensions_get_table_columns(table) && align[col] == 'r';
+		if (header)
+			sg_buf_printf(out, "<th scope=\"col\" style=\"%s\">", ST_TH);
+		else
+			sg_buf_printf(out, "<td style=\"%s\">", right ? ST_TD_RIGHT : ST_TD);
+		break;
+	}
+	case GFM_STRIKE:
+		sg_buf_puts(out, enter ? "<del>" : "</del>");
+		break;
+	case GFM_NONE: break;
+	}
+}
 
 static void S_html_node(html_ctx *h, cmark_node *node, bool enter)
 {
@@ -763,7 +859,8 @@ static void S_html_node(html_ctx *h, cmark_node *node, bool enter)
 		}
 		break;
 	}
-	default: /* document, raw HTML, custom nodes */
+	default: /* document, raw HTML, custom nodes, the GFM extensions' */
+		S_html_gfm(h, node, enter);
 		break;
 	}
 }

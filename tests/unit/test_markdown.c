@@ -249,3 +249,84 @@ Test(markdown, without_prefixes_a_reference_is_an_unsafe_link)
 	free(h);
 	sg_diags_free(d);
 }
+
+/* Issue 14, item 5: GitHub-flavoured Markdown (libcmark-gfm): tables with header
+ * cells and alignment as style, a "Tabell …" paragraph before a table as its caption,
+ * strikethrough, autolinks; what is in a cell is escaped like any text. */
+Test(markdown, gfm_tables_captions_strikethrough_and_autolinks)
+{
+	sg_diags *d = sg_diags_new();
+	char *h = render("Tabell 2: Kostnader per kommun\n\n| Kommun | Kostnad (tkr) |\n|:--|--:|\n| Borås | 1 400 |\n"
+	                 "| Mark & <Tranemo> | 250 |\n\nSe https://example.se/a och ~~gammalt~~.\n",
+	                 false, d);
+	cr_assert_str_eq(h, "<table>\n<caption>Tabell 2: Kostnader per kommun</caption>\n<thead>\n<tr>\n"
+	                    "<th style=\"text-align: left\">Kommun</th>\n<th style=\"text-align: right\">Kostnad (tkr)</th>\n"
+	                    "</tr>\n</thead>\n<tbody>\n<tr>\n<td style=\"text-align: left\">Borås</td>\n"
+	                    "<td style=\"text-align: right\">1 400</td>\n</tr>\n<tr>\n"
+	                    "<td style=\"text-align: left\">Mark &amp; </td>\n<td style=\"text-align: right\">250</td>\n"
+	                    "</tr>\n</tbody>\n</table>\n"
+	                    "<p>Se <a href=\"https://example.se/a\">https://example.se/a</a> och <del>gammalt</del>.</p>\n");
+	cr_assert_eq(sg_diags_warnings(d), 1, "the <Tranemo> tag is raw HTML, left out with a warning");
+	free(h);
+	sg_diags_free(d);
+}
+
+Test(markdown, only_a_tabell_paragraph_right_before_a_table_is_its_caption)
+{
+	sg_diags *d = sg_diags_new();
+	char *h = render("Tabellen nedan *visar* allt.\n\n| A |\n|---|\n| 1 |\n\nTabell 3: efter\n", false, d);
+	cr_assert_not_null(strstr(h, "<p>Tabellen nedan <em>visar</em> allt.</p>\n<table>\n<thead>"),
+	                   "a paragraph with markup stays a paragraph: %s", h);
+	cr_assert_null(strstr(h, "<caption>"));
+	cr_assert_not_null(strstr(h, "<p>Tabell 3: efter</p>"));
+	free(h);
+	sg_diags_free(d);
+}
+
+/* libcmark-gfm pads every row to the header's columns: 80 kB of "|x" rows under a
+ * header of 5 000 columns would be 100 million cells (minutes, gigabytes). Such
+ * tables are refused before the parser sees them, at the header's line. */
+Test(markdown, tables_beyond_the_limits_are_refused_at_their_header)
+{
+	sg_diags *d = sg_diags_new();
+	sg_buf md = SG_BUF_INIT;
+	sg_buf_puts(&md, "Inledning.\n\n");
+	for (int i = 0; i < 65; i++)
+		sg_buf_puts(&md, "|a");
+	sg_buf_puts(&md, "|\n");
+	for (int i = 0; i < 65; i++)
+		sg_buf_puts(&md, "|:-");
+	sg_buf_puts(&md, "|\n|x\n|y\n");
+	sg_markdown_opts o = {0};
+	sg_markdown *m = sg_markdown_parse(md.ptr, md.len, "f.md", 10, &o, d);
+	cr_assert_eq(sg_diags_errors(d), 1);
+	const sg_diag *e = sg_diags_at(d, 0);
+	cr_expect_eq(e->line, 12);
+	cr_expect_str_eq(e->message, "this table has 65 columns and, with the tables before it, 195 cells; the tables of a "
+	                             "text may have at most 64 columns and 200000 cells in all: split it, or put the "
+	                             "figures in a document");
+	sg_markdown_free(m);
+	sg_diags_free(d);
+	/* 64 columns are fine; 3 200 rows of them are too many cells */
+	d = sg_diags_new();
+	sg_buf_clear(&md);
+	for (int i = 0; i < 64; i++)
+		sg_buf_puts(&md, "|a");
+	sg_buf_puts(&md, "|\n");
+	for (int i = 0; i < 64; i++)
+		sg_buf_puts(&md, "|-");
+	sg_buf_puts(&md, "|\n");
+	m = sg_markdown_parse(md.ptr, md.len, "f.md", 1, &o, d);
+	cr_expect_eq(sg_diags_len(d), 0);
+	sg_markdown_free(m);
+	for (int i = 0; i < 3200; i++)
+		sg_buf_puts(&md, "|x\n");
+	m = sg_markdown_parse(md.ptr, md.len, "f.md", 1, &o, d);
+	cr_assert_eq(sg_diags_errors(d), 1);
+	cr_expect_eq(sg_diags_at(d, 0)->line, 1);
+	cr_expect(strstr(sg_diags_at(d, 0)->message, "64 columns and, with the tables before it, 204864 cells"), "%s",
+	          sg_diags_at(d, 0)->message);
+	sg_markdown_free(m);
+	sg_diags_free(d);
+	sg_buf_free(&md);
+}

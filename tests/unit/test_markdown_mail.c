@@ -233,3 +233,20 @@ Test(markdown_mail, nothing_for_no_body)
 	cr_assert_str_eq(t, "");
 	free(t);
 }
+
+/* Issue 14, item 5: tables in the e-mail versions: a row per line in the text, a
+ * styled table with header cells in the HTML. */
+Test(markdown_mail, tables_in_text_and_html)
+{
+	static const char md[] = "| Kommun | Deltagare |\n|---|--:|\n| Borås | 12 |\n| Mark | ~~3~~ 4 |\n\nSlut.\n";
+	char *t = text(md, 72, "https://example.se/");
+	cr_assert_str_eq(t, "Kommun | Deltagare\nBorås | 12\nMark | 3 4\n\nSlut.\n");
+	free(t);
+	char *h = render(md, NULL, true, 72, "https://example.se/");
+	cr_assert_not_null(strstr(h, "<table style=\""), "%s", h);
+	cr_assert_not_null(strstr(h, "<tr><th scope=\"col\" style=\""), "%s", h);
+	cr_assert_not_null(strstr(h, ">Deltagare</th></tr>\n<tr><td style=\""), "%s", h);
+	cr_assert_not_null(strstr(h, "text-align:right;\">12</td></tr>"), "%s", h);
+	cr_assert_not_null(strstr(h, "<del>3</del> 4</td></tr>\n</table>\n"), "%s", h);
+	free(h);
+}
