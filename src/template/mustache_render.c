@@ -34,6 +34,7 @@ typedef struct cframe {
 	const sg_value *v;
 	const struct cframe *up;
 	bool item;
+	const sg_value *list; /* strict renders: the list an item frame is an item of */
 } cframe;
 
 /* The parents being expanded, innermost first: where to look for block arguments. */
@@ -111,15 +112,19 @@ static const sg_value *lookup(rstate *st, const cframe *cx, const char *name, si
 	const char *dot = memchr(name, '.', len);
 	size_t part = dot ? (size_t)(dot - name) : len;
 	const sg_value *v = NULL;
-	bool past_item = false, leaked = false;
+	const cframe *inner_item = NULL; /* the innermost item frame, the only one searched */
+	bool leaked = false;
 	for (; cx && !v && st->steps <= st->max_steps; cx = cx->up) {
 		st->steps += search_cost(cx->v);
-		if (cx->item && past_item) {
-			if (st->strict && !leaked && child(cx->v, name, part))
+		if (cx->item && inner_item) {
+			/* strict: another item has the name, and is not merely the {{#list.0}} test
+			 * of the very list being iterated (which shows nothing of its own here) */
+			if (st->strict && !leaked && !(cx->list && cx->list == inner_item->list) && child(cx->v, name, part))
 				leaked = true;
 			continue;
 		}
-		past_item |= cx->item;
+		if (cx->item)
+			inner_item = cx;
 		v = child(cx->v, name, part);
 	}
 	if (leaked)
@@ -230,6 +235,19 @@ static bool ends_in_index(const char *name, size_t len)
 	return k > 0 && all_digits(name + k, len - k);
 }
 
+/* Strict renders: the list that section name[0, len) (`a.b.0`) opens an item of. */
+static const sg_value *list_of_index(rstate *st, const cframe *cx, const char *name, size_t len)
+{
+	size_t k = len;
+	while (k > 0 && name[k - 1] != '.')
+		k--;
+	sg_diags *strict = st->strict;
+	st->strict = NULL; /* this lookup is ours, not the template's */
+	const sg_value *list = lookup(st, cx, name, k - 1);
+	st->strict = strict;
+	return list;
+}
+
 /* Strict renders: reports, once per tag, that the name looked up at st->cur_t's node
  * st->cur_i was not defined by the innermost list item but an outer item frame has it:
  * a plain Mustache renderer would show another item's value there. */
@@ -335,11 +353,13 @@ static void render_range(rstate *st, const sg_tpl *t, size_t i, size_t end, cons
 			if (sg_value_kind_of(v) == SG_VAL_LIST) {
 				size_t count = sg_value_count(v);
 				for (size_t k = 0; k < count; k++) {
-					cframe f = {sg_value_item(v, k), cx, true};
+					cframe f = {sg_value_item(v, k), cx, true, v};
 					render_range(st, t, i + 1, n->end, &f, ov);
 				}
 			} else if (sg_value_truthy(v)) {
-				cframe f = {v, cx, ends_in_index(t->src + n->off, n->len)};
+				cframe f = {v, cx, ends_in_index(t->src + n->off, n->len), NULL};
+				if (f.item && st->strict)
+					f.list = list_of_index(st, cx, t->src + n->off, n->len);
 				render_range(st, t, i + 1, n->end, &f, ov);
 			}
 			break;
@@ -379,7 +399,7 @@ static int render_with(const sg_tpl_set *set, const char *name, const sg_value *
 		return -1;
 	rstate st = {.set = set, .out = out, .indent = SG_BUF_INIT, .out_start = out->len,
 	             .max_steps = max_steps, .max_output = max_output, .strict = strict};
-	cframe root = {ctx, NULL, false};
+	cframe root = {ctx, NULL, false, NULL};
 	render_range(&st, t, 0, t->n_nodes, &root, NULL);
 	sg_buf_free(&st.indent);
 	free(st.seen_t);

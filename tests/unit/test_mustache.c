@@ -508,9 +508,19 @@ static sg_diags *strict(const char *tpl, const char *data, char **out)
 Test(mustache_items, strict_render_reports_each_reliance_on_another_item_once)
 {
 	char *out;
-	sg_diags *d = strict("<ul>\n{{#list.0}}\n{{#list}}<li>{{name}}: {{provider}}</li>\n{{/list}}\n{{/list.0}}\n</ul>\n",
-	                     "list:\n  - {name: A, provider: Lernia}\n  - {name: B}\n  - {name: C}\n", &out);
-	cr_expect_str_eq(out, "<ul>\n<li>A: Lernia</li>\n<li>B: </li>\n<li>C: </li>\n</ul>\n");
+	/* {{#list.0}} testing the list it wraps is no reliance: it shows nothing of its own */
+	sg_diags *d = strict("{{#list.0}}{{#list}}{{name}}: {{provider}};{{/list}}{{/list.0}}",
+	                     "list:\n  - {name: A, provider: Lernia}\n  - {name: B}\n", &out);
+	cr_expect_str_eq(out, "A: Lernia;B: ;");
+	cr_expect_eq(sg_diags_len(d), 0);
+	free(out);
+	sg_diags_free(d);
+
+	/* the first item of another list is */
+	d = strict("<ul>\n{{#other.0}}\n{{#list}}<li>{{name}}: {{provider}}</li>\n{{/list}}\n{{/other.0}}\n</ul>\n",
+	           "other: [{provider: Lernia}]\nlist:\n  - {name: A, provider: Samhall}\n  - {name: B}\n  - {name: C}\n",
+	           &out);
+	cr_expect_str_eq(out, "<ul>\n<li>A: Samhall</li>\n<li>B: </li>\n<li>C: </li>\n</ul>\n");
 	cr_assert_eq(sg_diags_len(d), 1, "one tag, reported once for B and C");
 	const sg_diag *x = sg_diags_at(d, 0);
 	cr_expect_str_eq(x->file, "main.mustache");
