@@ -187,3 +187,265 @@ Test(truth, no_template_reads_another_list_items_field)
 	sg_remove_tree(root);
 	free(root);
 }
+
+/* ---- issue 13 §2: what pages say about an insats follows --now ------------------ */
+
+#include <jansson.h>
+
+/* Calls fn(path, text, arg) for every *.html under dir. */
+static void each_html(const char *dir, void (*fn)(const char *, const char *, void *), void *arg)
+{
+	size_t n;
+	char **names = sg_list_dir(dir, &n);
+	cr_assert_not_null(names, "cannot list %s", dir);
+	for (size_t i = 0; i < n; i++) {
+		char *path = sg_path_join(dir, names[i]);
+		size_t l = strlen(names[i]);
+		if (sg_is_dir(path))
+			each_html(path, fn, arg);
+		else if (l > 5 && strcmp(names[i] + l - 5, ".html") == 0) {
+			size_t len;
+			char *text = sg_read_file(path, &len, (size_t)1 << 26);
+			cr_assert_not_null(text);
+			fn(path, text, arg);
+			free(text);
+		}
+		free(path);
+	}
+	sg_free_names(names, n);
+}
+
+/* The insatser of a build: page address, computed status in data/insatser.json, the
+ * search index's "o" (takes referrals), and whether `slut` is before today. */
+typedef struct {
+	char url[256];
+	char status[16];
+	bool open, over;
+} insats_fact;
+
+typedef struct {
+	insats_fact *x;
+	size_t n;
+	size_t cards_seen, pages_seen;
+} site_facts;
+
+/* Is the content date `date` (YYYY, YYYY-MM or YYYY-MM-DD) over on `today`? */
+static bool date_over(const char *date, const char *today)
+{
+	size_t n = strlen(date);
+	return strncmp(date, today, n > 10 ? 10 : n) < 0;
+}
+
+static site_facts read_facts(const char *out, const char *today)
+{
+	site_facts f = {0};
+	char *path = sg_path_join(out, "data/insatser.json");
+	json_error_t err;
+	json_t *data = json_load_file(path, 0, &err);
+	cr_assert_not_null(data, "%s: %s", path, err.text);
+	free(path);
+	path = sg_path_join(out, "search-index.json");
+	json_t *index = json_load_file(path, 0, &err);
+	cr_assert_not_null(index, "%s: %s", path, err.text);
+	free(path);
+	json_t *list = json_object_get(data, "insatser");
+	f.n = json_array_size(list);
+	cr_assert_gt(f.n, 0);
+	cr_assert_eq(json_array_size(index), f.n, "one search entry per insats");
+	f.x = sg_calloc(f.n, sizeof *f.x);
+	for (size_t i = 0; i < f.n; i++) {
+		json_t *o = json_array_get(list, i);
+		const char *url = json_string_value(json_object_get(o, "url"));
+		const char *slut = json_string_value(json_object_get(o, "slut"));
+		const char *status = json_string_value(json_object_get(o, "status"));
+		cr_assert(url && strncmp(url, "https://example.se/", 19) == 0, "url %s", url ? url : "(none)");
+		snprintf(f.x[i].url, sizeof f.x[i].url, "%s", url + 18); /* "/insats/…/" */
+		snprintf(f.x[i].status, sizeof f.x[i].status, "%s", status ? status : "");
+		f.x[i].over = slut && date_over(slut, today);
+		bool found = false;
+		for (size_t k = 0; k < json_array_size(index); k++) {
+			json_t *e = json_array_get(index, k);
+			if (strcmp(json_string_value(json_object_get(e, "u")), f.x[i].url) == 0) {
+				f.x[i].open = json_is_true(json_object_get(e, "o"));
+				found = true;
+			}
+		}
+		cr_assert(found, "%s is not in search-index.json", f.x[i].url);
+	}
+	json_decref(data);
+	json_decref(index);
+	return f;
+}
+
+/* Every card on the page whose insats is over says neither "Pågående" nor "Tar emot
+ * remisser"; every insats page the same when its insats is over. */
+static void check_page(const char *path, const char *text, void *arg)
+{
+	site_facts *f = arg;
+	for (const char *c = strstr(text, "<li class=\"card\">"); c; c = strstr(c + 1, "<li class=\"card\">")) {
+		const char *end = strstr(c, "</li>");
+		cr_assert_not_null(end);
+		const char *href = strstr(c, "href=\"");
+		if (!href || href > end)
+			continue;
+		href += 6;
+		for (size_t i = 0; i < f->n; i++) {
+			size_t l = strlen(f->x[i].url);
+			if (strncmp(href, f->x[i].url, l) != 0 || href[l] != '"')
+				continue;
+			f->cards_seen++;
+			char *card = sg_strndup(c, (size_t)(end - c));
+			if (f->x[i].over) {
+				cr_expect(!strstr(card, "Pågående"), "%s: the card of %s, over, says Pågående", path, f->x[i].url);
+				cr_expect(!strstr(card, "Tar emot remisser"), "%s: the card of %s, over, takes referrals", path,
+				          f->x[i].url);
+			}
+			cr_expect_eq(strstr(card, "Tar emot remisser") != NULL, f->x[i].open,
+			             "%s: the card of %s and the search index disagree on referrals", path, f->x[i].url);
+			free(card);
+		}
+	}
+	for (size_t i = 0; i < f->n; i++) {
+		char *want = sg_asprintf("%sindex.html", f->x[i].url);
+		size_t lp = strlen(path), lw = strlen(want);
+		if (lp >= lw && strcmp(path + lp - lw, want) == 0) {
+			f->pages_seen++;
+			if (f->x[i].over) {
+				cr_expect(!strstr(text, "Pågående"), "%s, over, says Pågående", path);
+				cr_expect(!strstr(text, "Tar emot remisser"), "%s, over, says it takes referrals", path);
+			}
+			cr_expect_eq(strstr(text, "<p class=\"status open\">Tar emot remisser") != NULL, f->x[i].open,
+			             "%s and the search index disagree on referrals", path);
+		}
+		free(want);
+	}
+}
+
+Test(truth, pages_search_and_open_data_follow_now, .timeout = 60)
+{
+	char tmpl[] = "/tmp/sofgen-truth-XXXXXX";
+	cr_assert_not_null(mkdtemp(tmpl));
+	sg_buf log = SG_BUF_INIT;
+	cr_assert_eq(run(&log, "build --now 2026-12-04 --out %s/late", tmpl), 0, "%s", sg_buf_cstr(&log));
+	cr_assert_eq(run(&log, "build --now 2015-06-01 --out %s/early", tmpl), 0, "%s", sg_buf_cstr(&log));
+
+	/* December 2026: every insats of the example has ended */
+	char *late = sg_path_join(tmpl, "late");
+	site_facts f = read_facts(late, "2026-12-04");
+	size_t over = 0;
+	for (size_t i = 0; i < f.n; i++) {
+		over += f.x[i].over;
+		if (f.x[i].over) {
+			cr_expect_str_eq(f.x[i].status, "ended", "%s in data/insatser.json", f.x[i].url);
+			cr_expect_not(f.x[i].open, "%s: \"o\" in search-index.json", f.x[i].url);
+		}
+	}
+	cr_expect_eq(over, f.n, "the example's insatser all end by 2022");
+	each_html(late, check_page, &f);
+	cr_expect_eq(f.pages_seen, f.n, "every insats page checked");
+	cr_expect_gt(f.cards_seen, f.n, "cards on kommun, förbund and kategori pages checked (%zu)", f.cards_seen);
+	free(f.x);
+
+	/* June 2015: the Sjuhärad insatser (2015-01-01 – 2015-12-31) are running, and those
+	 * with open referral take referrals */
+	char *early = sg_path_join(tmpl, "early");
+	f = read_facts(early, "2015-06-01");
+	size_t sjuharad = 0, open = 0;
+	for (size_t i = 0; i < f.n; i++) {
+		if (strncmp(f.x[i].url, "/insats/sjuharad/", 17) != 0)
+			continue;
+		sjuharad++;
+		cr_expect_not(f.x[i].over);
+		cr_expect_str_eq(f.x[i].status, "active", "%s in data/insatser.json", f.x[i].url);
+		char *rel = sg_strdup(f.x[i].url + 1);
+		char *text = page(early, rel);
+		cr_expect(strstr(text, "<dt>Status</dt><dd>Pågående</dd>"), "%s says Pågående", f.x[i].url);
+		if (f.x[i].open) {
+			open++;
+			cr_expect(strstr(text, "<p class=\"status open\">Tar emot remisser"), "%s", f.x[i].url);
+		}
+		free(text);
+		free(rel);
+	}
+	cr_expect_eq(sjuharad, 21);
+	cr_expect_gt(open, 10, "most Sjuhärad insatser take referrals in 2015 (%zu)", open);
+	f.cards_seen = f.pages_seen = 0;
+	each_html(early, check_page, &f);
+	cr_expect_eq(f.pages_seen, f.n);
+	char *boras = page(early, "kommun/boras/");
+	cr_expect_gt(count(boras, "Tar emot remisser"), 5, "Borås' cards in 2015");
+	free(boras);
+	free(f.x);
+
+	free(late);
+	free(early);
+	sg_buf_free(&log);
+	sg_remove_tree(tmpl);
+}
+
+/* ---- issue 13 §2: reviewed and review_max_months ------------------------------- */
+
+Test(truth, check_and_pages_say_when_the_facts_were_last_reviewed)
+{
+	fixture_file f[] = {
+		{"site.yaml", "title: Testportal\nbase_url: https://example.se/\nreview_max_months: 6\n"
+		              "accessibility: {status: helt, assessed: 2026-11-24, method: Test, contact: {url: /kontakt/}}\n"},
+		FIXTURE_FORBUND,
+		{"insatser/sjuharad/gammal.md", "---\ntitle: Gammal\nreviewed: 2026-01-10\nstart: 2026-01-01\n---\nText.\n"},
+		{"insatser/sjuharad/ny.md", "---\ntitle: Ny\nreviewed: 2026-11-20\n---\nText.\n"},
+		{"insatser/sjuharad/utan.md", "---\ntitle: Utan\nyear: 2026\n---\nText.\n"},
+		{"insatser/sjuharad/slut.md", "---\ntitle: Slut\nend: 2020-12-31\n---\nText.\n"},
+	};
+	char *root = fixture_make(f, sizeof f / sizeof f[0]);
+	sg_buf log = SG_BUF_INIT;
+	cr_assert_eq(run(&log, "check --content %s/content --now 2026-12-04", root), 0, "%s", sg_buf_cstr(&log));
+	const char *l = sg_buf_cstr(&log);
+	cr_expect(has(l, "gammal.md:3:11: warning: the facts were last reviewed on 2026-01-10, more than 6 months before "
+	                 "2026-12-04 (review_max_months), and the page says they may be out of date; set 'reviewed: "
+	                 "2026-12-04' after checking the facts\n"),
+	          "%s", l);
+	cr_expect(has(l, "utan.md:2:1: warning: no 'reviewed' date: nobody has confirmed these facts, and the page says "
+	                 "they may be out of date; set 'reviewed: 2026-12-04' after checking the facts\n"),
+	          "%s", l);
+	cr_expect(has(l, "0 errors, 2 warnings"), "ny.md is recent, slut.md has ended: %s", l);
+	cr_expect_eq(run(&log, "check --content %s/content --now 2026-07-10", root), 0);
+	cr_expect(has(sg_buf_cstr(&log), "0 errors, 1 warning"), "Gammal is exactly 6 months old: %s", sg_buf_cstr(&log));
+
+	cr_assert_eq(run(&log, "build --content %s/content --out %s/out --now 2026-12-04", root, root), 0, "%s",
+	             sg_buf_cstr(&log));
+	char *out = sg_path_join(root, "out");
+	static const fact_count facts[] = {
+		{"insats/sjuharad/gammal/", "<p>Uppgifterna granskades senast 10 januari 2026 och kan vara inaktuella. "
+		                            "Kontrollera med kontaktpersonen innan du remitterar.</p>", 1},
+		{"insats/sjuharad/gammal/", "<dt>Senast granskad</dt><dd>10 januari 2026</dd>", 1},
+		{"insats/sjuharad/utan/", "<p>Uppgifterna har inte granskats och kan vara inaktuella. Kontrollera med "
+		                          "kontaktpersonen innan du remitterar.</p>", 1},
+		{"insats/sjuharad/utan/", "Senast granskad", 0},
+		{"insats/sjuharad/ny/", "inaktuella", 0},
+		{"insats/sjuharad/ny/", "<dt>Senast granskad</dt><dd>20 november 2026</dd>", 1},
+		{"insats/sjuharad/slut/", "inaktuella", 0}, /* never for an ended insats */
+		{"forbund/sjuharad/", "<p class=\"meta\">Granskad 2026-11-20</p>", 1},
+		{"forbund/sjuharad/", "<p class=\"meta\">Granskad 2026-01-10</p>", 1},
+		{"forbund/sjuharad/", "Granskad ", 2},
+		{"kommun/boras/", "Granskad ", 2},
+	};
+	for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++) {
+		char *text = page(out, facts[i].page);
+		size_t n = count(text, facts[i].fact);
+		cr_expect_eq(n, facts[i].times, "/%s: \"%s\" %zu times, not %zu", facts[i].page, facts[i].fact, n,
+		             facts[i].times);
+		free(text);
+	}
+	free(out);
+	sg_buf_free(&log);
+	sg_remove_tree(root);
+	free(root);
+}
+
+Test(truth, the_example_content_is_quiet_on_check)
+{
+	sg_buf log = SG_BUF_INIT;
+	cr_expect_eq(run(&log, "check --now 2026-12-04"), 0);
+	cr_expect_str_eq(sg_buf_cstr(&log), "sofgen: content is valid (39 insatser, 13 kommuner, 2 förbund)\n");
+	sg_buf_free(&log);
+}
