@@ -1,6 +1,7 @@
 /* insats.c — an insats: its förbund, area and categories, places (each a member
  * kommun of its förbund, or the whole förbund) and funds, referral, dates; built on
  * several threads, then sorted by förbund and title. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -267,6 +268,10 @@ sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_o
 		         x->start);
 	}
 	x->draft = sg_field_bool(&f, meta, "draft", false);
+	x->reviewed = sg_field_date(&f, meta, "reviewed");
+	const sg_value *rv = sg_value_get(meta, "reviewed");
+	x->reviewed_line = sg_fields_line(&f, rv ? rv : meta);
+	x->reviewed_col = rv ? sg_fields_col(rv) : 1;
 	x->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown, d);
 	if (!x->title)
 		x->title = sg_strdup(src->slug);
@@ -432,6 +437,7 @@ void sg_insats_free(sg_insats *x)
 	free(x->referral.form);
 	free(x->start);
 	free(x->end);
+	free(x->reviewed);
 	sg_markdown_free(x->body);
 	free(x);
 }
@@ -464,4 +470,35 @@ sg_status sg_insats_status_at(const sg_insats *x, const char *today)
 bool sg_insats_takes_referrals_at(const sg_insats *x, const char *today)
 {
 	return x->referral.given && x->referral.open && sg_insats_status_at(x, today) != SG_STATUS_ENDED;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
+bool sg_insats_review_due(const sg_insats *x, const char *today, int max_months)
+{
+	if (sg_insats_status_at(x, today) == SG_STATUS_ENDED)
+		return false;
+	if (!x->reviewed)
+		return true;
+	int y = 0, m = 1, d = 1;
+	int n = sscanf(x->reviewed, "%4d-%2d-%2d", &y, &m, &d);
+	if (n < 1 || m < 1 || m > 12)
+		return true; /* cannot happen: sg_field_date checked it */
+	char due[40];
+	if (n == 1) {
+		snprintf(due, sizeof due, "%04d", y + (max_months + 11) / 12);
+	} else {
+		int months = y * 12 + (m - 1) + max_months;
+		y = months / 12, m = months % 12 + 1;
+		if (n == 2)
+			snprintf(due, sizeof due, "%04d-%02d", y, m);
+		else
+			snprintf(due, sizeof due, "%04d-%02d-%02d", y, m, d < days_in_month(y, m) ? d : days_in_month(y, m));
+	}
+	return date_cmp(due, today) < 0;
 }

@@ -3,6 +3,24 @@
 
 #include <string.h>
 
+/* An insats whose facts nobody has checked for review_max_months (sg_insats_review_due). */
+static void lint_review(const sg_site *site, const sg_insats *x, const char *now, sg_diags *d)
+{
+	int max = site->info.review_max_months;
+	if (!sg_insats_review_due(x, now, max))
+		return;
+	if (x->reviewed)
+		sg_warning(d, x->path, x->reviewed_line, x->reviewed_col,
+		           "the facts were last reviewed on %s, more than %d months before %.10s (review_max_months), and "
+		           "the page says they may be out of date; set 'reviewed: %.10s' after checking the facts",
+		           x->reviewed, max, now, now);
+	else
+		sg_warning(d, x->path, x->reviewed_line, x->reviewed_col,
+		           "no 'reviewed' date: nobody has confirmed these facts, and the page says they may be out of date; "
+		           "set 'reviewed: %.10s' after checking the facts",
+		           now);
+}
+
 void sg_site_lint(const sg_site *site, const char *now, sg_diags *d)
 {
 	for (size_t i = 0; i < site->n_insatser; i++) {
@@ -23,6 +41,7 @@ void sg_site_lint(const sg_site *site, const char *now, sg_diags *d)
 			           "status is planned, but the insats ended on %s, and pages say it has ended; remove "
 			           "'status' or correct 'end'",
 			           x->end);
+		lint_review(site, x, now, d);
 		for (size_t k = 0; k < x->n_places; k++) {
 			const sg_place *p = &x->places[k];
 			if (p->participants > 0 && (!p->has_funds || p->funds.forbund + p->funds.esf + p->funds.cofunding == 0))

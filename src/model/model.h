@@ -122,6 +122,8 @@ typedef struct sg_insats {
 	const char *path;
 	char *sort_key; /* sg_collate_key of the title: 10 000 insatser sort fast */
 	size_t index; /* position in site->insatser */
+	char *reviewed; /* when the facts were last checked: YYYY[-MM[-DD]], or NULL */
+	int reviewed_line, reviewed_col; /* of `reviewed`, or of the front matter when it is missing */
 } sg_insats;
 
 /* A kommun that is a member of at least one förbund on the site. */
@@ -258,6 +260,7 @@ typedef struct sg_site_info {
 	sg_open_data open_data;
 	sg_markdown_opts markdown;      /* how bodies are parsed, from the two above */
 	sg_markdown_opts markdown_kept; /* the same, for texts also rendered as e-mail or calendar text */
+	int review_max_months; /* how old an insats' `reviewed` may get (1–120, default 12) */
 } sg_site_info;
 
 typedef struct sg_site {
@@ -317,6 +320,13 @@ sg_status sg_insats_status_at(const sg_insats *x, const char *today);
 /* Does it take referrals on `today`? Only when its referral block says open and it
  * has not ended by then (a planned insats may take referrals before it starts). */
 bool sg_insats_takes_referrals_at(const sg_insats *x, const char *today);
+/* Should its facts be checked again on `today`: it has not ended by then (an ended
+ * insats is history, never due), and it has no `reviewed` date or that date is more
+ * than max_months months before today. At the precision `reviewed` is written in: a
+ * day is due the day after the same day max_months later (31 January + 1 month: after
+ * 28 February), a month in the month after, a year (max_months rounded up to whole
+ * years) in the year after. A `reviewed` after today is not due. */
+bool sg_insats_review_due(const sg_insats *x, const char *today, int max_months);
 
 /* Every Markdown text of the site (förbund, sidor, nyhetsbrev, evenemang, blanketter,
  * then each insats'), or of one insats; md may be NULL. The references in them are

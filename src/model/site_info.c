@@ -122,6 +122,7 @@ void sg_build_site_info(sg_site *site, const sg_source *src, sg_diags *d)
 		in->language = sg_strdup("sv");
 	in->region = sg_field_text(&f, src->meta, "region", false, NULL);
 	in->description = sg_field_text(&f, src->meta, "description", false, NULL);
+	in->review_max_months = (int)sg_field_int(&f, src->meta, "review_max_months", 12, 1, 120);
 	in->allow_raw_html = sg_field_bool(&f, src->meta, "allow_raw_html", false);
 	in->allow_document_types = sg_field_text_list(&f, src->meta, "allow_document_types", &in->n_allow_document_types);
 	for (size_t i = 0; i < in->n_allow_document_types; i++) {
@@ -195,6 +196,8 @@ void sg_site_info_complete(sg_site_info *in)
 	if (!in->language)
 		in->language = sg_strdup("sv");
 	in->root = sg_base_url_path(in->base_url);
+	if (in->review_max_months <= 0)
+		in->review_max_months = 12; /* no site.yaml, or a wrong value (an error) */
 	in->markdown = (sg_markdown_opts){.allow_html = in->allow_raw_html, .link_root = in->root, .ref_prefixes = sg_ref_prefixes};
 	in->markdown_kept = in->markdown;
 	in->markdown_kept.keep_document = true;

@@ -22,7 +22,9 @@ static const sg_key open_data_keys[] = {{"publisher", NULL}, {"orgnr", NULL}, {"
 static const sg_key site_keys[] = {
 	{"title", NULL}, {"base_url", NULL}, {"language", NULL}, {"region", NULL}, {"description", NULL},
 	{"allow_raw_html", NULL}, {"allow_document_types", NULL}, {"forms", forms_keys},
-	{"accessibility", a11y_keys}, {"open_data", open_data_keys}, {NULL, NULL}};
+	{"accessibility", a11y_keys}, {"open_data", open_data_keys},
+	{"review_max_months", NULL},
+	{NULL, NULL}};
 
 /* forbund/<slug>.md */
 static const sg_key member_keys[] = {{"name", NULL}, {"code", NULL}, {"contact", contact_keys}, {NULL, NULL}};
@@ -47,6 +49,7 @@ static const sg_key insats_keys[] = {
 	{"title", NULL}, {"forbund", NULL}, {"year", NULL}, {"area", NULL}, {"category", NULL}, {"summary", NULL},
 	{"target_groups", NULL}, {"age", age_keys}, {"duration", NULL}, {"provider", provider_keys},
 	{"contact", contact_keys}, {"places", place_keys}, {"referral", referral_keys}, {"status", NULL},
+	{"reviewed", NULL},
 	{"start", NULL}, {"end", NULL}, {"draft", NULL}, {NULL, NULL}};
 
 /* sidor/<slug>.md */

@@ -142,6 +142,7 @@ static sg_value *card_value(const sg_insats *x, const char *today)
 	bool open = sg_insats_takes_referrals_at(x, today);
 	sg_value_put_bool(v, "open", open);
 	sg_value_put_bool(v, "closed", x->referral.given && !open);
+	sg_value_put_str(v, "reviewed", x->reviewed); /* as written: YYYY-MM-DD, the card's short form */
 	return v;
 }
 
@@ -163,6 +164,15 @@ static sg_value *place_value(const sg_place *p)
 		sg_ctx_put_sv(v, "total", p->funds.forbund + p->funds.esf);
 	}
 	return v;
+}
+
+/* The insats page's review: `reviewed_text` (20 november 2026) and `review_due`
+ * (sg_insats_review_due: the page says the facts may be out of date). */
+static void put_review(sg_value *v, const sg_insats *x, const char *today, int max_months)
+{
+	if (x->reviewed)
+		sg_ctx_put_take(v, "reviewed_text", sg_ctx_date_sv(x->reviewed));
+	sg_value_put_bool(v, "review_due", sg_insats_review_due(x, today, max_months));
 }
 
 static sg_value *insats_value(const sg_insats *x, const char *today)
@@ -639,7 +649,9 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 		title = x->title;
 		if (x->summary)
 			description = x->summary;
-		sg_value_put(ctx, "insats", insats_value(x, c->plan->now));
+		sg_value *iv = insats_value(x, c->plan->now);
+		put_review(iv, x, c->plan->now, c->site->info.review_max_months);
+		sg_value_put(ctx, "insats", iv);
 		break;
 	}
 	case SG_PAGE_KATEGORI: {

@@ -259,6 +259,9 @@ static sg_value *field_value(const sg_form_field *x)
 		sg_value *o = sg_value_map();
 		sg_value_put_str(o, "label", x->options[i]);
 		sg_ctx_put_take(o, "id", sg_asprintf("f-%s-%zu", x->name, i + 1));
+		/* the field's name on each option: an option never reads its field's fields
+		 * (a list item's missing field is never taken from an outer item) */
+		sg_value_put_str(o, "name", x->name);
 		sg_value_push(opts, o);
 	}
 	sg_value_put(v, "options", opts);

@@ -10,6 +10,14 @@
  * (`items.0.title`, an extension). `{{>*x}}` and `{{<*x}}…{{/x}}` take the template
  * name from the value of x.
  *
+ * List items (a deviation from the spec, on purpose): while a section iterates a list,
+ * and inside a section whose name ends in an index (`{{#list.0}}`), the context is an
+ * item frame. A name the innermost item does not define is never taken from an item
+ * frame further out: the search skips those and goes on in the other contexts (the
+ * page root, maps opened by sections). So `{{#list.0}}{{#list}}{{x}}{{/list}}{{/list.0}}`
+ * never shows the first item's x on an item without one, and an inner list's item
+ * never shows an outer item's field (the spec case "List Contexts" renders "1.x.y.", not "a1.A1x.A1y.").
+ *
  * Whitespace, as the spec has it: a tag other than an interpolation alone on its line
  * takes the whole line with it. A standalone partial indents every line of the partial
  * by the blanks before it; so do parents and blocks (`{{<p}}…{{/p}}` and `{{$b}}…{{/b}}`
@@ -66,5 +74,10 @@ int sg_tpl_render(const sg_tpl_set *set, const char *name, const sg_value *ctx, 
  * refuses a cut page. */
 int sg_tpl_render_checked(const sg_tpl_set *set, const char *name, const sg_value *ctx, sg_buf *out,
                           size_t max_steps, size_t max_output, bool *cut);
+/* The same as sg_tpl_render, and for each tag whose name an item frame did not define
+ * but a skipped outer item frame did (where a plain Mustache renderer would show another
+ * item's value) adds one warning to `d` at the tag's file:line:col. Tests use it to
+ * prove no template relies on another list item's fields. */
+int sg_tpl_render_strict(const sg_tpl_set *set, const char *name, const sg_value *ctx, sg_buf *out, sg_diags *d);
 
 #endif

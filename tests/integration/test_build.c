@@ -333,7 +333,7 @@ Test(cli, check_warns_of_likely_mistakes_and_speaks_json)
 		{"insatser/sjuharad/gammal.md", "---\ntitle: Gammal\nstatus: active\nend: 2015-12-31\n"
 		                                "places:\n  - {municipality: Mark, participants: 12}\n---\n"},
 		{"insatser/sjuharad/ingenstans.md", "---\ntitle: Ingenstans\nplaces:\n  - {municipality: Borås}\n"
-		                                    "referral: {open: false}\n---\n"},
+		                                    "referral: {open: false}\nreviewed: 2015-12-01\n---\n"},
 	};
 	char *root = fixture_make(f, 4);
 	sg_buf log = SG_BUF_INIT;

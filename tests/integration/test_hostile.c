@@ -19,6 +19,7 @@
  * Run from the project root; $SOFGEN names the binary (default build/release/sofgen). */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
+#include <stdbool.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -34,6 +35,9 @@
 #include "../support/fixture.h"
 #include "../support/run.h"
 #include "util/buf.h"
+
+/* Every run has this date (--now): messages that name today stay the same. */
+#define HOSTILE_NOW "2026-12-04"
 
 #define BAD_DIR "tests/bad"
 #define TIME_LIMIT 60 /* seconds for one sofgen run; more is a hang */
@@ -380,6 +384,27 @@ static char *diagnostics_of(const char *err)
 	return sg_buf_detach(&b);
 }
 
+/* The diagnostics without the warnings only `check` gives (src/model/lint.c) that the
+ * cases meet: their insatser have no `reviewed` (issue 13), which no build reports. */
+static char *without_check_only(const char *diags)
+{
+	static const char *const check_only[] = {": warning: no 'reviewed' date: ",
+	                                         ": warning: the facts were last reviewed on "};
+	sg_buf b = SG_BUF_INIT;
+	while (*diags) {
+		size_t len = strcspn(diags, "\n");
+		char *line = sg_strndup(diags, len);
+		bool skip = false;
+		for (size_t i = 0; i < sizeof check_only / sizeof *check_only; i++)
+			skip |= strstr(line, check_only[i]) != NULL;
+		if (!skip)
+			sg_buf_printf(&b, "%s\n", line);
+		free(line);
+		diags += len + (diags[len] == '\n');
+	}
+	return sg_buf_detach(&b);
+}
+
 typedef struct {
 	int exit;
 	sg_buf lines; /* expected stderr */
@@ -569,7 +594,7 @@ ParameterizedTest(bad_case *c, hostile, cases, .timeout = 180)
 
 	/* sofgen check */
 	run_result r;
-	const char *check_argv[] = {"sofgen", "check", "--content", "content", NULL};
+	const char *check_argv[] = {"sofgen", "check", "--content", "content", "--now", HOSTILE_NOW, NULL};
 	run_in(&r, root, check_argv);
 	cr_assert_eq(r.signal, 0, "%s: sofgen check was killed by signal %d (%s)%s", name, r.signal, strsignal(r.signal),
 	             r.signal == SIGALRM ? ": it took over the time limit" : "");
@@ -590,7 +615,8 @@ ParameterizedTest(bad_case *c, hostile, cases, .timeout = 180)
 	char *json_path = sg_asprintf("%s/%s/expected.json", BAD_DIR, name);
 	char *want_json = slurp(json_path);
 	if (want_json) {
-		const char *json_argv[] = {"sofgen", "check", "--content", "content", "--format", "json", NULL};
+		const char *json_argv[] = {"sofgen", "check", "--content", "content", "--format", "json", "--now", HOSTILE_NOW,
+		                           NULL};
 		run_in(&r, root, json_argv);
 		cr_assert_eq(r.signal, 0, "%s: sofgen check --format json was killed by signal %d", name, r.signal);
 		cr_expect_eq(r.status, want.exit, "%s: sofgen check --format json exits %d, not %d", name, r.status, want.exit);
@@ -608,13 +634,15 @@ ParameterizedTest(bad_case *c, hostile, cases, .timeout = 180)
 	cr_assert_not_null(realpath("templates", templates));
 	cr_assert_not_null(realpath("assets", assets));
 	const char *build_argv[] = {"sofgen",  "build",  "--content", "content", "--templates", templates,
-	                            "--assets", assets, "--out",     "site",    NULL};
+	                            "--assets", assets, "--out",     "site",    "--now", HOSTILE_NOW, NULL};
 	run_in(&r, root, build_argv);
 	cr_assert_eq(r.signal, 0, "%s: sofgen build was killed by signal %d (%s)", name, r.signal, strsignal(r.signal));
 	cr_expect_eq(r.status, want.exit, "%s: sofgen build exits %d, not %d:\n%s", name, r.status, want.exit,
 	             sg_buf_cstr(&r.err));
 	char *build_diags = diagnostics_of(sg_buf_cstr(&r.err));
-	cr_expect_str_eq(build_diags, check_diags, "%s: build and check report differently", name);
+	char *check_build = without_check_only(check_diags);
+	cr_expect_str_eq(build_diags, check_build, "%s: build and check report differently", name);
+	free(check_build);
 	char *site = sg_path_join(root, "site");
 	if (want.exit == 0) {
 		char *index = sg_path_join(site, "index.html");

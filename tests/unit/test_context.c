@@ -27,7 +27,8 @@ static const char *const contract[SG_PAGE_KIND_COUNT] = {
 	                    "forbund.feed_url forbund.ics_url forbund.evenemang.upcoming forbund.evenemang.past "
 	                    "forbund.dokument forbund.economy",
 	[SG_PAGE_INSATS] = "page.title insats.title insats.url insats.forbund_title insats.forbund_url "
-	                   "insats.categories insats.kommuner insats.open insats.contact insats.places insats.has_funds",
+	                   "insats.categories insats.kommuner insats.open insats.contact insats.places insats.has_funds "
+	                   "insats.review_due",
 	[SG_PAGE_KATEGORI] = "page.title kategori.name kategori.individ kategori.struktur kategori.insatser "
 	                     "kategori.insats_count kategori.insatser.0.title kategori.insatser.0.url",
 	[SG_PAGE_EKONOMI] = "page.title ekonomi.forbund_title ekonomi.forbund_url ekonomi.year ekonomi.insats_count "

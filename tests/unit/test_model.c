@@ -428,3 +428,81 @@ Test(model, base_url_is_parsed_as_an_absolute_base)
 	cr_expect_str_eq(b.site->info.root, "/varend");
 	done(&b);
 }
+
+/* Issue 13 §2: how old `reviewed` may get (sg_insats_review_due). */
+Test(model, review_is_due_after_max_months_and_never_for_an_ended_insats)
+{
+	sg_insats x = {.start = "2026-01-01", .end = "2027-12-31", .reviewed = "2025-12-04"};
+	cr_expect_not(sg_insats_review_due(&x, "2026-12-04", 12), "exactly 12 months: not yet");
+	cr_expect(sg_insats_review_due(&x, "2026-12-05", 12), "a day more than 12 months");
+	cr_expect(sg_insats_review_due(&x, "2026-12-05T08:00", 12), "--now with a time");
+	cr_expect_not(sg_insats_review_due(&x, "2026-12-05", 13));
+	cr_expect(sg_insats_review_due(&x, "2026-01-05", 1));
+	/* the end of a shorter month: 31 January + 1 month is 28 February (29 in a leap year) */
+	x.reviewed = "2026-01-31";
+	cr_expect_not(sg_insats_review_due(&x, "2026-02-28", 1));
+	cr_expect(sg_insats_review_due(&x, "2026-03-01", 1));
+	x.reviewed = "2028-01-31", x.end = "2030-12-31";
+	cr_expect_not(sg_insats_review_due(&x, "2028-02-29", 1));
+	cr_expect(sg_insats_review_due(&x, "2028-03-01", 1));
+	/* over a year's end: 2026-11-20 + 120 months */
+	x.reviewed = "2026-11-20", x.end = "2040-12-31";
+	cr_expect_not(sg_insats_review_due(&x, "2036-11-20", 120));
+	cr_expect(sg_insats_review_due(&x, "2036-11-21", 120));
+	/* a month or a year, at that precision */
+	x.reviewed = "2026-03";
+	cr_expect_not(sg_insats_review_due(&x, "2027-03-31", 12));
+	cr_expect(sg_insats_review_due(&x, "2027-04-01", 12));
+	x.reviewed = "2026";
+	cr_expect_not(sg_insats_review_due(&x, "2027-12-31", 6), "6 months rounds up to a year");
+	cr_expect(sg_insats_review_due(&x, "2028-01-01", 6));
+	/* a review after today is not due */
+	x.reviewed = "2027-01-01";
+	cr_expect_not(sg_insats_review_due(&x, "2026-12-04", 12));
+	/* missing: due, unless the insats has ended */
+	x.reviewed = NULL;
+	cr_expect(sg_insats_review_due(&x, "2026-12-04", 12));
+	x.end = "2026-12-03";
+	cr_expect_not(sg_insats_review_due(&x, "2026-12-04", 12), "ended by its dates");
+	x.end = NULL, x.start = NULL, x.status = SG_STATUS_ENDED;
+	cr_expect_not(sg_insats_review_due(&x, "2026-12-04", 12), "ended by its status");
+	x.reviewed = "2000-01-01";
+	cr_expect_not(sg_insats_review_due(&x, "2026-12-04", 12), "an old review of an ended insats");
+	x.status = SG_STATUS_NONE;
+	cr_expect(sg_insats_review_due(&x, "2026-12-04", 12), "no dates, no status: not known to have ended");
+}
+
+Test(model, reviewed_and_review_max_months_are_read_and_checked)
+{
+	fixture_file f[] = {
+		{"site.yaml", "title: T\nbase_url: https://example.se/\nreview_max_months: 6\n"
+		              "accessibility: {status: helt, assessed: 2026-11-24, method: Test, contact: {url: /kontakt/}}\n"},
+		{"insatser/sjuharad/a.md", "---\ntitle: A\nreviewed: 2026-11-20\n---\n"},
+		{"insatser/sjuharad/b.md", "---\ntitle: B\nreviewed: 20 november\n---\n"},
+		{"insatser/sjuharad/c.md", "---\ntitle: C\n---\n"}};
+	built b = build(f, 4, false);
+	cr_assert_eq(b.site->n_insatser, 3);
+	cr_expect_eq(b.site->info.review_max_months, 6);
+	cr_expect_str_eq(b.site->insatser[0]->reviewed, "2026-11-20");
+	cr_expect_eq(b.site->insatser[0]->reviewed_line, 3);
+	cr_expect_eq(b.site->insatser[0]->reviewed_col, 11);
+	cr_expect_null(b.site->insatser[1]->reviewed);
+	cr_expect_null(b.site->insatser[2]->reviewed);
+	cr_expect_eq(sg_diags_errors(b.d), 1);
+	cr_expect(diags_have(b.d, 3, 11, "'reviewed': '20 november' is not a date; write YYYY-MM-DD, e.g. 2015-03-01"),
+	          "the date's own error");
+	done(&b);
+
+	fixture_file g[] = {
+		{"site.yaml", "title: T\nbase_url: https://example.se/\nreview_max_months: 121\n"
+		              "accessibility: {status: helt, assessed: 2026-11-24, method: Test, contact: {url: /kontakt/}}\n"}};
+	b = build(g, 1, false);
+	cr_expect_eq(sg_diags_errors(b.d), 1);
+	cr_expect(diags_have(b.d, 3, 20, "'review_max_months' must be between 1 and 120, not 121"));
+	cr_expect_eq(b.site->info.review_max_months, 12, "the default after an error");
+	done(&b);
+
+	b = build(NULL, 0, false);
+	cr_expect_eq(b.site->info.review_max_months, 12, "the default");
+	done(&b);
+}

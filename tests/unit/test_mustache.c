@@ -456,3 +456,107 @@ Test(mustache, large_templates_stay_linear, .timeout = 20)
 	sg_tpl_set_free(set);
 	sg_buf_free(&src);
 }
+
+/* A list item's missing field never comes from another list item (mustache.h, "List
+ * items"): not from {{#list.0}}, not from an outer list's item; it does come from the
+ * page root and from maps opened by sections. */
+Test(mustache_items, a_missing_field_never_comes_from_another_item)
+{
+	const char *data = "title: Sidan\nlist:\n  - {name: A, provider: Lernia}\n  - {name: B}\n"
+	                   "  - {name: C, provider: Arbetsförmedlingen}\n";
+	/* the leak seen on real pages: B showed Lernia */
+	expect_render("{{#list.0}}{{#list}}{{name}}:{{provider}};{{/list}}{{/list.0}}", data,
+	              "A:Lernia;B:;C:Arbetsförmedlingen;");
+	/* an index section is an item too, and the root still answers */
+	expect_render("{{#list.1}}{{name}}/{{provider}}/{{title}}{{/list.1}}", data, "B//Sidan");
+	/* the item's own fields, and the root's, through a map opened inside the item */
+	expect_render("{{#list}}{{#m}}{{name}}-{{x}}-{{title}}{{/m}};{{/list}}",
+	              "title: T\nlist:\n  - {name: A, m: {x: 1}}\n  - {name: B, m: {x: 2}}\n", "A-1-T;B-2-T;");
+	/* a map opened by a section keeps answering inside a list inside it */
+	expect_render("{{#forbund}}{{#cards}}{{name}}@{{title}};{{/cards}}{{/forbund}}",
+	              "forbund:\n  title: Sjuhärad\n  cards: [{name: A}, {name: B, title: Egen}]\n", "A@Sjuhärad;B@Egen;");
+}
+
+Test(mustache_items, nested_lists_do_not_read_the_outer_item)
+{
+	const char *data = "cards:\n  - {title: Ett, status: Pågående, cats: [{name: x}, {name: y, status: Egen}]}\n"
+	                   "  - {title: Två, cats: [{name: z}]}\n";
+	/* the outer item's status is not seen from the inner item; an inner item's own is */
+	expect_render("{{#cards}}{{title}}[{{#cats}}{{name}}{{status}},{{/cats}}]{{status}};{{/cards}}", data,
+	              "Ett[x,yEgen,]Pågående;Två[z,];");
+	/* inverted sections and dotted names follow the same rule */
+	expect_render("{{#cards}}{{#cats}}{{^status}}-{{/status}}{{status.x}}{{/cats}}{{/cards}}", data, "--");
+	/* `.` is always the innermost item */
+	expect_render("{{#cards}}{{#cats}}{{#name}}{{.}}{{/name}}{{/cats}}{{/cards}}", data, "xyz");
+}
+
+/* Renders tpl strictly against data; returns the warnings (caller frees). */
+static sg_diags *strict(const char *tpl, const char *data, char **out)
+{
+	sg_tpl_set *set = sg_tpl_set_new();
+	sg_diags *d = sg_diags_new();
+	cr_assert_eq(sg_tpl_set_add(set, "main", tpl, strlen(tpl), "main.mustache", d), 0);
+	sg_value *ctx = yaml(data);
+	sg_buf b = SG_BUF_INIT;
+	cr_assert_eq(sg_tpl_render_strict(set, "main", ctx, &b, d), 0);
+	*out = sg_buf_detach(&b);
+	sg_value_unref(ctx);
+	sg_tpl_set_free(set);
+	return d;
+}
+
+Test(mustache_items, strict_render_reports_each_reliance_on_another_item_once)
+{
+	char *out;
+	/* {{#list.0}} testing the list it wraps is no reliance: it shows nothing of its own */
+	sg_diags *d = strict("{{#list.0}}{{#list}}{{name}}: {{provider}};{{/list}}{{/list.0}}",
+	                     "list:\n  - {name: A, provider: Lernia}\n  - {name: B}\n", &out);
+	cr_expect_str_eq(out, "A: Lernia;B: ;");
+	cr_expect_eq(sg_diags_len(d), 0);
+	free(out);
+	sg_diags_free(d);
+
+	/* the first item of another list is */
+	d = strict("<ul>\n{{#other.0}}\n{{#list}}<li>{{name}}: {{provider}}</li>\n{{/list}}\n{{/other.0}}\n</ul>\n",
+	           "other: [{provider: Lernia}]\nlist:\n  - {name: A, provider: Samhall}\n  - {name: B}\n  - {name: C}\n",
+	           &out);
+	cr_expect_str_eq(out, "<ul>\n<li>A: Samhall</li>\n<li>B: </li>\n<li>C: </li>\n</ul>\n");
+	cr_assert_eq(sg_diags_len(d), 1, "one tag, reported once for B and C");
+	const sg_diag *x = sg_diags_at(d, 0);
+	cr_expect_str_eq(x->file, "main.mustache");
+	cr_expect_eq(x->line, 3);
+	cr_expect_eq(x->col, 26, "at the name (col %d)", x->col);
+	cr_expect_str_eq(x->message,
+	                 "'provider' is not a field of this list item, and a plain Mustache renderer would show another "
+	                 "item's 'provider' here (an item of an outer list section or of {{#list.0}}); give every item "
+	                 "the field (empty where unknown), or read it before the list section opens");
+	free(out);
+	sg_diags_free(d);
+
+	/* a field every item has, or that only the root has, is no reliance */
+	d = strict("{{#list.0}}{{#list}}{{name}}{{title}}{{/list}}{{/list.0}}",
+	           "title: T\nlist: [{name: A}, {name: B}]\n", &out);
+	cr_expect_str_eq(out, "ATBT");
+	cr_expect_eq(sg_diags_len(d), 0);
+	free(out);
+	sg_diags_free(d);
+
+	/* an inner list reading the outer item's field, in a partial: the partial's tag */
+	sg_tpl_set *set = sg_tpl_set_new();
+	d = sg_diags_new();
+	const char *main_t = "{{#cards}}{{>card}}{{/cards}}", *card = "{{#cats}}{{name}}/{{title}} {{/cats}}";
+	cr_assert_eq(sg_tpl_set_add(set, "main", main_t, strlen(main_t), "main.mustache", d), 0);
+	cr_assert_eq(sg_tpl_set_add(set, "card", card, strlen(card), "card.mustache", d), 0);
+	sg_value *ctx = yaml("cards: [{title: Ett, cats: [{name: x}]}, {title: Två, cats: [{name: y}]}]\n");
+	sg_buf b = SG_BUF_INIT;
+	cr_assert_eq(sg_tpl_render_strict(set, "main", ctx, &b, d), 0);
+	cr_expect_str_eq(sg_buf_cstr(&b), "x/ y/ ");
+	cr_assert_eq(sg_diags_len(d), 1);
+	cr_expect_str_eq(sg_diags_at(d, 0)->file, "card.mustache");
+	cr_expect_eq(sg_diags_at(d, 0)->line, 1);
+	cr_expect_eq(sg_diags_at(d, 0)->col, 21, "at the name (col %d)", sg_diags_at(d, 0)->col);
+	sg_buf_free(&b);
+	sg_value_unref(ctx);
+	sg_tpl_set_free(set);
+	sg_diags_free(d);
+}

@@ -141,6 +141,15 @@ static void visible(sg_buf *out, const char *s)
 	}
 }
 
+/* Where sofgen departs from the spec on purpose, and what it renders instead. Only
+ * one: a list item's missing field never comes from an outer list item (mustache.h,
+ * "List items"), so an inner list cannot read an outer item's fields. */
+static const struct {
+	const char *file, *name, *ours;
+} deviations[] = {
+	{"sections", "List Contexts", "1.x.y."},
+};
+
 static const char *text_of(const sg_value *v)
 {
 	const char *s = sg_value_as_string(v, NULL);
@@ -161,6 +170,9 @@ ParameterizedTest(spec_case *c, mustache_spec, cases)
 
 	const char *tpl = text_of(sg_value_get(test, "template"));
 	const char *expected = text_of(sg_value_get(test, "expected"));
+	for (size_t k = 0; k < sizeof deviations / sizeof deviations[0]; k++)
+		if (strcmp(c->file, deviations[k].file) == 0 && strcmp(c->name, deviations[k].name) == 0)
+			expected = deviations[k].ours;
 	const sg_value *partials = sg_value_get(test, "partials");
 
 	sg_tpl_set *set = sg_tpl_set_new();
@@ -208,6 +220,14 @@ Test(mustache_spec, files_are_there)
 		const sg_value *tests = load_tests(spec_files[f], &root, &why);
 		cr_expect(tests, "%s.yml: %s", spec_files[f], sg_buf_cstr(&why));
 		total += sg_value_count(tests);
+		for (size_t k = 0; k < sizeof deviations / sizeof deviations[0]; k++)
+			if (strcmp(deviations[k].file, spec_files[f]) == 0) {
+				bool there = false;
+				for (size_t i = 0; i < sg_value_count(tests); i++)
+					there |= strcmp(text_of(sg_value_get(sg_value_item(tests, i), "name")), deviations[k].name) == 0;
+				cr_expect(there, "%s.yml has no case \"%s\": remove it from the deviations", spec_files[f],
+				          deviations[k].name);
+			}
 		sg_buf_free(&why);
 		sg_value_unref(root);
 	}
