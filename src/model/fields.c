@@ -348,6 +348,44 @@ bool sg_date_valid(const char *s, char *why, size_t why_len)
 	return true;
 }
 
+bool sg_period_valid(const char *s, char *why, size_t why_len)
+{
+	size_t n = strlen(s);
+	if (n == 10)
+		return sg_date_valid(s, why, why_len);
+	int y = sg_digits(s, 4), m = n == 7 && y >= 0 && s[4] == '-' ? sg_digits(s + 5, 2) : -1;
+	if (y < 0 || (n != 4 && m < 0)) {
+		snprintf(why, why_len,
+		         "'%s' is not a date; write a day as YYYY-MM-DD (2008-01-15), or, where the plan gives no day, "
+		         "a month as YYYY-MM (2008-01) or a year as YYYY (2008)",
+		         s);
+		return false;
+	}
+	if (y < 1 || y > 9998) {
+		snprintf(why, why_len, "'%s' is not a date: the year must be between 0001 and 9998", s);
+		return false;
+	}
+	if (n == 7 && (m < 1 || m > 12)) {
+		snprintf(why, why_len, "'%s' is not a month: there is no month %d; write YYYY-MM, e.g. %.4s-01", s, m, s);
+		return false;
+	}
+	return true;
+}
+
+char *sg_field_period(const sg_fields *f, const sg_value *map, const char *key)
+{
+	char *s = sg_field_text(f, map, key, false, NULL);
+	if (!s)
+		return NULL;
+	char why[240];
+	if (!sg_period_valid(s, why, sizeof why)) {
+		sg_error(AT(sg_value_get(map, key)), "'%s': %s", key, why);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
 bool sg_time_valid(const char *s)
 {
 	int hh = sg_digits(s, 2), mm = hh >= 0 && s[2] == ':' ? sg_digits(s + 3, 2) : -1;

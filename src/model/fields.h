@@ -71,6 +71,10 @@ int sg_fields_col(const sg_value *v);
 /* "2015-02-30" → false, with the reason in why (≥ 80 bytes). Only YYYY-MM-DD with
  * digits, years 0001–9998 (so the day after is still a four-digit date). */
 bool sg_date_valid(const char *s, char *why, size_t why_len);
+/* A day (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY), for what plans date no
+ * closer than that (an insats that starts "januari 2008"). */
+bool sg_period_valid(const char *s, char *why, size_t why_len);
+char *sg_field_period(const sg_fields *f, const sg_value *map, const char *key);
 /* "HH:MM" with digits, 00:00–23:59. */
 bool sg_time_valid(const char *s);
 

@@ -260,9 +260,11 @@ sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_o
 	x->status = st < 0 ? SG_STATUS_NONE : (sg_status)(st + 1);
 	x->status_line = sg_fields_line(&f, sg_value_get(meta, "status"));
 	x->status_col = sg_fields_col(sg_value_get(meta, "status"));
-	x->start = sg_field_date(&f, meta, "start");
-	x->end = sg_field_date(&f, meta, "end");
-	if (x->start && x->end && strcmp(x->start, x->end) > 0) {
+	x->start = sg_field_period(&f, meta, "start");
+	x->end = sg_field_period(&f, meta, "end");
+	/* at the coarser of the two: "2010" does not end before "2010-05-01" */
+	size_t common = x->start && x->end ? (strlen(x->start) < strlen(x->end) ? strlen(x->start) : strlen(x->end)) : 0;
+	if (x->start && x->end && strncmp(x->start, x->end, common) > 0) {
 		const sg_value *v = sg_value_get(meta, "end");
 		sg_error(d, src->path, sg_fields_line(&f, v), sg_fields_col(v), "'end' (%s) is before 'start' (%s)", x->end,
 		         x->start);

@@ -194,6 +194,11 @@ static sg_value *insats_value(const sg_insats *x, const char *today)
 	sg_value_put(v, "contact", sg_ctx_contact(&x->contact));
 	sg_value_put_str(v, "start", x->start);
 	sg_value_put_str(v, "end", x->end);
+	/* in words, at the content's precision: "1 mars 2015", "januari 2008", "2007" */
+	if (x->start)
+		sg_ctx_put_take(v, "start_text", sg_ctx_date_sv(x->start));
+	if (x->end)
+		sg_ctx_put_take(v, "end_text", sg_ctx_date_sv(x->end));
 	sg_value *places = sg_value_list();
 	bool any_funds = false;
 	for (size_t i = 0; i < x->n_places; i++) {

@@ -13,9 +13,13 @@
 static const char *const months[] = {"januari", "februari", "mars",      "april",   "maj",      "juni",
                                      "juli",    "augusti",  "september", "oktober", "november", "december"};
 
+/* "15 januari 2008", "15 januari 2008 kl. 10.00", "januari 2008", "2008" */
 char *sg_ctx_date_sv(const char *iso)
 {
 	int y, m, d, hh, mm;
+	/* a month ("2008-01") or a year ("2007") where the content gives no day */
+	if (iso && strlen(iso) == 7 && sscanf(iso, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12)
+		return sg_asprintf("%s %d", months[m - 1], y);
 	if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12)
 		return sg_strdup(iso ? iso : "");
 	if (strlen(iso) >= 16 && sscanf(iso + 11, "%2d:%2d", &hh, &mm) == 2)

@@ -3,6 +3,8 @@
  * silent, at the precision the content gives (a day, a month or a year). */
 #include <criterion/criterion.h>
 
+#include <stdlib.h>
+
 #include "../../src/model/model.h"
 
 static sg_insats make(sg_status status, const char *start, const char *end, bool given, bool open)
@@ -69,4 +71,20 @@ Test(status, no_referral_block_or_a_closed_one_takes_none)
 	cr_expect_not(sg_insats_takes_referrals_at(&x, "2026-12-04"));
 	x = make(SG_STATUS_ACTIVE, "2020-01-01", NULL, true, true);
 	cr_expect(sg_insats_takes_referrals_at(&x, "2026-12-04"));
+}
+
+/* Dates at the content's precision, in words (render/context_publish.c). */
+#include "../../src/render/context_internal.h"
+
+Test(status, dates_print_at_the_precision_they_are_written)
+{
+	static const char *const cases[][2] = {
+		{"2008-01-15", "15 januari 2008"}, {"2008-01", "januari 2008"}, {"2008", "2008"},
+		{"2015-12-31T09:30", "31 december 2015 kl. 09.30"}, {"2008-13", "2008-13"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *s = sg_ctx_date_sv(cases[i][0]);
+		cr_expect_str_eq(s, cases[i][1]);
+		free(s);
+	}
 }
