@@ -32,6 +32,8 @@ typedef struct sg_economy {
 	double total_costs;        /* insats_costs + own_costs */
 	double financing;          /* sum of the finansieringsplan */
 	double equity_use;
+	double result;             /* över-/underskott: financing + equity_use − total_costs */
+	bool has_result;           /* the budget has a finansieringsplan to compute it from */
 } sg_economy;
 
 /* Computes the summary (a new object; free with sg_economy_free). */

@@ -31,12 +31,15 @@ typedef struct sg_member {
 
 typedef struct sg_cost_line {
 	char *item;
-	double amount; /* tkr */
+	double amount; /* tkr; a group's: the sum of its lines */
+	struct sg_cost_line *lines; /* a group ("Adm. inkl styrelse") and its lines, or NULL */
+	size_t n_lines;
 } sg_cost_line;
 
 typedef struct sg_financing {
 	char *party;
-	double share; /* of the whole, 0..1 */
+	double share; /* of the whole, 0..1; 0 when not given */
+	bool has_share; /* plans give a frame without a split ("finansiell ram 7000") */
 	double share_rounding; /* how far off the share may be, from the decimals written (0.25 → 0.005) */
 	double amount; /* tkr */
 } sg_financing;
@@ -50,6 +53,9 @@ typedef struct sg_budget {
 	sg_financing *financing;
 	size_t n_financing;
 	double equity_use; /* tkr */
+	bool preliminary;   /* "preliminär budget" */
+	int from_month, to_month; /* the months it covers, 1..12 (1 and 12: the whole year) */
+	bool has_shares;    /* every financing line gives a share (false: none, or an error) */
 	int line, financing_line; /* where it is written, for messages */
 } sg_budget;
 

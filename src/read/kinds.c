@@ -28,10 +28,12 @@ static const sg_key site_keys[] = {
 
 /* forbund/<slug>.md */
 static const sg_key member_keys[] = {{"name", NULL}, {"code", NULL}, {"contact", contact_keys}, {NULL, NULL}};
-static const sg_key cost_keys[] = {{"item", NULL}, {"amount", NULL}, {NULL, NULL}};
+static const sg_key cost_line_keys[] = {{"item", NULL}, {"amount", NULL}, {NULL, NULL}};
+static const sg_key cost_keys[] = {{"item", NULL}, {"amount", NULL}, {"lines", cost_line_keys}, {NULL, NULL}};
 static const sg_key financing_keys[] = {{"party", NULL}, {"share", NULL}, {"amount", NULL}, {NULL, NULL}};
 static const sg_key budget_year_keys[] = {
-	{"costs", cost_keys}, {"financing", financing_keys}, {"equity_use", NULL}, {NULL, NULL}};
+	{"costs", cost_keys}, {"financing", financing_keys}, {"equity_use", NULL},
+	{"preliminary", NULL}, {"from", NULL}, {"to", NULL}, {NULL, NULL}};
 static const sg_key budget_keys[] = {{"*", budget_year_keys}, {NULL, NULL}}; /* one block per year */
 static const sg_key forbund_keys[] = {
 	{"title", NULL}, {"orgnr", NULL}, {"members", member_keys}, {"parties", NULL},

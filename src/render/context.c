@@ -252,6 +252,33 @@ static sg_value *econ_row_value(const sg_econ_row *r)
 	return v;
 }
 
+/* "juli–december 2008", "mars 2008" */
+static char *months_text(int from, int to, int year)
+{
+	static const char *const names[] = {"januari", "februari", "mars",      "april",   "maj",      "juni",
+	                                    "juli",    "augusti",  "september", "oktober", "november", "december"};
+	if (from == to)
+		return sg_asprintf("%s %d", names[from - 1], year);
+	return sg_asprintf("%s–%s %d", names[from - 1], names[to - 1], year);
+}
+
+/* The year's över-/underskott (financing + eget kapital − costs), when the budget has
+ * a finansieringsplan: `result` ("+79", "−12"), `surplus`/`deficit`. */
+static void put_result(sg_value *v, const sg_economy *e)
+{
+	if (!e->has_result) {
+		sg_value_put(v, "result", sg_value_null());
+		return;
+	}
+	char t[48];
+	double r = e->result;
+	if (r > -0.0005 && r < 0.0005)
+		r = 0;
+	sg_ctx_put_take(v, "result", sg_asprintf("%s%s", r > 0 ? "+" : r < 0 ? "\xE2\x88\x92" : "", sg_format_sv(r < 0 ? -r : r, t)));
+	sg_value_put_bool(v, "surplus", r > 0);
+	sg_value_put_bool(v, "deficit", r < 0);
+}
+
 static sg_value *economy_value(const sg_contexts *c, const sg_economy *e)
 {
 	const sg_forbund *f = e->forbund;
@@ -261,7 +288,7 @@ static sg_value *economy_value(const sg_contexts *c, const sg_economy *e)
 	sg_value_put_num(v, "year", e->year);
 	sg_value_put_num(v, "insats_count", (double)e->n_insatser);
 	sg_value *rows = sg_value_list();
-	sg_bar *bars = sg_calloc(f->n_members + 1, sizeof *bars);
+	sg_bar *bars = sg_calloc(f->n_members + 2, sizeof *bars);
 	for (size_t k = 0; k < f->n_members; k++) {
 		sg_value *r = econ_row_value(&e->kommuner[k]);
 		sg_value_put_str(r, "kommun", f->members[k].name);
@@ -270,15 +297,32 @@ static sg_value *economy_value(const sg_contexts *c, const sg_economy *e)
 		bars[k] = (sg_bar){f->members[k].name, e->kommuner[k].forbund + e->kommuner[k].esf};
 	}
 	sg_value_put(v, "kommuner", rows);
+	/* the chart shows every row of the table above it: without the whole förbund's
+	 * and the structural work, one kommun looks as if it got everything */
+	size_t n_bars = f->n_members;
+	if (e->individ_whole.places)
+		bars[n_bars++] = (sg_bar){"Hela förbundet (individinriktade)", e->individ_whole.forbund + e->individ_whole.esf};
+	if (e->struktur.places)
+		bars[n_bars++] = (sg_bar){"Strukturövergripande", e->struktur.forbund + e->struktur.esf};
 	sg_value_put(v, "individ_whole", econ_row_value(&e->individ_whole));
 	sg_value_put(v, "struktur", econ_row_value(&e->struktur));
 	sg_value_put(v, "insatser", econ_row_value(&e->insatser));
 	sg_value *own = sg_value_list();
 	if (e->budget)
 		for (size_t k = 0; k < e->budget->n_costs; k++) {
+			const sg_cost_line *cl = &e->budget->costs[k];
 			sg_value *r = sg_value_map();
-			sg_value_put_str(r, "item", e->budget->costs[k].item);
-			sg_ctx_put_sv(r, "amount", e->budget->costs[k].amount);
+			sg_value_put_str(r, "item", cl->item);
+			sg_ctx_put_sv(r, "amount", cl->amount);
+			sg_value *lines = sg_value_list();
+			for (size_t j = 0; j < cl->n_lines; j++) {
+				sg_value *sl = sg_value_map();
+				sg_value_put_str(sl, "item", cl->lines[j].item);
+				sg_ctx_put_sv(sl, "amount", cl->lines[j].amount);
+				sg_value_push(lines, sl);
+			}
+			sg_value_put(r, "lines", lines);
+			sg_value_put_bool(r, "group", cl->n_lines > 0);
 			sg_value_push(own, r);
 		}
 	sg_value_put(v, "own_costs", own);
@@ -293,7 +337,10 @@ static sg_value *economy_value(const sg_contexts *c, const sg_economy *e)
 			sg_value *r = sg_value_map();
 			sg_value_put_str(r, "party", x->party);
 			char pct[48];
-			sg_ctx_put_take(r, "share", sg_asprintf("%s\xC2\xA0%%", sg_format_sv(x->share * 100.0, pct)));
+			if (x->has_share)
+				sg_ctx_put_take(r, "share", sg_asprintf("%s\xC2\xA0%%", sg_format_sv(x->share * 100.0, pct)));
+			else
+				sg_value_put(r, "share", sg_value_null());
 			sg_ctx_put_sv(r, "amount", x->amount);
 			sg_value_push(fin, r);
 		}
@@ -302,11 +349,18 @@ static sg_value *economy_value(const sg_contexts *c, const sg_economy *e)
 		sg_ctx_put_sv(plan, "financing", e->financing);
 		sg_ctx_put_sv(plan, "equity_use", e->equity_use);
 		sg_ctx_put_sv(plan, "total", e->financing + e->equity_use);
+		sg_value_put_bool(plan, "has_shares", e->budget->has_shares);
 		sg_value_put(v, "financing", plan);
+	}
+	put_result(v, e);
+	if (e->budget) {
+		sg_value_put_bool(v, "preliminary", e->budget->preliminary);
+		if (e->budget->from_month != 1 || e->budget->to_month != 12)
+			sg_ctx_put_take(v, "covers", months_text(e->budget->from_month, e->budget->to_month, e->year));
 	}
 	sg_buf svg = SG_BUF_INIT;
 	char *title = sg_asprintf("Förbundsmedel och ESF-medel per kommun %d, tkr", e->year);
-	sg_chart_bars(&svg, "chart-kommun", title, "tkr", bars, f->n_members);
+	sg_chart_bars(&svg, "chart-kommun", title, "tkr", bars, n_bars);
 	free(title);
 	sg_value_put(v, "chart_kommuner_html", sg_value_string_take(sg_buf_detach(&svg)));
 	size_t ncat;
@@ -360,6 +414,8 @@ static sg_value *economy_years_of(const sg_contexts *c, const sg_forbund *f)
 		sg_ctx_put_sv(y, "insats_costs", e->insats_costs);
 		sg_ctx_put_sv(y, "own_costs", e->own_costs);
 		sg_ctx_put_sv(y, "total_costs", e->total_costs);
+		put_result(y, e);
+		sg_value_put_bool(y, "preliminary", e->budget && e->budget->preliminary);
 		sg_ctx_put_sv(y, "participants", (double)e->insatser.participants);
 		sg_value_put_num(y, "insats_count", (double)e->n_insatser);
 		sg_value_push(l, y);

@@ -134,3 +134,62 @@ Test(economy, budget_year_keys_must_be_years)
 	free(content);
 	cleanup(s, root, d);
 }
+
+/* Issue 14, item 3: a budget as plans write it: cost groups with their lines, a
+ * financing frame without shares, a preliminary budget for part of a year, and the
+ * year's result (financing + eget kapital − costs). */
+Test(economy, groups_frames_without_shares_part_years_and_the_result)
+{
+	fixture_file f[] = {{"site.yaml", "title: T\nbase_url: https://example.se/\n"},
+	                    BUDGET_FORBUND("    preliminary: true\n    from: 2015-07\n    to: 2015-12\n"
+	                                   "    costs:\n      - item: Adm. inkl styrelse\n        lines:\n"
+	                                   "          - {item: Styrelse, amount: 10}\n          - {item: Kansli, amount: 18}\n"
+	                                   "    financing:\n      - {party: Finansiell ram, amount: 250}\n"),
+	                    insatser[0], insatser[1], insatser[2]};
+	char *root = fixture_make(f, 5);
+	char *content = sg_path_join(root, "content");
+	sg_diags *d = sg_diags_new();
+	sg_build_opts o = {false};
+	sg_site *s = sg_site_build(sg_sources_read(content, d), &o, d);
+	cr_assert_eq(sg_diags_errors(d), 0);
+	const sg_budget *b = &s->forbund[0]->budgets[0];
+	cr_expect(b->preliminary);
+	cr_expect_eq(b->from_month, 7);
+	cr_expect_eq(b->to_month, 12);
+	cr_expect_not(b->has_shares, "a frame without a split");
+	cr_assert_eq(b->n_costs, 1);
+	cr_expect_eq(b->costs[0].n_lines, 2);
+	cr_expect_float_eq(b->costs[0].amount, 28, 1e-9, "a group is the sum of its lines");
+	sg_economy *e = sg_economy_new(s, s->forbund[0], 2015);
+	cr_expect_float_eq(e->own_costs, 28, 1e-9);
+	cr_expect_float_eq(e->insats_costs, 172, 1e-9);
+	cr_expect(e->has_result);
+	cr_expect_float_eq(e->result, 250 - 200, 1e-9, "financing 250 − (insatser 172 + own 28)");
+	sg_economy_free(e);
+	free(content);
+	cleanup(s, root, d);
+}
+
+Test(economy, a_group_amount_must_be_its_sum_and_shares_all_or_none)
+{
+	fixture_file f[] = {{"site.yaml", "title: T\nbase_url: https://example.se/\n"},
+	                    BUDGET_FORBUND("    to: 2015-13\n"
+	                                   "    costs:\n      - item: Adm\n        amount: 30\n        lines:\n"
+	                                   "          - {item: Styrelse, amount: 10}\n          - {item: Kansli, amount: 18}\n"
+	                                   "    financing:\n      - {party: Staten, share: 0.5, amount: 150}\n"
+	                                   "      - {party: Regionen, amount: 150}\n")};
+	char *root = fixture_make(f, 2);
+	char *content = sg_path_join(root, "content");
+	sg_diags *d = sg_diags_new();
+	sg_build_opts o = {false};
+	sg_site *s = sg_site_build(sg_sources_read(content, d), &o, d);
+	cr_expect(diags_have(d, 6, 9, "'to' is the first or last month the budget for 2015 covers; write it as 2015-MM, "
+	                               "e.g. to: 2015-12"));
+	cr_expect(diags_have(d, 9, 17, "the group 'Adm' has amount 30 tkr, but its lines add up to 28 tkr; correct a line, "
+	                               "or leave out the group's amount (it is the sum of its lines)"));
+	cr_expect_eq(sg_diags_errors(d), 3, "no sum of shares when some are missing");
+	cr_expect(diags_have(d, 14, 1, "1 of the 2 financing lines for 2015 give a share and the others do not; give every "
+	                               "line its share, or leave shares out of all of them (a frame without a split)"));
+	free(content);
+	cleanup(s, root, d);
+}
