@@ -101,6 +101,8 @@ valgrind: $(BUILD)/sofgen
 
 # Browser tests: the example site, built with a fixed date, in Debian's chromium
 # (headless, driven by playwright-core from npm; never a downloaded browser).
+# E2E_SITE is built as of 2015-06-01, when the Sjuhärad insatser run and take referrals
+# (status and referrals are computed from the dates against --now).
 # E2E_FORMS_SITE: forms with one single-line field (tests/e2e/print-forms.test.js).
 E2E_SITE = build/e2e-site
 E2E_FORMS_SITE = build/e2e-forms-site
@@ -110,7 +112,7 @@ E2E_REFERRER_SITE = build/e2e-referrer-site-2015
 e2e: $(BUILD)/sofgen
 	@scripts/deps.sh e2e
 	@cd tests/e2e && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-	@rm -rf $(E2E_SITE) && $(BUILD)/sofgen build --now 2020-06-01T12:00 --out $(E2E_SITE)
+	@rm -rf $(E2E_SITE) && $(BUILD)/sofgen build --now 2015-06-01T12:00 --out $(E2E_SITE)
 	@rm -rf $(E2E_FORMS_SITE) && $(BUILD)/sofgen build --now 2020-06-01T12:00 \
 	  --content tests/e2e/fixtures/one-field/content --out $(E2E_FORMS_SITE)
 	@rm -rf $(E2E_REFERRER_SITE) && $(BUILD)/sofgen build --now 2015-06-01T12:00 --out $(E2E_REFERRER_SITE)
