@@ -1,18 +1,11 @@
-/* sok.js — filters the insatser as you type: free text, kommun, SUS category, one or
- * more target groups, age, open for referral, and (only when asked for)
- * strukturövergripande work, which no one is referred to. A typed word matches the
- * start of a word (case and å/ä/ö folded, so "boras" finds Borås and "unga" finds
- * "unga vuxna" but not Svenljunga); the index lists each target group's synonyms, so
- * "ekonomiskt bistånd" finds försörjningsstöd. On /sok/ every filter is kept in the
- * address (/sok/?kommun=boras&malgrupp=unga&alder=22&oppen=1) and restored from it,
- * so a search can be shared and bookmarked. The number of results is announced to
- * screen readers. Without this script the page still links every kommun and category. */
+/* sok.js — the search (docs/templates.md, Search): free text matched at word starts
+ * (index "w"), kommun, category, target groups (any of "m"), age, open, and
+ * strukturövergripande only when asked. On /sok/ the filters live in the address. */
 (function () {
   "use strict";
   var box = document.querySelector("section.sok");
   if (!box || !window.fetch) return;
   var $ = function (s) { return box.querySelector(s); };
-  /* words as the index's "w" has them: lowercase, marks dropped, split on the rest */
   var words = function (s) {
     return String(s || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
       .split(/[^a-z0-9]+/).filter(Boolean);
@@ -25,7 +18,6 @@
   form.hidden = false;
   if (box.dataset.kommun) kommun.value = box.dataset.kommun;
 
-  /* the filters in the address, into the form: malgrupp may name any word of a group */
   function restore() {
     var q = new URLSearchParams(location.search);
     if (q.has("q")) text.value = q.get("q");
@@ -41,7 +33,6 @@
     });
   }
 
-  /* the form's filters, into the address (only on /sok/ itself) */
   function remember() {
     if (!onSearchPage || !window.history || !history.replaceState) return;
     var q = new URLSearchParams(new FormData(form)), keep = new URLSearchParams();
@@ -50,27 +41,23 @@
     history.replaceState(null, "", location.pathname + (s ? "?" + s : ""));
   }
 
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+
   function card(x) {
-    var li = document.createElement("li"), h = document.createElement("h3"), a = document.createElement("a");
-    li.className = "card";
+    var li = el("li", "", "card"), h = el("h3"), a = el("a", x.t);
     a.href = x.u;
-    a.textContent = x.t;
     h.appendChild(a);
     li.appendChild(h);
-    if (x.s) {
-      var s = document.createElement("p");
-      s.textContent = x.s;
-      li.appendChild(s);
-    }
-    var p = document.createElement("p");
-    p.className = "meta";
-    p.textContent = [x.f, x.a ? x.a[0] + "–" + x.a[1] + " år" : "", x.g.join(", ")].filter(Boolean).join(" · ");
+    if (x.s) li.appendChild(el("p", x.s));
+    var p = el("p", [x.f, x.a ? x.a[0] + "–" + x.a[1] + " år" : "", x.g.join(", ")].filter(Boolean).join(" · "), "meta");
     if (x.o) {
-      var o = document.createElement("strong");
-      o.className = "open";
-      o.textContent = "Tar emot remisser";
       p.appendChild(document.createTextNode(" · "));
-      p.appendChild(o);
+      p.appendChild(el("strong", "Tar emot remisser", "open"));
     }
     li.appendChild(p);
     return li;
@@ -89,7 +76,7 @@
     });
     remember();
     list.textContent = "";
-    if (!active) { count.textContent = ""; return; } /* the page itself lists the rest */
+    if (!active) { count.textContent = ""; return; }
     hits.slice(0, 200).forEach(function (x) { list.appendChild(card(x)); });
     count.textContent = hits.length === 1 ? "1 insats" : hits.length + " insatser" +
       (hits.length > 200 ? " (de 200 första visas)" : "");
@@ -97,10 +84,10 @@
 
   if (onSearchPage) restore();
   form.addEventListener("submit", function (e) {
-    if (!onSearchPage) return; /* elsewhere the search opens /sok/ with the filters */
+    if (!onSearchPage) return;
     e.preventDefault();
     show();
-    if (list.firstChild) list.firstChild.querySelector("a").focus(); /* to the first result */
+    if (list.firstChild) list.firstChild.querySelector("a").focus();
   });
   fetch(box.dataset.index).then(function (r) { return r.json(); }).then(function (data) {
     items = data.map(function (x) { x.w = "-" + x.w; return x; });

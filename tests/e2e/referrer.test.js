@@ -134,7 +134,8 @@ test("a synonym in the address finds its target group; words match from their st
   await page.goto(server.url + "/sok/?q=unga");
   await page.waitForFunction(() => document.querySelector(".sok-antal").textContent !== "");
   const unga = await page.locator(".sok-resultat h3 a").allInnerTexts();
-  assert.ok(svenljunga.length > unga.length, `Svenljunga (${svenljunga.length}) is not found by 'unga' (${unga.length})`);
+  const onlySvenljunga = svenljunga.filter((t) => !unga.includes(t));
+  assert.ok(onlySvenljunga.length > 0, `what is found by 'svenljunga' is not found by 'unga': ${onlySvenljunga.join(", ")}`);
   await page.close();
 });
 
@@ -163,9 +164,14 @@ test("on a phone the menu is one button that opens without script", async () => 
   assert.ok(await inFirstScreen(page.locator("main .card h3").first()), "the first insats on the first screen");
   await button.click();
   assert.ok(await sok.isVisible(), "the menu opens without JavaScript");
-  await axe(page, "the open phone menu");
   await page.screenshot({ path: new URL("referrer-menu-phone.png", artifacts).pathname });
   await context.close();
+  const withScript = await browser.newPage({ viewport: sizes.phone });
+  await withScript.goto(server.url + "/kommun/boras/");
+  await withScript.locator("nav summary").click();
+  assert.ok(await withScript.locator(".nav-narrow a", { hasText: "Sök" }).isVisible());
+  await axe(withScript, "the open phone menu");
+  await withScript.close();
   const wide = await browser.newPage({ viewport: sizes.desktop });
   await wide.goto(server.url + "/kommun/boras/");
   assert.ok(!(await wide.locator("nav summary").isVisible()), "no menu button on a wide screen");
