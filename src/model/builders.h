@@ -76,4 +76,11 @@ void sg_blanketter_free(sg_site *site);
 /* refs.c: references between content, and which form each insats uses */
 void sg_resolve_references(sg_site *site, sg_diags *d);
 
+/* target_groups.c: site.yaml's target-group vocabulary (sg_target_group_find is in model.h) */
+/* Reads `target_groups:` from site.yaml's meta into in->target_groups. */
+void sg_target_groups_read(sg_site_info *in, const sg_fields *f, const sg_value *meta);
+void sg_target_groups_clear(sg_site_info *in);
+/* Warns about each term of an insats' `target_groups` value that the vocabulary lacks. */
+void sg_target_groups_check(const sg_site_info *in, const sg_fields *f, const sg_value *groups);
+
 #endif

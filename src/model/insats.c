@@ -233,6 +233,7 @@ sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_o
 		if (sg_value_kind_of(g) == SG_VAL_STRING)
 			sg_field_name_visible(&f, g, sg_value_as_string(g, NULL), "target group");
 	}
+	sg_target_groups_check(&site->info, &f, groups);
 	x->age_min = x->age_max = -1;
 	const sg_value *age = sg_field_map(&f, meta, "age");
 	if (age) {

@@ -255,6 +255,15 @@ typedef struct sg_open_data {
 	char *email;        /* where to write about the data, or NULL */
 } sg_open_data;
 
+/* A term of site.yaml's target-group vocabulary (`target_groups:`): the name shown,
+ * the other words content and searches may use for it, and their slugs (the slug
+ * of the name is the term's key in search URLs: /sok/?malgrupp=unga-vuxna). */
+typedef struct sg_target_group {
+	char *name, *slug;
+	char **synonyms, **synonym_slugs;
+	size_t n_synonyms;
+} sg_target_group;
+
 typedef struct sg_site_info {
 	char *title, *base_url, *language, *region, *description;
 	char *root; /* the path of base_url without its final '/': "" or e.g. "/varend" */
@@ -267,6 +276,8 @@ typedef struct sg_site_info {
 	sg_markdown_opts markdown;      /* how bodies are parsed, from the two above */
 	sg_markdown_opts markdown_kept; /* the same, for texts also rendered as e-mail or calendar text */
 	int review_max_months; /* how old an insats' `reviewed` may get (1–120, default 12) */
+	sg_target_group *target_groups; /* the vocabulary, in site.yaml's order; none: no check */
+	size_t n_target_groups;
 } sg_site_info;
 
 typedef struct sg_site {
@@ -349,6 +360,12 @@ typedef struct sg_category_info {
 } sg_category_info;
 const sg_category_info *sg_categories(size_t *count);
 const sg_category_info *sg_category_find(const char *slug);
+/* The vocabulary term that `term` names (its name or a synonym, compared by slug, so
+ * case and å/ä/ö do not matter), or NULL. Borrowed from `in`. */
+const sg_target_group *sg_target_group_find(const sg_site_info *in, const char *term);
+/* A target group's key in search URLs and the search index (malloc'd): the slug of
+ * its vocabulary term's name, or of the term itself when the vocabulary lacks it. */
+char *sg_target_group_key(const sg_site_info *in, const char *term);
 
 const char *sg_area_name(sg_area a);     /* "Individinriktad" … */
 const char *sg_doc_type_name(sg_doc_type t); /* "Verksamhetsplan" … */

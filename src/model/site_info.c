@@ -135,6 +135,7 @@ void sg_build_site_info(sg_site *site, const sg_source *src, sg_diags *d)
 		         "allow_document_types: [html], not '%s'", t);
 	}
 	build_accessibility(&in->accessibility, &f, src->meta);
+	sg_target_groups_read(in, &f, src->meta);
 	sg_open_data_read(&in->open_data, &f, src->meta);
 	const sg_value *forms = sg_field_map(&f, src->meta, "forms");
 	if (forms) {
@@ -215,4 +216,5 @@ void sg_site_info_clear(sg_site_info *in)
 	accessibility_clear(&in->accessibility);
 	sg_open_data_clear(&in->open_data);
 	free(in->forms_action);
+	sg_target_groups_clear(in);
 }

@@ -324,6 +324,8 @@ static void pages_tillganglighet(sg_plan *p, const sg_site *site, sg_page_kind k
 	sg_plan_add_page(p, kind, SUBJECT(SG_SUBJECT_ACCESSIBILITY, accessibility, &site->info.accessibility));
 }
 
+static char *url_kommun_utskrift(sg_subject s) { return sg_url_kommun_utskrift(s.kommun->kommun); }
+
 /* The table. A row per kind: name, template, subject, pages, URL, what insatser it
  * shows, in the sitemap, and what it lists when it has no content file of its own.
  * tests/unit/test_plan.c checks that every row is complete. */
@@ -361,6 +363,8 @@ const sg_page_kind_def sg_page_kinds[SG_PAGE_KIND_COUNT] = {
 	[SG_PAGE_TILLGANGLIGHET] = {"tillganglighet", "tillganglighet", SG_SUBJECT_ACCESSIBILITY, pages_tillganglighet,
 	                            url_tillganglighet, sg_shows_no_insats, true, NULL},
 	[SG_PAGE_NOT_FOUND] = {"404", "404", SG_SUBJECT_NONE, pages_one, url_not_found, sg_shows_no_insats, false, NULL},
+	[SG_PAGE_KOMMUN_UTSKRIFT] = {"kommun-utskrift", "kommun-utskrift", SG_SUBJECT_KOMMUN, pages_kommun,
+	                             url_kommun_utskrift, shows_kommun_insats, true, NULL},
 };
 
 const char *sg_page_source(const sg_page *p)
@@ -602,3 +606,6 @@ void sg_plan_free(sg_plan *p)
 	free(p->categories);
 	free(p);
 }
+
+char *sg_url_kommun_utskrift(const sg_kommun *k) { return sg_asprintf("/kommun/%s/utskrift/", k->slug); }
+char *sg_url_evenemang_ics(const sg_evenemang *e) { return sg_asprintf("/evenemang/%s/%s.ics", e->slug, e->slug); }

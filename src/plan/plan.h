@@ -34,6 +34,7 @@ typedef enum {
 	SG_PAGE_SOK,            /* search */
 	SG_PAGE_TILLGANGLIGHET, /* the accessibility statement */
 	SG_PAGE_NOT_FOUND,
+	SG_PAGE_KOMMUN_UTSKRIFT, /* a kommun's printable list of what takes referrals */
 	SG_PAGE_KIND_COUNT /* not a kind: the number of built-in kinds. Kinds from
 	                      sg_plan_kinds (tests) are numbered from here on */
 } sg_page_kind;
@@ -170,6 +171,10 @@ void sg_plan_add_page(sg_plan *plan, sg_page_kind kind, sg_subject subject);
 /* The content file a page is made from, for messages (a kommun's: its first
  * förbund's); NULL for a page of the whole site or a list of many. */
 const char *sg_page_source(const sg_page *p);
+/* "/kommun/<slug>/utskrift/": a kommun's printable list (malloc'd). */
+char *sg_url_kommun_utskrift(const sg_kommun *k);
+/* "/evenemang/<slug>/<slug>.ics": one event's own iCalendar file (malloc'd). */
+char *sg_url_evenemang_ics(const sg_evenemang *e);
 /* Has the event ended by plan->now? */
 bool sg_plan_event_past(const sg_plan *plan, const sg_evenemang *e);
 void sg_plan_free(sg_plan *plan);

@@ -19,10 +19,11 @@ static const sg_key a11y_keys[] = {
 static const sg_key forms_keys[] = {{"action", NULL}, {"method", NULL}, {NULL, NULL}};
 static const sg_key open_data_keys[] = {{"publisher", NULL}, {"orgnr", NULL}, {"publisher_type", NULL},
                                         {"license", NULL},   {"email", NULL}, {NULL, NULL}};
+static const sg_key target_group_keys[] = {{"name", NULL}, {"synonyms", NULL}, {NULL, NULL}};
 static const sg_key site_keys[] = {
 	{"title", NULL}, {"base_url", NULL}, {"language", NULL}, {"region", NULL}, {"description", NULL},
 	{"allow_raw_html", NULL}, {"allow_document_types", NULL}, {"forms", forms_keys},
-	{"accessibility", a11y_keys}, {"open_data", open_data_keys},
+	{"accessibility", a11y_keys}, {"open_data", open_data_keys}, {"target_groups", target_group_keys},
 	{"review_max_months", NULL},
 	{NULL, NULL}};
 

@@ -115,6 +115,49 @@ static char *status_text(const sg_insats *x, const char *today)
 	return at ? sg_strdup(sg_status_name(at)) : NULL;
 }
 
+/* map[key] = s, or false when s is NULL: a list item then never shows an earlier
+ * item's value for a key it lacks (Mustache looks a missing key up the stack). */
+static void put_or_false(sg_value *map, const char *key, const char *s)
+{
+	if (s)
+		sg_value_put_str(map, key, s);
+	else
+		sg_value_put_bool(map, key, false);
+}
+
+/* The ages an insats is for, in words ("16–64 år", "från 18 år"), or NULL. */
+static char *age_text(const sg_insats *x)
+{
+	if (x->age_min >= 0 && x->age_max >= 0)
+		return sg_asprintf("%d–%d år", x->age_min, x->age_max);
+	if (x->age_min >= 0)
+		return sg_asprintf("från %d år", x->age_min);
+	if (x->age_max >= 0)
+		return sg_asprintf("upp till %d år", x->age_max);
+	return NULL;
+}
+
+/* What a card shows at a glance besides its title: ages, target groups, length,
+ * free places (only while it takes referrals) and where; every key present (false
+ * when unknown). Planned participants and money are never on a card. */
+static void card_facts(sg_value *v, const sg_insats *x, bool open)
+{
+	char *age = age_text(x);
+	put_or_false(v, "age", age);
+	free(age);
+	if (!x->n_target_groups)
+		sg_value_put_bool(v, "target_groups", false);
+	put_or_false(v, "duration", x->duration);
+	if (open && x->referral.vacancies >= 0)
+		sg_ctx_put_sv(v, "vacancies", (double)x->referral.vacancies);
+	else
+		sg_value_put_bool(v, "vacancies", false);
+	if (!sg_value_get(v, "status"))
+		sg_value_put_bool(v, "status", false);
+	put_or_false(v, "summary", x->summary);
+	put_or_false(v, "provider", x->provider_name);
+}
+
 /* The short form of an insats used in every list; what depends on the day is
  * computed against `today` (the plan's now). */
 static sg_value *card_value(const sg_insats *x, const char *today)
@@ -143,6 +186,7 @@ static sg_value *card_value(const sg_insats *x, const char *today)
 	sg_value_put_bool(v, "open", open);
 	sg_value_put_bool(v, "closed", x->referral.given && !open);
 	sg_value_put_str(v, "reviewed", x->reviewed); /* as written: YYYY-MM-DD, the card's short form */
+	card_facts(v, x, open);
 	return v;
 }
 
@@ -460,6 +504,75 @@ static sg_value *member_value(const sg_member *m)
 	return v;
 }
 
+/* The search filter's target groups: {name, slug (the URL value), terms (the slugs of
+ * its name and synonyms, for /sok/?malgrupp=<any of them>)}. With a vocabulary, its
+ * terms that some insats uses, in site.yaml's order, then any term used outside it;
+ * without one, every term used, sorted. */
+static sg_value *target_group_filter(const sg_site *site)
+{
+	const sg_site_info *in = &site->info;
+	size_t ng = 0, cap = 0;
+	char **groups = NULL; /* borrowed: names of vocabulary terms or terms as written */
+	char **keys = NULL;   /* owned: their slugs */
+	bool *vocab = NULL;
+	for (size_t t = 0; t <= in->n_target_groups; t++)
+		for (size_t i = 0; i < site->n_insatser; i++)
+			for (size_t k = 0; k < site->insatser[i]->n_target_groups; k++) {
+				const char *g = site->insatser[i]->target_groups[k];
+				const sg_target_group *tg = sg_target_group_find(in, g);
+				/* pass t < n: the vocabulary's term t; the last pass: terms outside it */
+				if (t < in->n_target_groups ? tg != &in->target_groups[t] : tg != NULL)
+					continue;
+				char *key = sg_target_group_key(in, g);
+				bool seen = false;
+				for (size_t j = 0; j < ng && !seen; j++)
+					seen = strcmp(keys[j], key) == 0;
+				if (seen) {
+					free(key);
+					continue;
+				}
+				if (ng == cap) {
+					cap = cap ? cap * 2 : 16;
+					groups = sg_realloc(groups, cap * sizeof *groups);
+					keys = sg_realloc(keys, cap * sizeof *keys);
+					vocab = sg_realloc(vocab, cap * sizeof *vocab);
+				}
+				groups[ng] = tg ? tg->name : (char *)g;
+				vocab[ng] = tg != NULL;
+				keys[ng++] = key;
+			}
+	size_t first = 0; /* the terms outside a vocabulary (all without one) sorted */
+	while (first < ng && vocab[first])
+		first++;
+	for (size_t i = first + 1; i < ng; i++) /* insertion sort: few distinct groups */
+		for (size_t j = i; j > first && sg_collate(groups[j - 1], groups[j]) > 0; j--) {
+			char *t = groups[j];
+			groups[j] = groups[j - 1];
+			groups[j - 1] = t;
+			t = keys[j];
+			keys[j] = keys[j - 1];
+			keys[j - 1] = t;
+		}
+	sg_value *gl = sg_value_list();
+	for (size_t i = 0; i < ng; i++) {
+		sg_value *m = sg_value_map();
+		sg_value_put_str(m, "name", groups[i]);
+		sg_value_put_str(m, "slug", keys[i]);
+		const sg_target_group *tg = vocab[i] ? sg_target_group_find(in, groups[i]) : NULL;
+		sg_buf terms = SG_BUF_INIT;
+		sg_buf_puts(&terms, keys[i]);
+		for (size_t k = 0; tg && k < tg->n_synonyms; k++)
+			sg_buf_printf(&terms, " %s", tg->synonym_slugs[k]);
+		sg_ctx_put_take(m, "terms", sg_buf_detach(&terms));
+		sg_value_push(gl, m);
+		free(keys[i]);
+	}
+	free(groups);
+	free(keys);
+	free(vocab);
+	return gl;
+}
+
 static sg_value *site_value(const sg_site *site, const sg_plan *plan)
 {
 	const sg_site_info *in = &site->info;
@@ -522,32 +635,7 @@ static sg_value *site_value(const sg_site *site, const sg_plan *plan)
 	}
 	sg_value_put(v, "sidor", sl);
 	sg_value_put_bool(v, "has_sidor_index", site->sidor_index);
-	/* every target group used, sorted, for the search filter */
-	size_t ng = 0, cap = 0;
-	char **groups = NULL;
-	for (size_t i = 0; i < site->n_insatser; i++)
-		for (size_t k = 0; k < site->insatser[i]->n_target_groups; k++) {
-			const char *g = site->insatser[i]->target_groups[k];
-			bool seen = false;
-			for (size_t j = 0; j < ng && !seen; j++)
-				seen = strcmp(groups[j], g) == 0;
-			if (seen)
-				continue;
-			if (ng == cap)
-				groups = sg_realloc(groups, (cap = cap ? cap * 2 : 16) * sizeof *groups);
-			groups[ng++] = (char *)g;
-		}
-	for (size_t i = 1; i < ng; i++) /* insertion sort: few distinct groups */
-		for (size_t j = i; j > 0 && sg_collate(groups[j - 1], groups[j]) > 0; j--) {
-			char *t = groups[j];
-			groups[j] = groups[j - 1];
-			groups[j - 1] = t;
-		}
-	sg_value *gl = sg_value_list();
-	for (size_t i = 0; i < ng; i++)
-		sg_value_push(gl, sg_value_cstring(groups[i]));
-	free(groups);
-	sg_value_put(v, "target_groups", gl);
+	sg_value_put(v, "target_groups", target_group_filter(site));
 	return v;
 }
 
@@ -681,6 +769,77 @@ static sg_value *forbund_value(sg_contexts *c, const sg_forbund *fb)
 	return v;
 }
 
+/* Appends to l the insatser of `from` that take referrals on the plan's day, each as
+ * on its own page (insats_value) with "address", its whole web address (for paper). */
+static void print_items(sg_contexts *c, const sg_insats_list *from, sg_value *l)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		const sg_insats *x = from->items[i];
+		if (x->area == SG_AREA_STRUKTUR || !sg_insats_takes_referrals_at(x, c->plan->now))
+			continue;
+		sg_value *v = insats_value(x, c->plan->now);
+		char *url = sg_url_insats(x);
+		sg_ctx_put_take(v, "address", sg_url_absolute(c->site->info.base_url, url));
+		free(url);
+		if (x->referral.blankett) {
+			char *remiss = sg_url_remiss(x);
+			sg_ctx_put_take(v, "remiss_address", sg_url_absolute(c->site->info.base_url, remiss));
+			free(remiss);
+		}
+		sg_value_push(l, v);
+	}
+}
+
+/* A kommun's printable list (/kommun/<k>/utskrift/): the kommun's contacts, and what
+ * takes referrals on the plan's day, in the kommun, for the whole förbund, and
+ * elsewhere in the förbund; never strukturövergripande work, never money. */
+static sg_value *kommun_print_value(sg_contexts *c, const sg_kommun_index *ki)
+{
+	const sg_kommun *k = ki->kommun;
+	sg_value *v = sg_value_map();
+	sg_value_put_str(v, "kommun_name", k->name);
+	sg_ctx_put_take(v, "kommun_url", sg_url_kommun(k));
+	char day[11];
+	snprintf(day, sizeof day, "%.10s", c->plan->now);
+	sg_ctx_put_take(v, "date_text", sg_ctx_date_sv(day));
+	sg_value *contacts = sg_value_list();
+	for (size_t i = 0; i < k->n_members; i++) {
+		sg_value *ct = sg_ctx_contact(&k->members[i]->contact);
+		if (sg_value_kind_of(ct) != SG_VAL_MAP) {
+			sg_value_unref(ct);
+			continue;
+		}
+		sg_value_put_str(ct, "forbund_title", k->members[i]->forbund->title);
+		sg_value_push(contacts, ct);
+	}
+	sg_value_put_bool(v, "has_contacts", sg_value_count(contacts) > 0);
+	sg_value_put(v, "contacts", contacts);
+	sg_value *items = sg_value_list();
+	print_items(c, &ki->local, items);
+	print_items(c, &ki->shared, items);
+	print_items(c, &ki->other, items);
+	/* the same referral steps as an earlier item: said once, so the list stays short */
+	for (size_t i = 0; i < sg_value_count(items); i++) {
+		sg_value *it = sg_value_item(items, i);
+		const char *how = sg_value_as_string(sg_value_get(sg_value_get(it, "referral"), "how_html"), NULL);
+		const char *same = NULL;
+		for (size_t j = 0; how && j < i && !same; j++) {
+			const sg_value *o = sg_value_item(items, j);
+			const char *h = sg_value_as_string(sg_value_get(sg_value_get(o, "referral"), "how_html"), NULL);
+			if (h && strcmp(h, how) == 0 && !sg_value_truthy(sg_value_get(o, "how_same_as")))
+				same = sg_value_as_string(sg_value_get(o, "title"), NULL);
+		}
+		if (same)
+			sg_value_put_str(it, "how_same_as", same);
+		else
+			sg_value_put_bool(it, "how_same_as", false);
+	}
+	sg_value_put_num(v, "count", (double)sg_value_count(items));
+	sg_value_put_bool(v, "has_insatser", sg_value_count(items) > 0);
+	sg_value_put(v, "insatser", items);
+	return v;
+}
+
 sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 {
 	sg_value *ctx = sg_value_map();
@@ -762,6 +921,12 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 	case SG_PAGE_NOT_FOUND:
 		title = "Sidan finns inte";
 		break;
+	case SG_PAGE_KOMMUN_UTSKRIFT: {
+		const sg_kommun_index *ki = page->subject.kommun;
+		sg_ctx_put_take(pg, "title", sg_asprintf("Insatser som tar emot remisser – %s", ki->kommun->name));
+		sg_value_put(ctx, "utskrift", kommun_print_value(c, ki));
+		break;
+	}
 	default:
 		if (!sg_ctx_publication_page(c, page, ctx, pg) && page->subject.kind == SG_SUBJECT_INSATS) {
 			/* a kind sofgen does not have (a test's, plan.h): what its subject is */

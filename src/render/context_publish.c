@@ -406,6 +406,8 @@ bool sg_ctx_publication_page(sg_contexts *c, const sg_page *page, sg_value *ctx,
 		const sg_evenemang *e = page->subject.evenemang;
 		sg_value_put_str(pg, "title", e->title);
 		event_page(c, e, ctx);
+		/* this event alone, for a calendar (write/publications.c) */
+		sg_ctx_put_take((sg_value *)sg_value_get(ctx, "evenemang"), "ics_url", sg_url_evenemang_ics(e));
 		return true;
 	}
 	case SG_PAGE_DOKUMENT:

@@ -83,6 +83,8 @@ void sg_publications_paths(const sg_site *site, sg_out_paths *out)
 		add_path(out, sg_url_kalender(NULL), site->evenemang[0]->path);
 	for (size_t f = 0; f < site->n_forbund; f++)
 		add_path(out, sg_url_kalender(site->forbund[f]), site->forbund[f]->path);
+	for (size_t i = 0; i < site->n_evenemang; i++)
+		add_path(out, sg_url_evenemang_ics(site->evenemang[i]), site->evenemang[i]->path);
 }
 
 /* url (taken): its file */
@@ -147,6 +149,11 @@ long sg_write_publications(sg_output *out, const sg_site *site, char *const *new
 			}
 		calendar(site, fb->title, events, text, n, &b);
 		rc = put_url(out, sg_url_kalender(fb), &b, d, &count);
+	}
+	/* and each event alone, beside its page */
+	for (size_t i = 0; i < site->n_evenemang && rc == 0; i++) {
+		calendar(site, site->evenemang[i]->title, &site->evenemang[i], &event_text[i], 1, &b);
+		rc = put_url(out, sg_url_evenemang_ics(site->evenemang[i]), &b, d, &count);
 	}
 	free(text);
 	free(events);

@@ -224,23 +224,31 @@ Test(publications, documents_are_copied_and_listed)
 	free(page);
 }
 
-/* Every <form> of the HTML files under dir posts (never GET, never mailto:); a page
- * with a printed form (data-print) has no <form> and no form= attribute at all, so
- * nothing on it can be submitted. Counts both. */
-static void check_forms_in(const char *dir, size_t *forms, size_t *printed)
+/* Every <form> of the HTML files under dir posts (never GET, never mailto:), but for
+ * the search form (role="search", GET to the site's /sok/: it carries filters, never
+ * personal data); a page with a printed form (data-print) has no <form> and no form=
+ * attribute at all, so nothing on it can be submitted. Counts the three. */
+static void check_forms_in(const char *dir, size_t *forms, size_t *printed, size_t *searches)
 {
 	size_t n;
 	char **names = sg_list_dir(dir, &n);
 	for (size_t i = 0; names && i < n; i++) {
 		char *p = sg_path_join(dir, names[i]);
 		if (sg_is_dir(p))
-			check_forms_in(p, forms, printed);
+			check_forms_in(p, forms, printed, searches);
 		else if (strstr(names[i], ".html")) {
 			size_t len;
 			char *html = sg_read_file(p, &len, 1 << 26);
 			for (const char *f = html; (f = strcasestr(f, "<form")); f++) {
 				const char *end = strchr(f, '>');
 				char *tag = sg_strndup(f, (size_t)(end - f));
+				if (strstr(tag, "role=\"search\"")) {
+					cr_expect_not_null(strstr(tag, "action=\"/sok/\" method=\"get\""), "%s: %s", p, tag);
+					cr_expect_null(strcasestr(tag, "post"), "%s: %s", p, tag);
+					(*searches)++;
+					free(tag);
+					continue;
+				}
 				cr_expect_not_null(strcasestr(tag, "method=\"post\""), "%s: %s", p, tag);
 				cr_expect_null(strcasestr(tag, "method=\"get\""), "%s: a GET form", p);
 				cr_expect_null(strcasestr(tag, "mailto:"), "%s: a mailto: form", p);
@@ -262,9 +270,10 @@ static void check_forms_in(const char *dir, size_t *forms, size_t *printed)
 
 Test(publications, forms_never_get_never_mailto_and_are_prefilled)
 {
-	size_t forms = 0, printed = 0;
-	check_forms_in(out, &forms, &printed);
-	cr_expect_eq(forms, 0, "the example's forms are printed: no <form> anywhere");
+	size_t forms = 0, printed = 0, searches = 0;
+	check_forms_in(out, &forms, &printed, &searches);
+	cr_expect_eq(forms, 0, "the example's forms are printed: no <form> anywhere but the search form");
+	cr_expect_eq(searches, 2, "the search form: on the front page and /sok/");
 	cr_expect_geq(printed, 2, "the example has forms");
 	char *remiss = read_out("insats/sjuharad/aktiv-halsa/remiss/index.html");
 	cr_expect_not_null(strstr(remiss, "<div class=\"blankett\" data-print>"));

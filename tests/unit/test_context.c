@@ -30,7 +30,10 @@ static const char *const contract[SG_PAGE_KIND_COUNT] = {
 	                   "insats.categories insats.kommuner insats.open insats.contact insats.places insats.has_funds "
 	                   "insats.review_due",
 	[SG_PAGE_KATEGORI] = "page.title kategori.name kategori.individ kategori.struktur kategori.insatser "
-	                     "kategori.insats_count kategori.insatser.0.title kategori.insatser.0.url",
+	                     "kategori.insats_count kategori.insatser.0.title kategori.insatser.0.url "
+	                     "kategori.insatser.0.age kategori.insatser.0.target_groups kategori.insatser.0.duration "
+	                     "kategori.insatser.0.status kategori.insatser.0.vacancies kategori.insatser.0.kommuner "
+	                     "kategori.insatser.0.summary kategori.insatser.0.provider",
 	[SG_PAGE_EKONOMI] = "page.title ekonomi.forbund_title ekonomi.forbund_url ekonomi.year ekonomi.insats_count "
 	                    "ekonomi.kommuner ekonomi.individ_whole ekonomi.struktur ekonomi.insatser ekonomi.own_costs "
 	                    "ekonomi.own_total ekonomi.insats_costs ekonomi.total_costs ekonomi.total_forbund "
@@ -44,7 +47,7 @@ static const char *const contract[SG_PAGE_KIND_COUNT] = {
 	                             "nyhetsbrev.web_url nyhetsbrev.base",
 	[SG_PAGE_EVENEMANG_LISTA] = "page.title evenemang_lista.upcoming evenemang_lista.past",
 	[SG_PAGE_EVENEMANG] = "page.title evenemang.title evenemang.url evenemang.start evenemang.when "
-	                      "evenemang.is_past evenemang.body_html",
+	                      "evenemang.is_past evenemang.body_html evenemang.ics_url",
 	[SG_PAGE_DOKUMENT] = "page.title dokument.0.forbund_title dokument.0.types.0.items.0.title "
 	                     "dokument.0.types.0.items.0.url dokument.0.types.0.items.0.size "
 	                     "dokument.0.types.0.items.0.format",
@@ -53,9 +56,13 @@ static const char *const contract[SG_PAGE_KIND_COUNT] = {
 	                   "blankett.insats.forbund_title blankett.insats.kommuner blankett.insats.choose_kommun",
 	[SG_PAGE_SIDA] = "page.title sida.title sida.body_html",
 	[SG_PAGE_SIDOR] = "page.title sidor.0.title sidor.0.url",
-	[SG_PAGE_SOK] = "page.title site.kommuner site.categories site.target_groups site.root",
+	[SG_PAGE_SOK] = "page.title site.kommuner site.categories site.target_groups site.target_groups.0.name "
+	                "site.target_groups.0.slug site.target_groups.0.terms site.root",
 	[SG_PAGE_TILLGANGLIGHET] = "page.title tillganglighet.organisation tillganglighet.gaps",
 	[SG_PAGE_NOT_FOUND] = "page.title page.url",
+	[SG_PAGE_KOMMUN_UTSKRIFT] = "page.title utskrift.kommun_name utskrift.kommun_url utskrift.date_text "
+	                            "utskrift.contacts utskrift.has_contacts utskrift.insatser utskrift.has_insatser "
+	                            "utskrift.count",
 };
 
 /* every page has these */
