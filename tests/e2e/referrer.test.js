@@ -1,5 +1,5 @@
 // referrer.test.js — a handläggare in Borås looking for something for a 22-year-old
-// on försörjningsstöd (issue 13 §4), on the example built at 2015-06-01 (SITE_2015_DIR:
+// on försörjningsstöd (issue 13 §4), on the example built at 2015-06-01 (SITE_DIR:
 // Sjuhärad's insatser are open then): from the front page choose Borås, filter by age
 // and target group, see the results, open one that takes referrals. Asserts on what is
 // visible at 1280 and 375 px, the filters kept in the address, word-start matching,
@@ -14,13 +14,13 @@ import { launch } from "./browser.js";
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve("axe-core/axe.min.js");
-const site = process.env.SITE_2015_DIR;
+const site = process.env.SITE_DIR;
 const artifacts = new URL("./artifacts/", import.meta.url);
 const sizes = { desktop: { width: 1280, height: 800 }, phone: { width: 375, height: 667 } };
 let server, browser;
 
 before(async () => {
-  assert.ok(site, "SITE_2015_DIR must name the example built with --now 2015-06-01T12:00");
+  assert.ok(site, "SITE_DIR must name the example built with --now 2015-06-01T12:00");
   server = await serve(site);
   browser = await launch();
   await mkdir(artifacts, { recursive: true });

@@ -189,14 +189,14 @@ Test(referrer, cards_and_search_index_with_a_vocabulary)
 		{"insatser/sjuharad/steget.md",
 	     "---\ntitle: Steget\ncategory: förberedande\narea: individinriktad\nage: {min: 18, max: 29}\n"
 	     "duration: 3 månader\nplaces:\n  - {municipality: Svenljunga}\ntarget_groups: [ekonomiskt bistånd]\n"
-	     "referral: {open: true, vacancies: 3}\nstart: 2026-01-01\nend: 2027-12-31\n---\nText.\n"},
+	     "referral: {open: true, vacancies: 3}\nstart: 2026-01-01\nend: 2027-12-31\nreviewed: 2026-11-20\n---\nText.\n"},
 		{"insatser/sjuharad/stangd.md",
 	     "---\ntitle: Stängd\ncategory: förberedande\narea: individinriktad\nplaces:\n  - {municipality: Mark}\n"
 	     "target_groups: [Unga]\nreferral: {open: false, vacancies: 2}\nstart: 2026-01-01\nend: 2027-12-31\n"
-	     "---\nText.\n"},
+	     "reviewed: 2026-11-20\n---\nText.\n"},
 		{"insatser/sjuharad/natverk.md",
 	     "---\ntitle: Nätverk\ncategory: kartläggning\narea: strukturövergripande\ntarget_groups: [ungdomar]\n"
-	     "start: 2026-01-01\nend: 2027-12-31\n---\nText.\n"},
+	     "start: 2026-01-01\nend: 2027-12-31\nreviewed: 2026-11-20\n---\nText.\n"},
 	};
 	char *dir = fixture_make(f, sizeof f / sizeof *f);
 	char *content = sg_asprintf("%s/content", dir);
@@ -215,7 +215,7 @@ Test(referrer, cards_and_search_index_with_a_vocabulary)
 	                                "<div><dt>Ålder</dt><dd>18–29 år</dd></div>\n"
 	                                "<div><dt>Målgrupp</dt><dd>ekonomiskt bistånd</dd></div>\n"
 	                                "<div><dt>Längd</dt><dd>3 månader</dd></div>\n"
-	                                "<div><dt>Var</dt><dd>Svenljunga</dd></div>\n</dl>"),
+	                                "<div><dt>Var</dt><dd>Svenljunga</dd></div>\n<div><dt>Granskad</dt><dd>2026-11-20</dd></div>\n</dl>"),
 	                   "%s", card);
 	free(card);
 	card = sg_strndup(stangd, (size_t)(strstr(stangd, "</li>") - stangd));
