@@ -36,9 +36,18 @@ static bool place_degrees(const sg_fields *f, const sg_value *p, const char *key
 	char *end = NULL;
 	double d = s && k != SG_VAL_BOOL ? strtod(s, &end) : 0;
 	if (!s || k == SG_VAL_BOOL || end == s || *end) {
-		sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
-		         "'%s' must be a number of degrees with a decimal point, e.g. %s: %s", key, key,
-		         limit < 100 ? "57.72101" : "12.94012");
+		char *fix = s && k != SG_VAL_BOOL ? sg_strdup(s) : NULL;
+		for (char *c = fix; c && *c; c++)
+			if (*c == ',')
+				*c = '.';
+		if (fix && strchr(s, ','))
+			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+			         "'%s' must be a number of degrees with a decimal point, not '%s'; write %s: %s", key, s, key, fix);
+		else
+			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+			         "'%s' must be a number of degrees with a decimal point, e.g. %s: %s", key, key,
+			         limit < 100 ? "57.72101" : "12.94012");
+		free(fix);
 		return false;
 	}
 	if (!(d >= -limit && d <= limit)) {
