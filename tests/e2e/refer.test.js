@@ -56,6 +56,11 @@ for (const [size, viewport] of Object.entries(sizes)) {
     const link = page.locator(`a[href="${INSATS}?kommun=boras"]`).first();
     await link.click();
     await page.waitForURL("**" + INSATS + "?kommun=boras");
+    // screenshots first, so that a failure below still leaves what the screen showed
+    const art = new URL("./artifacts/", import.meta.url);
+    await mkdir(art, { recursive: true });
+    await page.screenshot({ path: new URL(`insats-remiss-${size}.png`, art).pathname });
+    await page.screenshot({ path: new URL(`insats-remiss-${size}-full.png`, art).pathname, fullPage: true });
     const box = page.locator("section.refer");
     assert.equal(await box.locator("h2").textContent(), "Remittera hit");
     assert.match(await box.locator(".status").textContent(), /^Tar emot remisser/);
@@ -77,9 +82,6 @@ for (const [size, viewport] of Object.entries(sizes)) {
     });
     assert.equal(order, true, "the funding table follows the box");
     await axe(page);
-    await mkdir(new URL("./artifacts/", import.meta.url), { recursive: true });
-    await page.screenshot({ path: new URL(`insats-remiss-${size}.png`, new URL("./artifacts/", import.meta.url)).pathname });
-    await page.screenshot({ path: new URL(`insats-remiss-${size}-full.png`, new URL("./artifacts/", import.meta.url)).pathname, fullPage: true });
     await page.close();
   });
 }
@@ -128,13 +130,13 @@ for (const [size, viewport] of Object.entries(sizes)) {
     const ctx = await browser.newContext({ javaScriptEnabled: false, viewport });
     const page = await ctx.newPage();
     await page.goto(server.url + ONE);
+    await mkdir(new URL("./artifacts/", import.meta.url), { recursive: true });
+    await page.screenshot({ path: new URL(`insats-en-kommun-${size}.png`, new URL("./artifacts/", import.meta.url)).pathname });
     const line = page.locator("section.refer .refer-contact").first();
     assert.match(await line.textContent(), /^Kontakt i Borås: Lokalt uppdragsteam Borås · Tel 070-174 06 06 · team\.boras@example\.se$/);
     const tel = line.locator('a[href="tel:+46701740606"]');
     assert.ok((await top(tel)) < viewport.height, "the phone is on the first screen");
     assert.ok((await top(page.locator("section.refer .refer-how"))) < viewport.height, "the steps start on the first screen");
-    await mkdir(new URL("./artifacts/", import.meta.url), { recursive: true });
-    await page.screenshot({ path: new URL(`insats-en-kommun-${size}.png`, new URL("./artifacts/", import.meta.url)).pathname });
     await ctx.close();
   });
 }
