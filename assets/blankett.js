@@ -101,7 +101,8 @@
     });
     Array.prototype.forEach.call(form.querySelectorAll("fieldset.choices"), function (box) {
       var chosen = box.querySelector("input:checked");
-      var msg = box.hasAttribute("data-required") && !chosen ? "Välj ett alternativ: " + labelOf(box.querySelector("input")) : "";
+      var what = box.querySelector("input[type=checkbox]") ? "Välj minst ett alternativ: " : "Välj ett alternativ: ";
+      var msg = box.hasAttribute("data-required") && !chosen ? what + labelOf(box.querySelector("input")) : "";
       var msgEl = document.getElementById(box.id + "-fel");
       if (msgEl) show(box, msgEl, msg, box);
       if (msg) errors.push({ id: box.querySelector("input").id, text: sectionOf(box) + msg });

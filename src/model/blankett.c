@@ -82,6 +82,21 @@ static void read_fields(const sg_fields *f, const sg_value *list, sg_blankett *b
 	}
 }
 
+/* `send_to`: the postal address a signed printed form goes to. A site without
+ * forms.action prints every form, and a printed form without it leaves the reader
+ * with a signed paper and nowhere to send it: an error at the title. */
+static void read_send_to(const sg_site *site, const sg_fields *f, const sg_value *meta, sg_blankett *b)
+{
+	b->send_to = sg_field_text(f, meta, "send_to", false, NULL);
+	if (b->send_to || site->info.forms_action)
+		return;
+	const sg_value *t = sg_value_get(meta, "title");
+	sg_error(f->d, f->file, t ? sg_fields_line(f, t) : 1, 1,
+	         "this form is printed and sent by post (site.yaml has no forms.action), but it has no 'send_to'; add "
+	         "the postal address the signed form goes to, e.g. send_to: \"Samordningsförbundet, Box 123, 501 10 "
+	         "Borås\"");
+}
+
 void sg_build_blankett(sg_site *site, const sg_source *src, sg_diags *d)
 {
 	sg_fields f = {src->path, d, 1};
@@ -127,6 +142,7 @@ void sg_build_blankett(sg_site *site, const sg_source *src, sg_diags *d)
 			sec->title = sg_strdup("");
 		b->n_sections++;
 	}
+	read_send_to(site, &f, src->meta, b);
 	SG_PUSH(site->blanketter, site->n_blanketter, b);
 }
 
@@ -146,6 +162,7 @@ void sg_blanketter_free(sg_site *site)
 		free(b->title);
 		sg_markdown_free(b->intro);
 		sg_markdown_free(b->consent);
+		free(b->send_to);
 		free(b);
 	}
 	free(site->blanketter);

@@ -26,7 +26,10 @@ static void build_member(sg_site *site, sg_forbund *fb, const sg_fields *f, cons
 			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
 			         "'code' must be the four-digit SCB kommunkod in quotes, e.g. code: \"1490\"");
 		}
-		sg_field_contact(&at, item, keys, "contact", &m->contact);
+		if (sg_value_kind_of(sg_value_get(item, "contact")) == SG_VAL_STRING) /* the old form: a name only */
+			m->contact.name = sg_field_text(&at, item, "contact", false, NULL);
+		else
+			sg_field_contact(&at, item, keys, "contact", &m->contact);
 	} else {
 		sg_error(f->d, f->file, sg_fields_line(f, item), sg_fields_col(item),
 		         "each member must be '{name: …, code: …}' or a kommun name");

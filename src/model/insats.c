@@ -25,6 +25,64 @@ static sg_member *find_member(const sg_forbund *fb, const char *name)
 	return found;
 }
 
+/* One coordinate of a place: a number from -limit to limit, else an error at the
+ * value with what to write; false when missing or wrong. */
+static bool place_degrees(const sg_fields *f, const sg_value *p, const char *key, double limit, double *out)
+{
+	const sg_value *v = sg_value_get(p, key);
+	sg_value_kind k = sg_value_kind_of(v);
+	if (k == SG_VAL_NULL)
+		return false;
+	const char *s = sg_value_as_string(v, NULL);
+	char *end = NULL;
+	double d = s && k != SG_VAL_BOOL ? strtod(s, &end) : 0;
+	if (!s || k == SG_VAL_BOOL || end == s || *end) {
+		char *fix = s && k != SG_VAL_BOOL ? sg_strdup(s) : NULL;
+		for (char *c = fix; c && *c; c++)
+			if (*c == ',')
+				*c = '.';
+		if (fix && strchr(s, ','))
+			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+			         "'%s' must be a number of degrees with a decimal point, not '%s'; write %s: %s", key, s, key, fix);
+		else
+			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+			         "'%s' must be a number of degrees with a decimal point, e.g. %s: %s", key, key,
+			         limit < 100 ? "57.72101" : "12.94012");
+		free(fix);
+		return false;
+	}
+	if (!(d >= -limit && d <= limit)) {
+		sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+		         "'%s' is %s, outside -%g to %g degrees; write the place's %s in decimal degrees (WGS 84), e.g. "
+		         "%s: %s",
+		         key, s, limit, limit, limit < 100 ? "latitude" : "longitude", key, limit < 100 ? "57.72101" : "12.94012");
+		return false;
+	}
+	*out = d;
+	return true;
+}
+
+/* A place's optional street address and position (lat and lon, both or neither). */
+static void place_where(const sg_fields *f, const sg_value *p, sg_place *pl)
+{
+	pl->address = sg_field_text(f, p, "address", false, NULL);
+	const sg_value *lat_v = sg_value_get(p, "lat"), *lon_v = sg_value_get(p, "lon");
+	bool has_lat = sg_value_kind_of(lat_v) != SG_VAL_NULL, has_lon = sg_value_kind_of(lon_v) != SG_VAL_NULL;
+	if (has_lat != has_lon) {
+		const sg_value *v = has_lat ? lat_v : lon_v;
+		sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+		         "a place's position needs both 'lat' and 'lon'; add '%s' (e.g. lat: 57.72101, lon: 12.94012) or "
+		         "remove '%s'",
+		         has_lat ? "lon" : "lat", has_lat ? "lat" : "lon");
+		return;
+	}
+	if (!has_lat)
+		return;
+	bool ok_lat = place_degrees(f, p, "lat", 90, &pl->lat);
+	bool ok_lon = place_degrees(f, p, "lon", 180, &pl->lon);
+	pl->has_position = ok_lat && ok_lon;
+}
+
 static void build_places(sg_insats *x, const sg_fields *f, const sg_value *list)
 {
 	size_t n = sg_value_count(list);
@@ -100,6 +158,7 @@ static void build_places(sg_insats *x, const sg_fields *f, const sg_value *list)
 			pl->funds.cofunding = sg_field_amount(f, funds, "cofunding");
 			pl->funds.esf = sg_field_amount(f, funds, "esf");
 		}
+		place_where(f, p, pl);
 		x->n_places++;
 	}
 }
@@ -434,6 +493,8 @@ void sg_insats_free(sg_insats *x)
 	free(x->provider_name);
 	free(x->provider_orgnr);
 	sg_contact_clear(&x->contact);
+	for (size_t i = 0; i < x->n_places; i++)
+		free(x->places[i].address);
 	free(x->places);
 	sg_free_list(x->referral.referrers, x->referral.n_referrers);
 	sg_markdown_free(x->referral.how);

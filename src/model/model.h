@@ -89,6 +89,9 @@ typedef struct sg_place {
 	sg_funds funds;
 	bool has_funds;
 	int line, col; /* where it is written */
+	char *address; /* where the place is, as written (a street address), or NULL */
+	double lat, lon; /* WGS 84 degrees, when has_position */
+	bool has_position; /* lat and lon were both given */
 } sg_place;
 
 typedef struct sg_referral {
@@ -226,6 +229,7 @@ struct sg_blankett {
 	sg_form_section *sections;
 	size_t n_sections;
 	const char *path;
+	char *send_to; /* postal address the signed printed form goes to, or NULL */
 };
 
 /* The tillgänglighetsredogörelse (accessibility statement) the law (2018:1937)

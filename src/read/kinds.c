@@ -28,7 +28,8 @@ static const sg_key site_keys[] = {
 	{NULL, NULL}};
 
 /* forbund/<slug>.md */
-static const sg_key member_keys[] = {{"name", NULL}, {"code", NULL}, {"contact", contact_keys}, {NULL, NULL}};
+static const sg_key member_keys[] = {
+	{"name", NULL}, {"code", NULL}, {"contact", contact_address_keys}, {NULL, NULL}};
 static const sg_key cost_line_keys[] = {{"item", NULL}, {"amount", NULL}, {NULL, NULL}};
 static const sg_key cost_keys[] = {{"item", NULL}, {"amount", NULL}, {"lines", cost_line_keys}, {NULL, NULL}};
 static const sg_key financing_keys[] = {{"party", NULL}, {"share", NULL}, {"amount", NULL}, {NULL, NULL}};
@@ -45,7 +46,8 @@ static const sg_key age_keys[] = {{"min", NULL}, {"max", NULL}, {NULL, NULL}};
 static const sg_key provider_keys[] = {{"name", NULL}, {"orgnr", NULL}, {NULL, NULL}};
 static const sg_key funds_keys[] = {{"forbund", NULL}, {"cofunding", NULL}, {"esf", NULL}, {NULL, NULL}};
 static const sg_key place_keys[] = {
-	{"municipality", NULL}, {"participants", NULL}, {"funds", funds_keys}, {NULL, NULL}};
+	{"municipality", NULL}, {"participants", NULL}, {"funds", funds_keys},
+	{"address", NULL},      {"lat", NULL},          {"lon", NULL},         {NULL, NULL}};
 static const sg_key referral_keys[] = {{"open", NULL}, {"referrers", NULL}, {"vacancies", NULL},
                                        {"how", NULL},  {"form", NULL},      {NULL, NULL}};
 static const sg_key insats_keys[] = {
@@ -78,7 +80,8 @@ static const sg_key form_field_keys[] = {{"name", NULL},     {"label", NULL},   
 static const sg_key form_section_keys[] = {
 	{"title", NULL}, {"help", NULL}, {"fields", form_field_keys}, {NULL, NULL}};
 static const sg_key blankett_keys[] = {
-	{"title", NULL}, {"intro", NULL}, {"sections", form_section_keys}, {"consent", NULL}, {NULL, NULL}};
+	{"title", NULL}, {"intro", NULL}, {"sections", form_section_keys}, {"consent", NULL}, {"send_to", NULL},
+	{NULL, NULL}};
 
 static const sg_content_kind kinds[] = {
 	{SG_SRC_SITE, "site", NULL, ".yaml", false, "site.yaml", site_keys},

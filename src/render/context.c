@@ -871,6 +871,7 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 			description = x->summary;
 		sg_value *iv = insats_value(x, c->plan->now);
 		put_review(iv, x, c->plan->now, c->site->info.review_max_months);
+		sg_ctx_refer(c, x, iv);
 		sg_value_put(ctx, "insats", iv);
 		break;
 	}
@@ -931,7 +932,9 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 		if (!sg_ctx_publication_page(c, page, ctx, pg) && page->subject.kind == SG_SUBJECT_INSATS) {
 			/* a kind sofgen does not have (a test's, plan.h): what its subject is */
 			title = page->subject.insats->title;
-			sg_value_put(ctx, "insats", insats_value(page->subject.insats, c->plan->now));
+			sg_value *iv = insats_value(page->subject.insats, c->plan->now);
+			sg_ctx_refer(c, page->subject.insats, iv);
+			sg_value_put(ctx, "insats", iv);
 		}
 		break;
 	}

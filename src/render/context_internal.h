@@ -30,5 +30,8 @@ void sg_ctx_publications_site(const sg_contexts *c, sg_value *site);
 void sg_ctx_publications_forbund(const sg_contexts *c, const sg_forbund *f, sg_value *v);
 /* "12 mars 2015"; with a time "12 mars 2015 kl. 08.30" (malloc'd) */
 char *sg_ctx_date_sv(const char *iso);
+/* context_refer.c: puts "refer" (the box "Remittera hit": computed against the plan's
+ * now), "locations" and "has_locations" into v, an insats page's "insats" map */
+void sg_ctx_refer(const sg_contexts *c, const sg_insats *x, sg_value *v);
 
 #endif

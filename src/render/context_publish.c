@@ -297,6 +297,8 @@ sg_value *sg_ctx_form(const sg_contexts *c, const sg_blankett *b)
 		sg_value_put_str(v, "action", c->site->info.forms_action);
 	else
 		sg_value_put_bool(v, "print", true);
+	/* where the signed printed form goes (required for a printed form: blankett.c) */
+	sg_value_put(v, "send_to", b->send_to ? sg_value_cstring(b->send_to) : sg_value_null());
 	return v;
 }
 

@@ -76,7 +76,8 @@ static const char ct_form_yaml[] = "title: Remiss\n"
                                    "    fields:\n"
                                    "      - {name: namn, label: Namn, type: text, required: true}\n"
                                    "      - {name: kommun, label: Kommun, type: select, options: [Borås, Mark]}\n"
-                                   "consent: Jag samtycker.\n";
+                                   "consent: Jag samtycker.\n"
+                                   "send_to: \"Förbundet, Box 1, 123 45 Exempelstad\"\n";
 
 typedef struct {
 	sg_source_kind kind;

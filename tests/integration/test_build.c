@@ -93,7 +93,7 @@ Test(example, builds_every_kommun_and_every_insats, .timeout = 120)
 	free(home);
 
 	char *boras = slurp(at(out, "kommun/boras/index.html"));
-	cr_expect(has(boras, "href=\"/insats/sjuharad/grona-vagen/\""), "Gröna vägen is placed in Borås");
+	cr_expect(has(boras, "href=\"/insats/sjuharad/grona-vagen/?kommun=boras\""), "Gröna vägen is placed in Borås");
 	cr_expect(has(boras, "Gemensamma insatser för hela förbundet"));
 	cr_expect_not(has(boras, "/insats/alv-och-kust/"), "Borås is not in Älv & Kust");
 	free(boras);

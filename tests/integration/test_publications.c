@@ -294,7 +294,8 @@ Test(publications, forms_never_get_never_mailto_and_are_prefilled)
 Test(forms, a_sent_form_posts_to_its_https_action_a_printed_one_is_no_form, .timeout = 60)
 {
 	const char *form = "title: Kort anmälan\nsections:\n  - title: Om dig\n    fields:\n"
-	                   "      - {name: personnummer, label: Personnummer, type: personnummer}\n";
+	                   "      - {name: personnummer, label: Personnummer, type: personnummer}\n"
+	                   "send_to: Box 1, 123 45 Exempelstad\n";
 	for (int sent = 0; sent < 2; sent++) {
 		fixture_file f[] = {
 		    {"site.yaml", sent ? "title: T\nbase_url: https://example.se/\nforms: {action: https://example.se/ta-emot}\n"

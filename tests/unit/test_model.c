@@ -309,7 +309,8 @@ Test(model, events_documents_and_forms_are_checked)
 		{"blanketter/remiss.yaml", "title: Remiss\nsections:\n  - title: Du\n    fields:\n"
 		                           "      - {name: namn, label: Namn, type: text, required: true}\n"
 		                           "      - {name: namn, label: Igen, type: txt}\n"
-		                           "      - {name: inkomst, label: Inkomst, type: radio, options: [Lön]}\n"},
+		                           "      - {name: inkomst, label: Inkomst, type: radio, options: [Lön]}\n"
+		                           "send_to: Box 1, 123 45 Exempelstad\n"},
 		{"insatser/sjuharad/x.md", "---\ntitle: X\nreferral: {open: true, form: remis}\n---\n"},
 	};
 	built b = build(f, 5, false);
