@@ -106,17 +106,13 @@ valgrind: $(BUILD)/sofgen
 # E2E_FORMS_SITE: forms with one single-line field (tests/e2e/print-forms.test.js).
 E2E_SITE = build/e2e-site
 E2E_FORMS_SITE = build/e2e-forms-site
-# E2E_REFER_SITE: the example on a day its Sjuhärad insatser take referrals (tests/e2e/refer.test.js).
-E2E_REFER_SITE = build/e2e-refer-site
 e2e: $(BUILD)/sofgen
 	@scripts/deps.sh e2e
 	@cd tests/e2e && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@rm -rf $(E2E_SITE) && $(BUILD)/sofgen build --now 2015-06-01T12:00 --out $(E2E_SITE)
 	@rm -rf $(E2E_FORMS_SITE) && $(BUILD)/sofgen build --now 2020-06-01T12:00 \
 	  --content tests/e2e/fixtures/one-field/content --out $(E2E_FORMS_SITE)
-	@rm -rf $(E2E_REFER_SITE) && $(BUILD)/sofgen build --now 2015-06-01 --out $(E2E_REFER_SITE)
-	cd tests/e2e && SITE_DIR=$(CURDIR)/$(E2E_SITE) FORMS_SITE_DIR=$(CURDIR)/$(E2E_FORMS_SITE) \
-	  REFER_SITE_DIR=$(CURDIR)/$(E2E_REFER_SITE) node --test
+	cd tests/e2e && SITE_DIR=$(CURDIR)/$(E2E_SITE) FORMS_SITE_DIR=$(CURDIR)/$(E2E_FORMS_SITE) node --test
 
 # The binary, the default templates and assets, the man page and the bash completion.
 install: sofgen

@@ -3,7 +3,7 @@
 // the FIRST screen at phone and desktop size (what is visible, not only in the HTML);
 // reached from a kommun page (?kommun=<slug>) that kommun's contact is shown first;
 // axe finds nothing on the new states; screenshots in artifacts/.
-// REFER_SITE_DIR: the example built with --now 2015-06-01, when Sjuhärad's insatser are
+// SITE_DIR: the example built with --now 2015-06-01, when Sjuhärad's insatser are
 // open (at SITE_DIR's 2020-06-01 no example insats takes referrals).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -20,8 +20,8 @@ const sizes = { 375: { width: 375, height: 667 }, 1280: { width: 1280, height: 8
 let server, browser;
 
 before(async () => {
-  assert.ok(process.env.REFER_SITE_DIR, "REFER_SITE_DIR must name the example built with --now 2015-06-01");
-  server = await serve(process.env.REFER_SITE_DIR);
+  assert.ok(process.env.SITE_DIR, "SITE_DIR must name the example built with --now 2015-06-01");
+  server = await serve(process.env.SITE_DIR);
   browser = await launch();
 });
 after(async () => { await browser?.close(); server?.close(); });
