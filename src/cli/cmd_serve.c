@@ -41,6 +41,8 @@
 #include "commands.h"
 
 #define QUIET_MS 100
+/* how often an idle server looks whether the day has changed */
+#define DAY_CHECK_MS 60000
 
 typedef struct {
 	sg_pipeline_opts opts;
@@ -48,6 +50,7 @@ typedef struct {
 	sg_server *server;
 	unsigned builds;
 	bool have_site; /* a build has succeeded: there is a site to serve */
+	char built_day[11]; /* "YYYY-MM-DD" of the last build (Swedish time) */
 } serve_state;
 
 static bool parse_port(const char *s, unsigned *port)
@@ -73,6 +76,7 @@ static bool build(serve_state *st, const char *const *changed, size_t n)
 	char now[32];
 	sg_sweden_now(now, sizeof now); /* Swedish time, whatever TZ says */
 	sg_session_set_now(st->session, now);
+	snprintf(st->built_day, sizeof st->built_day, "%.10s", now);
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	sg_diags *d = sg_diags_new();
@@ -240,9 +244,18 @@ int sg_cmd_serve(int argc, char **argv)
 	fflush(stdout);
 
 	for (;;) {
-		sg_watch_result w = sg_watch_wait(watch, sfd, QUIET_MS);
+		sg_watch_result w = sg_watch_wait(watch, sfd, QUIET_MS, DAY_CHECK_MS);
 		if (w == SG_WATCH_STOP)
 			break;
+		if (w == SG_WATCH_IDLE) {
+			/* what pages say about insatser and events depends on the day: at
+			 * midnight (Swedish time) the site is built again */
+			char today[32];
+			sg_sweden_now(today, sizeof today);
+			if (strncmp(today, st.built_day, 10) != 0)
+				build(&st, NULL, 0);
+			continue;
+		}
 		if (w == SG_WATCH_ERROR) {
 			fprintf(stderr, "sofgen serve: watching the source folders failed: %s\n", strerror(errno));
 			goto out;

@@ -291,16 +291,18 @@ static int wait_for(const sg_watch *w, int stop_fd, int timeout_ms)
 	}
 }
 
-sg_watch_result sg_watch_wait(sg_watch *w, int stop_fd, int quiet_ms)
+sg_watch_result sg_watch_wait(sg_watch *w, int stop_fd, int quiet_ms, int idle_ms)
 {
 	bool reset = false;
 	clear_changes(w);
 	for (;;) { /* until a relevant change */
-		int r = wait_for(w, stop_fd, -1);
+		int r = wait_for(w, stop_fd, idle_ms);
 		if (r == 2)
 			return SG_WATCH_STOP;
 		if (r < 0)
 			return SG_WATCH_ERROR;
+		if (r == 0)
+			return SG_WATCH_IDLE;
 		int c = drain(w, &reset);
 		if (c < 0)
 			return SG_WATCH_ERROR;

@@ -17,13 +17,15 @@ typedef struct sg_watch sg_watch;
 sg_watch *sg_watch_new(const char *const *roots, size_t n);
 void sg_watch_free(sg_watch *w);
 
-typedef enum { SG_WATCH_CHANGED, SG_WATCH_STOP, SG_WATCH_ERROR } sg_watch_result;
+typedef enum { SG_WATCH_CHANGED, SG_WATCH_STOP, SG_WATCH_ERROR, SG_WATCH_IDLE } sg_watch_result;
 
 /* Sleeps until something changes below a root, then until nothing more has changed for
  * quiet_ms (a save that touches several files is one change; a steady stream of writes
  * is cut off after 2 s). Returns SG_WATCH_STOP as soon as stop_fd becomes readable
- * (without reading it), and SG_WATCH_ERROR (errno set) if watching fails. */
-sg_watch_result sg_watch_wait(sg_watch *w, int stop_fd, int quiet_ms);
+ * (without reading it), SG_WATCH_ERROR (errno set) if watching fails, and SG_WATCH_IDLE
+ * when nothing changed for idle_ms (-1: never), so that the caller can look at the
+ * clock (pages depend on the day). */
+sg_watch_result sg_watch_wait(sg_watch *w, int stop_fd, int quiet_ms, int idle_ms);
 /* The files that changed in the last batch sg_watch_wait returned (paths as root +
  * '/' + …), valid until the next wait. *everything is true when the batch cannot be
  * told file by file (folders created, moved or removed; the event queue overflowed). */

@@ -107,6 +107,12 @@ for (const [size, viewport] of Object.entries(sizes)) {
     await Promise.all([page.waitForURL("**/insats/sjuharad/forsta-steget/"), open.click()]);
     assert.equal(await page.locator("h1").innerText(), "Första steget");
     assert.ok(await page.getByText("Tar emot remisser").first().isVisible());
+    // who to call and how to refer, on the first screen of the insats page
+    const call = page.locator('.refer a[href^="tel:"], .refer a[href^="mailto:"]').first();
+    assert.ok(await inFirstScreen(call), "a tel: or mailto: contact on the first screen");
+    assert.ok(await inFirstScreen(page.locator(".refer-how h3").first()), "the referral steps on the first screen");
+    await page.screenshot({ path: new URL(`referrer-insats-${size}.png`, artifacts).pathname, fullPage: false });
+    await axe(page, `insats at ${size}`);
     await page.close();
   });
 }

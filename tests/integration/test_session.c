@@ -355,3 +355,37 @@ Test(session, the_rows_dependency_decides_what_is_rendered_again)
 	sg_remove_tree(templates);
 	free(templates);
 }
+
+/* Issue 13: what pages say about an insats depends on the day. On a new day (sofgen
+ * serve looks at the clock when idle) the session builds everything again, with or
+ * without a changed file, and the pages follow the new day. */
+Test(session, a_new_day_builds_everything_again)
+{
+	fixture f = start();
+	char *page = sg_path_join(f.kept, "insats/sjuharad/aktiv-halsa/index.html");
+	size_t len;
+	char *text = sg_read_file(page, &len, 1 << 22);
+	cr_assert_not_null(text);
+	cr_expect_null(strstr(text, "Tar emot remisser"), "ended by 2026");
+	free(text);
+
+	sg_session_set_now(f.session, "2015-06-01T12:00");
+	sg_diags *d = sg_diags_new();
+	bool incremental = true;
+	cr_assert_eq(sg_session_update(f.session, NULL, 0, d, NULL, &incremental), SG_RUN_OK);
+	cr_expect_not(incremental, "a new day is a full build");
+	text = sg_read_file(page, &len, 1 << 22);
+	cr_assert_not_null(text);
+	cr_expect_not_null(strstr(text, "Tar emot remisser"), "running and open on 2015-06-01");
+	free(text);
+
+	/* the same day again: an edit is incremental */
+	sg_session_set_now(f.session, "2015-06-01T18:00");
+	edit(&f, AKTIV, "title: Aktiv hälsa", "title: Aktiv hälsa i Sjuhärad");
+	incremental = false;
+	cr_assert_eq(update(&f, AKTIV, NULL, &incremental, d), SG_RUN_OK);
+	cr_expect(incremental, "later the same day, an edit is rebuilt incrementally");
+	sg_diags_free(d);
+	free(page);
+	finish(&f);
+}
