@@ -63,6 +63,103 @@ static bool place_degrees(const sg_fields *f, const sg_value *p, const char *key
 }
 
 /* A place's optional street address and position (lat and lon, both or neither). */
+/* The member of x's förbund called name (written at v), or NULL after an error that
+ * names the closest member, or lists them all and adds `otherwise`. */
+static sg_member *member_named(const sg_insats *x, const sg_fields *f, const sg_value *v, const char *name,
+                               const char *otherwise)
+{
+	sg_member *m = find_member(x->forbund, name);
+	if (m)
+		return m;
+	const char **names = sg_malloc((x->forbund->n_members + 1) * sizeof *names);
+	sg_buf all = SG_BUF_INIT;
+	for (size_t k = 0; k < x->forbund->n_members; k++) {
+		names[k] = x->forbund->members[k].name;
+		sg_buf_printf(&all, "%s%s", k ? ", " : "", names[k]);
+	}
+	const char *close = sg_closest(name, names, x->forbund->n_members);
+	if (close)
+		sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+		         "'%s' is not a member kommun of %s; did you mean '%s'?", name, x->forbund->title, close);
+	else
+		sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v), "'%s' is not a member kommun of %s (members: %s); %s",
+		         name, x->forbund->title, sg_buf_cstr(&all), otherwise);
+	sg_buf_free(&all);
+	free(names);
+	return NULL;
+}
+
+/* owner (huvudman, a name or a list), decision, goals and open_to. */
+static void build_responsibility(sg_insats *x, const sg_fields *f, const sg_value *meta)
+{
+	x->owners = sg_field_text_list(f, meta, "owner", &x->n_owners);
+	static const char *const decisions[] = {"förslag", "inriktningsbeslut", "beslutad", NULL};
+	int dc = sg_field_choice(f, meta, "decision", decisions);
+	x->decision = dc < 0 ? SG_DECISION_NONE : (sg_decision)(dc + 1);
+	x->decision_line = sg_fields_line(f, sg_value_get(meta, "decision"));
+	x->decision_col = sg_fields_col(sg_value_get(meta, "decision"));
+
+	const sg_value *goals = sg_field_list(f, meta, "goals");
+	size_t n = sg_value_count(goals);
+	x->goals = sg_calloc(n ? n : 1, sizeof *x->goals);
+	const sg_key *gkeys = sg_key_sub(sg_keys_of(SG_SRC_INSATS), "goals");
+	for (size_t i = 0; i < n; i++) {
+		const sg_value *g = sg_value_item(goals, i);
+		sg_goal *goal = &x->goals[x->n_goals];
+		if (sg_value_kind_of(g) == SG_VAL_STRING) { /* a goal without indicators */
+			goal->text = sg_strdup(sg_value_as_string(g, NULL));
+			x->n_goals++;
+			continue;
+		}
+		if (sg_value_kind_of(g) != SG_VAL_MAP) {
+			sg_error(f->d, f->file, sg_fields_line(f, g), sg_fields_col(g),
+			         "a goal is a text, or {goal: …, indicators: [{name: …, target: …}]}");
+			continue;
+		}
+		sg_fields at;
+		g = sg_fields_item_map(f, goals, i, "a goal", "{goal: …, indicators: [{name: …, target: …}]}", gkeys, &at);
+		if (!g)
+			continue;
+		goal->text = sg_field_text(&at, g, "goal", true, "write the goal, e.g. 'goal: Fler i arbete eller studier'");
+		if (!goal->text)
+			continue;
+		const sg_value *inds = sg_field_list(&at, g, "indicators");
+		size_t ni = sg_value_count(inds);
+		goal->indicators = sg_calloc(ni ? ni : 1, sizeof *goal->indicators);
+		for (size_t k = 0; k < ni; k++) {
+			sg_fields ia;
+			const sg_value *iv = sg_fields_item_map(&at, inds, k, "an indicator", "{name: …, target: …}",
+			                                        sg_key_sub(gkeys, "indicators"), &ia);
+			if (!iv)
+				continue;
+			char *name = sg_field_text(&ia, iv, "name", true,
+			                           "say what is measured, e.g. 'name: Andel i arbete eller studier efter avslut'");
+			if (!name)
+				continue;
+			sg_indicator *ind = &goal->indicators[goal->n_indicators++];
+			ind->name = name;
+			ind->target = sg_field_text(&ia, iv, "target", false, NULL);
+		}
+		x->n_goals++;
+	}
+
+	size_t no;
+	char **names = sg_field_text_list(f, meta, "open_to", &no);
+	const sg_value *ov = sg_value_get(meta, "open_to");
+	x->open_to = sg_calloc(no ? no : 1, sizeof *x->open_to);
+	for (size_t i = 0; i < no; i++) {
+		const sg_value *at = sg_value_kind_of(ov) == SG_VAL_LIST ? sg_value_item(ov, i) : ov;
+		sg_member *m = x->forbund ? member_named(x, f, at, names[i], "open_to lists member kommuner") : NULL;
+		bool seen = false;
+		for (size_t k = 0; k < x->n_open_to && m; k++)
+			seen |= x->open_to[k] == m;
+		if (m && !seen)
+			x->open_to[x->n_open_to++] = m;
+		free(names[i]);
+	}
+	free(names);
+}
+
 static void place_where(const sg_fields *f, const sg_value *p, sg_place *pl)
 {
 	pl->address = sg_field_text(f, p, "address", false, NULL);
@@ -104,25 +201,9 @@ static void build_places(sg_insats *x, const sg_fields *f, const sg_value *list)
 			continue;
 		}
 		if (name && x->forbund) {
-			pl->member = find_member(x->forbund, name);
+			pl->member = member_named(x, f, sg_value_get(p, "municipality"), name,
+			                          "leave out 'municipality' for the whole förbund");
 			if (!pl->member) {
-				const char **names = sg_malloc((x->forbund->n_members + 1) * sizeof *names);
-				sg_buf all = SG_BUF_INIT;
-				for (size_t k = 0; k < x->forbund->n_members; k++) {
-					names[k] = x->forbund->members[k].name;
-					sg_buf_printf(&all, "%s%s", k ? ", " : "", names[k]);
-				}
-				const char *close = sg_closest(name, names, x->forbund->n_members);
-				const sg_value *v = sg_value_get(p, "municipality");
-				if (close)
-					sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
-					         "'%s' is not a member kommun of %s; did you mean '%s'?", name, x->forbund->title, close);
-				else
-					sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
-					         "'%s' is not a member kommun of %s (members: %s); leave out 'municipality' for the whole förbund",
-					         name, x->forbund->title, sg_buf_cstr(&all));
-				sg_buf_free(&all);
-				free(names);
 				free(name);
 				continue;
 			}
@@ -221,6 +302,7 @@ static void build_referral(sg_site *site, sg_insats *x, const sg_fields *f, cons
 	const sg_key *keys = sg_key_sub(sg_keys_of(SG_SRC_INSATS), "referral");
 	sg_fields_check_keys(f, r, keys, "referral");
 	x->referral.given = true;
+	x->referral.open_stated = sg_value_get(r, "open") != NULL;
 	x->referral.open = sg_field_bool(f, r, "open", false);
 	x->referral.referrers = sg_field_text_list(f, r, "referrers", &x->referral.n_referrers);
 	x->referral.vacancies = sg_field_int(f, r, "vacancies", -1, 0, 100000);
@@ -314,6 +396,7 @@ sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_o
 	}
 	sg_field_contact(&f, meta, insats_keys, "contact", &x->contact);
 	build_places(x, &f, sg_field_list(&f, meta, "places"));
+	build_responsibility(x, &f, meta);
 	build_referral(site, x, &f, meta);
 	static const char *const statuses[] = {"active", "planned", "ended", NULL};
 	int st = sg_field_choice(&f, meta, "status", statuses);
@@ -492,6 +575,19 @@ void sg_insats_free(sg_insats *x)
 	free(x->duration);
 	free(x->provider_name);
 	free(x->provider_orgnr);
+	for (size_t i = 0; i < x->n_owners; i++)
+		free(x->owners[i]);
+	free(x->owners);
+	for (size_t i = 0; i < x->n_goals; i++) {
+		free(x->goals[i].text);
+		for (size_t k = 0; k < x->goals[i].n_indicators; k++) {
+			free(x->goals[i].indicators[k].name);
+			free(x->goals[i].indicators[k].target);
+		}
+		free(x->goals[i].indicators);
+	}
+	free(x->goals);
+	free(x->open_to);
 	sg_contact_clear(&x->contact);
 	for (size_t i = 0; i < x->n_places; i++)
 		free(x->places[i].address);
@@ -533,7 +629,8 @@ sg_status sg_insats_status_at(const sg_insats *x, const char *today)
 
 bool sg_insats_takes_referrals_at(const sg_insats *x, const char *today)
 {
-	return x->referral.given && x->referral.open && sg_insats_status_at(x, today) != SG_STATUS_ENDED;
+	return x->referral.given && x->referral.open && x->decision != SG_DECISION_FORSLAG &&
+	       sg_insats_status_at(x, today) != SG_STATUS_ENDED;
 }
 
 static int days_in_month(int y, int m)

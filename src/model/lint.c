@@ -25,6 +25,10 @@ void sg_site_lint(const sg_site *site, const char *now, sg_diags *d)
 {
 	for (size_t i = 0; i < site->n_insatser; i++) {
 		const sg_insats *x = site->insatser[i];
+		if (x->decision == SG_DECISION_FORSLAG && x->referral.open)
+			sg_warning(d, x->path, x->decision_line, x->decision_col,
+			           "decision is förslag (a proposal), so pages never say it takes referrals, but its referral "
+			           "block says open: true; set the decision the board has taken, or 'open: false'");
 		sg_status at = sg_insats_status_at(x, now);
 		if (x->status == SG_STATUS_ACTIVE && at == SG_STATUS_ENDED)
 			sg_warning(d, x->path, x->status_line, x->status_col,

@@ -94,8 +94,23 @@ typedef struct sg_place {
 	bool has_position; /* lat and lon were both given */
 } sg_place;
 
+/* How far the board has come: förslag (proposed), inriktningsbeslut (decided in
+ * principle), beslutad (decided). */
+typedef enum { SG_DECISION_NONE, SG_DECISION_FORSLAG, SG_DECISION_INRIKTNING, SG_DECISION_BESLUTAD } sg_decision;
+
+/* A goal (huvudmål) and, optionally, how it is measured. */
+typedef struct sg_indicator {
+	char *name, *target; /* target may be NULL */
+} sg_indicator;
+typedef struct sg_goal {
+	char *text;
+	sg_indicator *indicators;
+	size_t n_indicators;
+} sg_goal;
+
 typedef struct sg_referral {
 	bool given; /* the insats has a referral block */
+	bool open_stated; /* the block says `open:`; without it, whether it is open is not known */
 	bool open;
 	char **referrers;
 	size_t n_referrers;
@@ -118,7 +133,15 @@ typedef struct sg_insats {
 	size_t n_target_groups;
 	int age_min, age_max; /* -1 when not given */
 	char *duration;
-	char *provider_name, *provider_orgnr;
+	char *provider_name, *provider_orgnr; /* utförare: who does the work */
+	char **owners; /* huvudmän: who is responsible (several allowed); n_owners may be 0 */
+	size_t n_owners;
+	sg_decision decision;
+	int decision_line, decision_col;
+	sg_goal *goals;
+	size_t n_goals;
+	sg_member **open_to; /* members whose residents may come, besides its places; none: not stated */
+	size_t n_open_to;
 	sg_contact contact;
 	sg_place *places;
 	size_t n_places;
@@ -338,8 +361,9 @@ void sg_site_resort_insatser(sg_site *site, sg_insats *const *moved, size_t n_mo
  * ended` is believed even before the end date (an insats can close early). Dates
  * may be a day, a month or a year; a month or year ends when it is over. */
 sg_status sg_insats_status_at(const sg_insats *x, const char *today);
-/* Does it take referrals on `today`? Only when its referral block says open and it
- * has not ended by then (a planned insats may take referrals before it starts). */
+/* Does it take referrals on `today`? Only when its referral block says open, it has
+ * not ended by then (a planned insats may take referrals before it starts) and it is
+ * more than a proposal (decision: förslag never takes referrals). */
 bool sg_insats_takes_referrals_at(const sg_insats *x, const char *today);
 /* Should its facts be checked again on `today`: it has not ended by then (an ended
  * insats is history, never due), and it has no `reviewed` date or that date is more
@@ -374,5 +398,6 @@ char *sg_target_group_key(const sg_site_info *in, const char *term);
 const char *sg_area_name(sg_area a);     /* "Individinriktad" … */
 const char *sg_doc_type_name(sg_doc_type t); /* "Verksamhetsplan" … */
 const char *sg_status_name(sg_status s); /* "Pågående" … */
+const char *sg_decision_name(sg_decision d); /* "Förslag" … */
 
 #endif

@@ -44,6 +44,17 @@ const char *sg_doc_type_name(sg_doc_type t)
 	return t <= SG_DOC_OTHER ? names[t] : "Övrigt";
 }
 
+const char *sg_decision_name(sg_decision d)
+{
+	switch (d) {
+	case SG_DECISION_FORSLAG: return "Förslag";
+	case SG_DECISION_INRIKTNING: return "Inriktningsbeslut";
+	case SG_DECISION_BESLUTAD: return "Beslutad";
+	case SG_DECISION_NONE: break;
+	}
+	return "";
+}
+
 const char *sg_status_name(sg_status s)
 {
 	switch (s) {

@@ -324,6 +324,18 @@ static void pages_tillganglighet(sg_plan *p, const sg_site *site, sg_page_kind k
 	sg_plan_add_page(p, kind, SUBJECT(SG_SUBJECT_ACCESSIBILITY, accessibility, &site->info.accessibility));
 }
 
+/* May residents of k come to x (placed elsewhere)? When the insats names whom it is
+ * open to (`open_to`), only those; otherwise every member of its förbund. */
+static bool open_to(const sg_insats *x, const sg_kommun *k)
+{
+	if (!x->n_open_to)
+		return true;
+	for (size_t i = 0; i < x->n_open_to; i++)
+		if (x->open_to[i]->kommun == k)
+			return true;
+	return false;
+}
+
 static char *url_kommun_utskrift(sg_subject s) { return sg_url_kommun_utskrift(s.kommun->kommun); }
 
 /* The table. A row per kind: name, template, subject, pages, URL, what insatser it
@@ -441,7 +453,7 @@ sg_plan *sg_plan_new_with(const sg_site *site, const char *now, const sg_plan_ki
 				continue;
 			if (shared)
 				list_push(&ki->shared, x);
-			else if (sg_insats_takes_referrals_at(x, p->now))
+			else if (sg_insats_takes_referrals_at(x, p->now) && open_to(x, k))
 				list_push(&ki->other, x);
 		}
 	}
@@ -486,8 +498,11 @@ static bool same_membership(const sg_plan *p, const sg_insats *x, const sg_insat
 {
 	if (x->forbund != was->forbund || x->area != was->area || x->year != was->year ||
 	    sg_insats_takes_referrals_at(x, p->now) != sg_insats_takes_referrals_at(was, p->now) || !x->referral.blankett != !was->referral.blankett ||
-	    x->n_places != was->n_places || x->n_categories != was->n_categories)
+	    x->n_places != was->n_places || x->n_categories != was->n_categories || x->n_open_to != was->n_open_to)
 		return false;
+	for (size_t i = 0; i < x->n_open_to; i++)
+		if (x->open_to[i] != was->open_to[i])
+			return false;
 	for (size_t i = 0; i < x->n_places; i++)
 		if (x->places[i].member != was->places[i].member)
 			return false;

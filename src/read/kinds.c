@@ -50,11 +50,13 @@ static const sg_key place_keys[] = {
 	{"address", NULL},      {"lat", NULL},          {"lon", NULL},         {NULL, NULL}};
 static const sg_key referral_keys[] = {{"open", NULL}, {"referrers", NULL}, {"vacancies", NULL},
                                        {"how", NULL},  {"form", NULL},      {NULL, NULL}};
+static const sg_key indicator_keys[] = {{"name", NULL}, {"target", NULL}, {NULL, NULL}};
+static const sg_key goal_keys[] = {{"goal", NULL}, {"indicators", indicator_keys}, {NULL, NULL}};
 static const sg_key insats_keys[] = {
 	{"title", NULL}, {"forbund", NULL}, {"year", NULL}, {"area", NULL}, {"category", NULL}, {"summary", NULL},
 	{"target_groups", NULL}, {"age", age_keys}, {"duration", NULL}, {"provider", provider_keys},
 	{"contact", contact_keys}, {"places", place_keys}, {"referral", referral_keys}, {"status", NULL},
-	{"reviewed", NULL},
+	{"reviewed", NULL}, {"owner", NULL}, {"decision", NULL}, {"goals", goal_keys}, {"open_to", NULL},
 	{"start", NULL}, {"end", NULL}, {"draft", NULL}, {NULL, NULL}};
 
 /* sidor/<slug>.md */

@@ -184,7 +184,11 @@ static sg_value *card_value(const sg_insats *x, const char *today)
 		sg_ctx_put_take(v, "target_groups", joined(x->target_groups, x->n_target_groups));
 	bool open = sg_insats_takes_referrals_at(x, today);
 	sg_value_put_bool(v, "open", open);
-	sg_value_put_bool(v, "closed", x->referral.given && !open);
+	/* closed: the content or the dates say so; a block without `open:` says nothing */
+	sg_value_put_bool(v, "closed",
+	                  x->referral.given && !open &&
+	                      (x->referral.open_stated || sg_insats_status_at(x, today) == SG_STATUS_ENDED ||
+	                       x->decision == SG_DECISION_FORSLAG));
 	sg_value_put_str(v, "reviewed", x->reviewed); /* as written: YYYY-MM-DD, the card's short form */
 	card_facts(v, x, open);
 	return v;
@@ -217,6 +221,49 @@ static void put_review(sg_value *v, const sg_insats *x, const char *today, int m
 	if (x->reviewed)
 		sg_ctx_put_take(v, "reviewed_text", sg_ctx_date_sv(x->reviewed));
 	sg_value_put_bool(v, "review_due", sg_insats_review_due(x, today, max_months));
+}
+
+/* Huvudman, decision, goals and whom it is open to (issue 14, item 4); every item of
+ * the goal and indicator lists gives every key. */
+static void put_responsibility(sg_value *v, const sg_insats *x)
+{
+	if (x->n_owners)
+		sg_ctx_put_take(v, "owners", joined(x->owners, x->n_owners));
+	else
+		sg_value_put_bool(v, "owners", false);
+	if (x->decision)
+		sg_value_put_str(v, "decision", sg_decision_name(x->decision));
+	else
+		sg_value_put_bool(v, "decision", false);
+	sg_value_put_bool(v, "proposal", x->decision == SG_DECISION_FORSLAG);
+	sg_value *goals = sg_value_list();
+	for (size_t i = 0; i < x->n_goals; i++) {
+		sg_value *g = sg_value_map();
+		sg_value_put_str(g, "text", x->goals[i].text);
+		sg_value *inds = sg_value_list();
+		for (size_t k = 0; k < x->goals[i].n_indicators; k++) {
+			sg_value *iv = sg_value_map();
+			sg_value_put_str(iv, "name", x->goals[i].indicators[k].name);
+			if (x->goals[i].indicators[k].target)
+				sg_value_put_str(iv, "target", x->goals[i].indicators[k].target);
+			else
+				sg_value_put_bool(iv, "target", false);
+			sg_value_push(inds, iv);
+		}
+		sg_value_put_bool(g, "has_indicators", x->goals[i].n_indicators > 0);
+		sg_value_put(g, "indicators", inds);
+		sg_value_push(goals, g);
+	}
+	sg_value_put_bool(v, "has_goals", x->n_goals > 0);
+	sg_value_put(v, "goals", goals);
+	if (x->n_open_to) {
+		sg_buf b = SG_BUF_INIT;
+		for (size_t i = 0; i < x->n_open_to; i++)
+			sg_buf_printf(&b, "%s%s", i ? (i + 1 == x->n_open_to ? " och " : ", ") : "", x->open_to[i]->kommun->name);
+		sg_ctx_put_take(v, "open_to", sg_buf_detach(&b));
+	} else {
+		sg_value_put_bool(v, "open_to", false);
+	}
 }
 
 static sg_value *insats_value(const sg_insats *x, const char *today)
@@ -280,6 +327,7 @@ static sg_value *insats_value(const sg_insats *x, const char *today)
 		sg_ctx_put_take(v, "remiss_url", sg_url_remiss(x));
 	if (!sg_markdown_is_empty(x->body))
 		sg_value_put(v, "body_html", sg_ctx_html(x->body));
+	put_responsibility(v, x);
 	return v;
 }
 

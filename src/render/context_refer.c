@@ -98,9 +98,13 @@ void sg_ctx_refer(const sg_contexts *c, const sg_insats *x, sg_value *v)
 	sg_value *r = sg_value_map();
 	const sg_referral *ref = &x->referral;
 	bool open = sg_insats_takes_referrals_at(x, today);
-	sg_value_put_bool(r, "known", ref->given);
-	sg_value_put_bool(r, "open", ref->given && open);
-	sg_value_put_bool(r, "closed", ref->given && !open);
+	/* a referral block without `open:` says nothing about whether it is open now,
+	 * unless the dates or the decision do (ended, or only a proposal) */
+	bool shut = sg_insats_status_at(x, today) == SG_STATUS_ENDED || x->decision == SG_DECISION_FORSLAG;
+	bool known = ref->given && (ref->open_stated || shut);
+	sg_value_put_bool(r, "known", known);
+	sg_value_put_bool(r, "open", known && open);
+	sg_value_put_bool(r, "closed", known && !open);
 	if (ref->given && ref->vacancies >= 0)
 		sg_ctx_put_sv(r, "vacancies", (double)ref->vacancies);
 	else

@@ -76,6 +76,9 @@ static json_t *insats_json(const sg_site *site, const sg_insats *x, const char *
 	                                                    : json_null());
 	static const char *const status[] = {NULL, "active", "planned", "ended"};
 	json_object_set_new(o, "status", str_or_null(status[sg_insats_status_at(x, today)]));
+	static const char *const decision[] = {NULL, "förslag", "inriktningsbeslut", "beslutad"};
+	json_object_set_new(o, "beslut", str_or_null(decision[x->decision]));
+	json_object_set_new(o, "huvudman", string_array(x->owners, x->n_owners));
 	json_object_set_new(o, "start", str_or_null(x->start));
 	json_object_set_new(o, "slut", str_or_null(x->end));
 	json_object_set_new(o, "remiss", x->referral.given
@@ -170,6 +173,8 @@ static const char schema_text[] =
 	"    \"utforare\": {\"type\": [\"object\", \"null\"], \"properties\": {\"namn\": {\"type\": \"string\"},"
 	"     \"orgnr\": {\"$ref\": \"#/$defs/text\"}}},"
 	"    \"status\": {\"enum\": [\"active\", \"planned\", \"ended\", null]},"
+	"    \"beslut\": {\"enum\": [\"förslag\", \"inriktningsbeslut\", \"beslutad\", null]},"
+	"    \"huvudman\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}},"
 	"    \"start\": {\"type\": [\"string\", \"null\"], \"pattern\": \"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$\", \"description\": \"En dag (ÅÅÅÅ-MM-DD), eller en månad (ÅÅÅÅ-MM) eller ett år (ÅÅÅÅ) där planen inte anger dag\"},"
 	"    \"slut\": {\"type\": [\"string\", \"null\"], \"pattern\": \"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$\", \"description\": \"Som start\"},"
 	"    \"remiss\": {\"type\": [\"object\", \"null\"], \"properties\": {\"oppen\": {\"type\": \"boolean\"},"

@@ -106,9 +106,16 @@ Test(refer, status_is_computed_and_unknown_is_not_closed)
 	cr_expect_eq(count(h, "Tar inte emot remisser"), 0, "no referral block is not 'closed'");
 	cr_expect_eq(count(h, "Tar emot remisser"), 0);
 	free(h);
-	/* planned for 2020: on 2015-06-01 it has not started, so it takes none */
+	/* a referral block without `open:` (issue 14: "not stated", not "closed"); the
+	 * insats starts in 2020, which the page says */
 	h = page("insats/alv-och-kust/traningsplatser-hos-privata-aktorer/index.html");
-	cr_expect(at(h, "<p class=\"status closed\">Tar inte emot remisser just nu</p>") > 0);
+	cr_expect(at(h, "<p class=\"status unknown\">Uppgift saknas om remisser") > 0);
+	cr_expect_eq(count(h, "Tar inte emot remisser"), 0);
+	cr_expect(at(h, "Startar 1 januari 2020") > 0);
+	free(h);
+	/* an open block: known */
+	h = page("insats/sjuharad/aktiv-halsa/index.html");
+	cr_expect_eq(count(h, "Uppgift saknas om remisser"), 0);
 	free(h);
 }
 
