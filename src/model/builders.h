@@ -33,7 +33,11 @@ void sg_site_info_clear(sg_site_info *in);
 /* kommuner.c */
 /* The site-wide kommun with this name (made on first use); NULL after an error when
  * another kommun's name has the same slug. v is where the name is written. */
-sg_kommun *sg_kommun_for(sg_site *site, const char *name, const sg_fields *f, const sg_value *v);
+/* The site-wide kommun named `name` (with SCB kommunkod `code`, or NULL), made on first
+ * use; NULL after an error. Kommuner are the same when their codes are, or, without
+ * codes, when their names are; two names with one slug (Habo, Håbo) are two kommuner
+ * only when both have codes, and their pages get the code in the address. */
+sg_kommun *sg_kommun_for(sg_site *site, const char *name, const char *code, const sg_fields *f, const sg_value *v);
 /* The error for two names that differ in more than case but have one web address. */
 void sg_kommun_slug_collision(const sg_fields *f, const sg_value *v, const char *name, const char *other,
                               const char *other_path, int other_line, const char *slug);

@@ -58,6 +58,10 @@ static void build_member(sg_site *site, sg_forbund *fb, const sg_fields *f, cons
 		char *other = sg_slugify(fb->members[i].name);
 		bool same = strcmp(other, slug) == 0;
 		free(other);
+		/* Habo (0643) and Håbo (0305): one slug, two kommuner, told apart by their codes */
+		if (same && m->code && fb->members[i].code && strcmp(m->code, fb->members[i].code) != 0 &&
+		    !sg_same_name(fb->members[i].name, m->name))
+			same = false;
 		if (same) {
 			if (sg_same_name(fb->members[i].name, m->name))
 				sg_error(f->d, f->file, sg_fields_line(f, item), sg_fields_col(item), "the member '%s' is listed twice",
@@ -71,7 +75,9 @@ static void build_member(sg_site *site, sg_forbund *fb, const sg_fields *f, cons
 			return;
 		}
 	}
-	m->kommun = sg_kommun_for(site, m->name, f, name_v);
+	m->kommun = sg_kommun_for(site, m->name, m->code, f, name_v);
+	m->line = sg_fields_line(f, name_v);
+	m->col = sg_fields_col(name_v);
 	free(slug);
 	if (!m->kommun) {
 		free(m->name);

@@ -23,6 +23,19 @@ static void lint_review(const sg_site *site, const sg_insats *x, const char *now
 
 void sg_site_lint(const sg_site *site, const char *now, sg_diags *d)
 {
+	/* a kommun is a member of one samordningsförbund */
+	for (size_t i = 0; i < site->n_kommuner; i++) {
+		const sg_kommun *k = site->kommuner[i];
+		for (size_t m = 1; m < k->n_members; m++) {
+			const sg_member *first = k->members[0], *again = k->members[m];
+			sg_warning(d, again->forbund->path, again->line, again->col,
+			           "%s is a member of %s (%s:%d) and of %s; a kommun belongs to one samordningsförbund. Its page "
+			           "lists the insatser of both and shows %s's referral contact first; remove it from the förbund "
+			           "it does not belong to",
+			           k->name, first->forbund->title, first->forbund->path, first->line, again->forbund->title,
+			           first->forbund->title);
+		}
+	}
 	for (size_t i = 0; i < site->n_insatser; i++) {
 		const sg_insats *x = site->insatser[i];
 		if (x->decision == SG_DECISION_FORSLAG && x->referral.open)

@@ -27,6 +27,7 @@ typedef struct sg_member {
 	sg_contact contact;
 	sg_kommun *kommun; /* the site-wide kommun this member is */
 	sg_forbund *forbund;
+	int line, col; /* where its name is written */
 } sg_member;
 
 typedef struct sg_cost_line {
@@ -160,7 +161,9 @@ typedef struct sg_insats {
 
 /* A kommun that is a member of at least one förbund on the site. */
 struct sg_kommun {
-	char *slug, *name;
+	char *slug, *name; /* slug: the name's, or "habo-0643" when two kommuner share it */
+	char *base_slug;   /* the name's slug */
+	char *code;        /* the SCB kommunkod when a förbund gives it, or NULL */
 	const char *path; /* where it is first named, for messages */
 	int line;
 	sg_member **members; /* one per förbund it belongs to */

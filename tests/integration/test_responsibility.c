@@ -126,3 +126,30 @@ Test(responsibility, wrong_values_name_the_fix)
 	sg_remove_tree(root);
 	free(root);
 }
+
+/* Issue 14, item 2: a kommun belongs to one samordningsförbund; when two list it,
+ * check says what the site does with it. */
+Test(responsibility, a_kommun_in_two_forbund_is_a_warning_that_says_what_happens)
+{
+	fixture_file f[] = {
+		FIXTURE_SITE,
+		FIXTURE_FORBUND,
+		{"forbund/ost.md", "---\ntitle: Samordningsförbundet Öst\nmembers:\n  - {name: Mark, code: \"1463\"}\n---\nText.\n"},
+	};
+	char *root = fixture_make(f, sizeof f / sizeof *f);
+	sg_buf o = SG_BUF_INIT;
+	cr_assert_eq(run(&o, "check --content %s/content --now 2026-12-04", root), 0);
+	cr_expect_not_null(strstr(sg_buf_cstr(&o),
+	                          "/content/forbund/sjuharad.md:6:12: warning: Mark is a member of Samordningsförbundet Öst "
+	                          "("
+	                          ),
+	                   "%s", sg_buf_cstr(&o));
+	cr_expect_not_null(strstr(sg_buf_cstr(&o),
+	                          "/content/forbund/ost.md:4) and of Sjuhärads samordningsförbund; a kommun belongs to one "
+	                          "samordningsförbund. Its page lists the insatser of both and shows Samordningsförbundet "
+	                          "Öst's referral contact first; remove it from the förbund it does not belong to\n"),
+	                   "%s", sg_buf_cstr(&o));
+	sg_buf_free(&o);
+	sg_remove_tree(root);
+	free(root);
+}
