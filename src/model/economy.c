@@ -13,6 +13,7 @@ void sg_econ_row_add(sg_econ_row *row, const sg_place *p)
 	row->cofunding += p->funds.cofunding;
 	if (p->participants > 0)
 		row->participants += p->participants;
+	row->approx |= p->participants > 0 && p->participants_approx;
 	row->places++;
 }
 
@@ -22,6 +23,7 @@ static void add_row(sg_econ_row *to, const sg_econ_row *from)
 	to->esf += from->esf;
 	to->cofunding += from->cofunding;
 	to->participants += from->participants;
+	to->approx |= from->approx;
 	to->places += from->places;
 }
 

@@ -14,6 +14,7 @@ typedef struct sg_econ_row {
 	double forbund, esf, cofunding; /* tkr */
 	long participants;              /* planned; places without a number add nothing */
 	size_t places;                  /* how many places were summed */
+	bool approx;                    /* some participants were an estimate ("ca 60") */
 } sg_econ_row;
 
 typedef struct sg_economy {

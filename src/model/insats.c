@@ -63,6 +63,42 @@ static bool place_degrees(const sg_fields *f, const sg_value *p, const char *key
 }
 
 /* A place's optional street address and position (lat and lon, both or neither). */
+/* `participants`: a number, or as plans write it, "ca 60" (an estimate) or "40 per år"
+ * (for each year the insats runs), or both ("ca 40 per år"). */
+static void read_participants(const sg_fields *f, const sg_value *p, sg_place *pl)
+{
+	const sg_value *v = sg_value_get(p, "participants");
+	const char *s = sg_value_kind_of(v) == SG_VAL_STRING ? sg_value_as_string(v, NULL) : NULL;
+	if (!s || strspn(s, "0123456789") == strlen(s)) {
+		pl->participants = sg_field_int(f, p, "participants", -1, 0, 1000000);
+		return;
+	}
+	static const char *const approx[] = {"ca. ", "ca ", "cirka ", "ungefär ", "omkring "};
+	const char *q = s;
+	for (size_t i = 0; i < sizeof approx / sizeof *approx; i++)
+		if (strncmp(q, approx[i], strlen(approx[i])) == 0) {
+			pl->participants_approx = true;
+			q += strlen(approx[i]);
+			break;
+		}
+	size_t digits = strspn(q, "0123456789");
+	const char *rest = q + digits;
+	if (strcmp(rest, " per år") == 0 || strcmp(rest, "/år") == 0)
+		pl->participants_per_year = true;
+	else if (*rest)
+		digits = 0;
+	if (digits == 0 || digits > 7) {
+		sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+		         "'participants' is '%s'; write a number (60), an estimate ('ca 60') or a number per year "
+		         "('40 per år')",
+		         s);
+		pl->participants = -1;
+		pl->participants_approx = pl->participants_per_year = false;
+		return;
+	}
+	pl->participants = strtol(q, NULL, 10);
+}
+
 /* The member of x's förbund called name (written at v), or NULL after an error that
  * names the closest member, or lists them all and adds `otherwise`. */
 static sg_member *member_named(const sg_insats *x, const sg_fields *f, const sg_value *v, const char *name,
@@ -215,7 +251,7 @@ static void build_places(sg_insats *x, const sg_fields *f, const sg_value *list)
 				}
 		}
 		free(name);
-		pl->participants = sg_field_int(f, p, "participants", -1, 0, 1000000);
+		read_participants(f, p, pl);
 		const sg_value *funds = sg_field_map(f, p, "funds");
 		if (funds) {
 			const sg_key *fkeys = sg_key_sub(keys, "funds");

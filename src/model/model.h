@@ -87,6 +87,8 @@ typedef struct sg_funds {
 typedef struct sg_place {
 	sg_member *member; /* NULL: the whole förbund */
 	long participants; /* -1 when not given */
+	bool participants_approx;   /* "ca 60": the plan's estimate */
+	bool participants_per_year; /* "40 per år" */
 	sg_funds funds;
 	bool has_funds;
 	int line, col; /* where it is written */

@@ -69,11 +69,13 @@ static sg_value *category_links(const sg_insats *x)
 	return l;
 }
 
-static sg_funds totals(const sg_insats *x, long *participants)
+static sg_funds totals(const sg_insats *x, long *participants, bool *approx)
 {
 	sg_funds t = {0, 0, 0};
 	*participants = -1;
+	*approx = false;
 	for (size_t i = 0; i < x->n_places; i++) {
+		*approx |= x->places[i].participants_approx && x->places[i].participants > 0;
 		t.forbund += x->places[i].funds.forbund;
 		t.cofunding += x->places[i].funds.cofunding;
 		t.esf += x->places[i].funds.esf;
@@ -203,8 +205,12 @@ static sg_value *place_value(const sg_place *p)
 	} else {
 		sg_value_put_bool(v, "whole", true);
 	}
-	if (p->participants >= 0)
-		sg_ctx_put_sv(v, "participants", (double)p->participants);
+	if (p->participants >= 0) {
+		char t[48];
+		sg_ctx_put_take(v, "participants",
+		                sg_asprintf("%s%s%s", p->participants_approx ? "ca " : "", sg_format_sv((double)p->participants, t),
+		                            p->participants_per_year ? " per år" : ""));
+	}
 	if (p->has_funds) {
 		sg_ctx_put_sv(v, "forbund", p->funds.forbund);
 		sg_ctx_put_sv(v, "cofunding", p->funds.cofunding);
@@ -300,10 +306,13 @@ static sg_value *insats_value(const sg_insats *x, const char *today)
 	sg_value_put_bool(v, "has_funds", any_funds);
 	if (x->n_places > 1) {
 		long part;
-		sg_funds t = totals(x, &part);
+		bool approx;
+		sg_funds t = totals(x, &part, &approx);
 		sg_value *tv = sg_value_map();
-		if (part >= 0)
-			sg_ctx_put_sv(tv, "participants", (double)part);
+		if (part >= 0) {
+			char pt[48];
+			sg_ctx_put_take(tv, "participants", sg_asprintf("%s%s", approx ? "ca " : "", sg_format_sv((double)part, pt)));
+		}
 		sg_ctx_put_sv(tv, "forbund", t.forbund);
 		sg_ctx_put_sv(tv, "cofunding", t.cofunding);
 		sg_ctx_put_sv(tv, "esf", t.esf);
@@ -335,7 +344,8 @@ static sg_value *insats_value(const sg_insats *x, const char *today)
 static sg_value *econ_row_value(const sg_econ_row *r)
 {
 	sg_value *v = sg_value_map();
-	sg_ctx_put_sv(v, "participants", (double)r->participants);
+	char pt[48];
+	sg_ctx_put_take(v, "participants", sg_asprintf("%s%s", r->approx ? "ca " : "", sg_format_sv((double)r->participants, pt)));
 	sg_ctx_put_sv(v, "forbund", r->forbund);
 	sg_ctx_put_sv(v, "esf", r->esf);
 	sg_ctx_put_sv(v, "total", r->forbund + r->esf);
@@ -508,7 +518,9 @@ static sg_value *economy_years_of(const sg_contexts *c, const sg_forbund *f)
 		sg_ctx_put_sv(y, "total_costs", e->total_costs);
 		put_result(y, e);
 		sg_value_put_bool(y, "preliminary", e->budget && e->budget->preliminary);
-		sg_ctx_put_sv(y, "participants", (double)e->insatser.participants);
+		char pt[48];
+		sg_ctx_put_take(y, "participants", sg_asprintf("%s%s", e->insatser.approx ? "ca " : "",
+		                                               sg_format_sv((double)e->insatser.participants, pt)));
 		sg_value_put_num(y, "insats_count", (double)e->n_insatser);
 		sg_value_push(l, y);
 	}

@@ -95,6 +95,8 @@ static json_t *insats_json(const sg_site *site, const sg_insats *x, const char *
 		json_object_set_new(pl, "kommun", p->member ? json_string(p->member->kommun->name) : json_null());
 		json_object_set_new(pl, "kommunkod", p->member ? str_or_null(p->member->code) : json_null());
 		json_object_set_new(pl, "deltagare", p->participants >= 0 ? json_integer(p->participants) : json_null());
+		json_object_set_new(pl, "deltagare_uppskattat", json_boolean(p->participants_approx));
+		json_object_set_new(pl, "deltagare_per_ar", json_boolean(p->participants_per_year));
 		json_object_set_new(pl, "medel_tkr", p->has_funds ? json_pack("{s:o, s:o, s:o}", "forbund",
 		                                                              amount(p->funds.forbund), "medfinansiering",
 		                                                              amount(p->funds.cofunding), "esf",
@@ -186,6 +188,8 @@ static const char schema_text[] =
 	"      \"kommun\": {\"$ref\": \"#/$defs/text\", \"description\": \"null: hela förbundet\"},"
 	"      \"kommunkod\": {\"$ref\": \"#/$defs/text\"},"
 	"      \"deltagare\": {\"type\": [\"integer\", \"null\"]},"
+	"      \"deltagare_uppskattat\": {\"type\": \"boolean\", \"description\": \"planen anger ett ungefärligt antal (ca)\"},"
+	"      \"deltagare_per_ar\": {\"type\": \"boolean\", \"description\": \"antalet gäller per år\"},"
 	"      \"medel_tkr\": {\"type\": [\"object\", \"null\"], \"properties\": {"
 	"       \"forbund\": {\"$ref\": \"#/$defs/tkr\"}, \"medfinansiering\": {\"$ref\": \"#/$defs/tkr\"},"
 	"       \"esf\": {\"$ref\": \"#/$defs/tkr\"}}}}}}}}}}";

@@ -153,3 +153,41 @@ Test(responsibility, a_kommun_in_two_forbund_is_a_warning_that_says_what_happens
 	sg_remove_tree(root);
 	free(root);
 }
+
+/* Issue 14, item 1: participants as plans write them, "ca 60" and "40 per år", said so
+ * on the page and in the sums. */
+Test(responsibility, approximate_and_yearly_participants_say_so)
+{
+	fixture_file f[] = {
+		FIXTURE_SITE,
+		FIXTURE_FORBUND,
+		{"insatser/sjuharad/orvar.md", "---\ntitle: Orvar\nyear: 2015\nreviewed: 2026-11-20\nplaces:\n"
+		                               "  - {municipality: Borås, participants: ca 60, funds: {forbund: 100}}\n"
+		                               "  - {municipality: Mark, participants: 40 per år, funds: {forbund: 50}}\n---\nText.\n"},
+		{"insatser/sjuharad/fel.md", "---\ntitle: Fel\nreviewed: 2026-11-20\nplaces:\n"
+		                             "  - {municipality: Borås, participants: många}\n---\nText.\n"},
+	};
+	char *root = fixture_make(f, sizeof f / sizeof *f);
+	sg_buf o = SG_BUF_INIT;
+	cr_assert_eq(run(&o, "check --content %s/content --now 2026-12-04", root), 1);
+	cr_expect_not_null(strstr(sg_buf_cstr(&o), "fel.md:5:41: error: 'participants' is 'många'; write a number (60), an "
+	                                           "estimate ('ca 60') or a number per year ('40 per år')"),
+	                   "%s", sg_buf_cstr(&o));
+	char *bad = sg_asprintf("%s/content/insatser/sjuharad/fel.md", root);
+	cr_assert_eq(remove(bad), 0);
+	free(bad);
+	cr_assert_eq(run(&o, "build --content %s/content --out %s/out --now 2026-12-04", root, root), 0, "%s",
+	             sg_buf_cstr(&o));
+	char *x = page(root, "insats/sjuharad/orvar/");
+	cr_expect_not_null(strstr(x, "<td class=\"n\">ca 60</td>"), "%s", x);
+	cr_expect_not_null(strstr(x, "<td class=\"n\">40 per år</td>"), "%s", x);
+	cr_expect_not_null(strstr(x, "<td class=\"n\">ca 100</td>"), "the sum of an estimate is an estimate: %s", x);
+	free(x);
+	char *e = page(root, "forbund/sjuharad/ekonomi/2015/");
+	cr_expect_not_null(strstr(e, ">Borås</a></th><td class=\"n\">ca 60</td>"), "%s", e);
+	cr_expect_not_null(strstr(e, ">Mark</a></th><td class=\"n\">40</td>"), "%s", e);
+	free(e);
+	sg_buf_free(&o);
+	sg_remove_tree(root);
+	free(root);
+}
