@@ -69,7 +69,7 @@ static void read_participants(const sg_fields *f, const sg_value *p, sg_place *p
 {
 	const sg_value *v = sg_value_get(p, "participants");
 	const char *s = sg_value_kind_of(v) == SG_VAL_STRING ? sg_value_as_string(v, NULL) : NULL;
-	if (!s || strspn(s, "0123456789") == strlen(s)) {
+	if (!s || strspn(s, "0123456789 ,.+-") == strlen(s)) { /* a number, or one written the Swedish way */
 		pl->participants = sg_field_int(f, p, "participants", -1, 0, 1000000);
 		return;
 	}
