@@ -8,6 +8,35 @@
 #include "budget.h"
 #include "builders.h"
 
+/* A member's own text (`about`) and prioritised target groups (`priorities`: texts
+ * or {group, priority}), as plans give them per kommun. */
+static void build_member_text(const sg_fields *f, const sg_value *item, sg_member *m)
+{
+	sg_fields at = *f;
+	at.line = sg_fields_line(f, item);
+	m->about = sg_field_text(&at, item, "about", false, NULL);
+	const sg_value *list = sg_field_list(&at, item, "priorities");
+	size_t n = sg_value_count(list);
+	m->priorities = sg_calloc(n ? n : 1, sizeof *m->priorities);
+	const sg_key *keys = sg_key_sub(sg_key_sub(sg_keys_of(SG_SRC_FORBUND), "members"), "priorities");
+	for (size_t i = 0; i < n; i++) {
+		const sg_value *p = sg_value_item(list, i);
+		if (sg_value_kind_of(p) == SG_VAL_STRING) {
+			m->priorities[m->n_priorities++] = (sg_priority){sg_strdup(sg_value_as_string(p, NULL)), 0};
+			continue;
+		}
+		sg_fields pa;
+		p = sg_fields_item_map(&at, list, i, "a priority", "{group: …, priority: 1}", keys, &pa);
+		if (!p)
+			continue;
+		char *group = sg_field_text(&pa, p, "group", true, "name the target group, e.g. 'group: Unga vuxna 16–24 år'");
+		if (!group)
+			continue;
+		int prio = (int)sg_field_int(&pa, p, "priority", 0, 1, 9);
+		m->priorities[m->n_priorities++] = (sg_priority){group, prio};
+	}
+}
+
 static void build_member(sg_site *site, sg_forbund *fb, const sg_fields *f, const sg_value *item)
 {
 	sg_member *m = &fb->members[fb->n_members];
@@ -86,6 +115,8 @@ static void build_member(sg_site *site, sg_forbund *fb, const sg_fields *f, cons
 		return;
 	}
 	m->forbund = fb;
+	if (sg_value_kind_of(item) == SG_VAL_MAP)
+		build_member_text(f, item, m);
 	fb->n_members++;
 }
 
@@ -152,6 +183,10 @@ void sg_forbund_free(sg_forbund *fb)
 	for (size_t k = 0; k < fb->n_members; k++) {
 		free(fb->members[k].name);
 		free(fb->members[k].code);
+		free(fb->members[k].about);
+		for (size_t p = 0; p < fb->members[k].n_priorities; p++)
+			free(fb->members[k].priorities[p].group);
+		free(fb->members[k].priorities);
 		sg_contact_clear(&fb->members[k].contact);
 	}
 	free(fb->members);

@@ -21,8 +21,17 @@ typedef struct sg_forbund sg_forbund;
 typedef struct sg_kommun sg_kommun;
 typedef struct sg_blankett sg_blankett;
 
+/* A target group a member kommun gives priority to ("Unga vuxna 16–24 år", 1). */
+typedef struct sg_priority {
+	char *group;
+	int priority; /* 1 = highest; 0 when not numbered */
+} sg_priority;
+
 typedef struct sg_member {
 	char *name; /* as written in the förbund file, e.g. "Borås" */
+	char *about; /* the kommun's own text: local needs, how it works; or NULL */
+	sg_priority *priorities; /* in the order written */
+	size_t n_priorities;
 	char *code; /* SCB kommunkod or NULL */
 	sg_contact contact;
 	sg_kommun *kommun; /* the site-wide kommun this member is */

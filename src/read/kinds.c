@@ -28,8 +28,9 @@ static const sg_key site_keys[] = {
 	{NULL, NULL}};
 
 /* forbund/<slug>.md */
-static const sg_key member_keys[] = {
-	{"name", NULL}, {"code", NULL}, {"contact", contact_address_keys}, {NULL, NULL}};
+static const sg_key priority_keys[] = {{"group", NULL}, {"priority", NULL}, {NULL, NULL}};
+static const sg_key member_keys[] = {{"name", NULL},  {"code", NULL},        {"contact", contact_address_keys},
+                                     {"about", NULL}, {"priorities", priority_keys}, {NULL, NULL}};
 static const sg_key cost_line_keys[] = {{"item", NULL}, {"amount", NULL}, {NULL, NULL}};
 static const sg_key cost_keys[] = {{"item", NULL}, {"amount", NULL}, {"lines", cost_line_keys}, {NULL, NULL}};
 static const sg_key financing_keys[] = {{"party", NULL}, {"share", NULL}, {"amount", NULL}, {NULL, NULL}};

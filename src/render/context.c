@@ -766,6 +766,23 @@ static sg_value *kommun_value(sg_contexts *c, const sg_kommun_index *ki)
 		sg_value_put_str(f, "code", m->code);
 		sg_value_put(f, "contact", sg_ctx_contact(&m->contact));
 		sg_value_put(f, "forbund_contact", sg_ctx_contact(&m->forbund->contact));
+		/* the kommun's own text and priorities, from its förbund's file */
+		if (m->about)
+			sg_value_put_str(f, "about", m->about);
+		else
+			sg_value_put_bool(f, "about", false);
+		sg_value *pl = sg_value_list();
+		for (size_t p = 0; p < m->n_priorities; p++) {
+			sg_value *pv = sg_value_map();
+			sg_value_put_str(pv, "group", m->priorities[p].group);
+			if (m->priorities[p].priority)
+				sg_value_put_num(pv, "priority", m->priorities[p].priority);
+			else
+				sg_value_put_bool(pv, "priority", false);
+			sg_value_push(pl, pv);
+		}
+		sg_value_put_bool(f, "has_priorities", m->n_priorities > 0);
+		sg_value_put(f, "priorities", pl);
 		sg_value_push(fl, f);
 	}
 	sg_value_put(v, "forbund", fl);

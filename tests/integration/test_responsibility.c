@@ -191,3 +191,56 @@ Test(responsibility, approximate_and_yearly_participants_say_so)
 	sg_remove_tree(root);
 	free(root);
 }
+
+/* Issue 14, item 2: a kommun's own text and prioritised target groups, first on its page. */
+Test(responsibility, a_kommun_page_shows_its_priorities_and_text_first)
+{
+	fixture_file f[] = {
+		FIXTURE_SITE,
+		{"forbund/sjuharad.md",
+		 "---\ntitle: Sjuhärads samordningsförbund\nmembers:\n"
+		 "  - name: Borås\n    code: \"1490\"\n    about: Många unga vuxna står långt från arbetsmarknaden.\n"
+		 "    priorities:\n      - {group: Unga vuxna 16–24 år, priority: 1}\n      - {group: Personer äldre än 55 år, "
+		 "priority: 2}\n      - Nyanlända\n"
+		 "  - {name: Mark, code: \"1463\", priorities: [{group: Unga, priority: 10}, {priority: 1}]}\n---\nText.\n"},
+		{"insatser/sjuharad/a.md", "---\ntitle: A\nreviewed: 2026-11-20\nplaces: [{municipality: Borås}]\n---\nText.\n"},
+	};
+	char *root = fixture_make(f, sizeof f / sizeof *f);
+	sg_buf o = SG_BUF_INIT;
+	cr_assert_eq(run(&o, "check --content %s/content --now 2026-12-04", root), 1);
+	const char *l = sg_buf_cstr(&o);
+	cr_expect_not_null(strstr(l, "sjuharad.md:11:1: error: missing 'group': name the target group, e.g. 'group: Unga "
+	                             "vuxna 16–24 år'"),
+	                   "%s", l);
+	cr_expect_not_null(strstr(l, "sjuharad.md:11:69: error: 'priority' must be between 1 and 9, not 10"), "%s", l);
+	cr_assert_eq(run(&o, "build --content %s/content --out %s/out --now 2026-12-04", root, root), 1);
+	/* fixed: Mark without the broken priority */
+	char *path = sg_asprintf("%s/content/forbund/sjuharad.md", root);
+	size_t len;
+	char *text = sg_read_file(path, &len, 1 << 20);
+	static const char broken[] = ", priorities: [{group: Unga, priority: 10}, {priority: 1}]";
+	char *at = strstr(text, broken);
+	cr_assert_not_null(at);
+	memmove(at, at + strlen(broken), strlen(at + strlen(broken)) + 1);
+	cr_assert_eq(sg_write_file(path, text, strlen(text)), 0);
+	free(text);
+	free(path);
+	cr_assert_eq(run(&o, "build --content %s/content --out %s/out --now 2026-12-04", root, root), 0, "%s",
+	             sg_buf_cstr(&o));
+	char *p = page(root, "kommun/boras/");
+	const char *prio = strstr(p, "<h2 id=\"prioriteringar\">Prioriterade målgrupper i Borås</h2>\n<ul>\n"
+	                             "<li>Unga vuxna 16–24 år <span class=\"prio\">(prioritet 1)</span></li>\n"
+	                             "<li>Personer äldre än 55 år <span class=\"prio\">(prioritet 2)</span></li>\n"
+	                             "<li>Nyanlända</li>\n</ul>");
+	cr_expect_not_null(prio, "%s", p);
+	cr_expect_not_null(strstr(p, "<p class=\"kommun-about\">Många unga vuxna står långt från arbetsmarknaden.</p>"));
+	const char *list = strstr(p, "<h2 id=\"i-kommunen\">");
+	cr_expect(prio && list && prio < list, "the priorities come before the insatser");
+	free(p);
+	char *m = page(root, "kommun/mark/");
+	cr_expect_null(strstr(m, "prioriteringar"), "no priorities, no heading");
+	free(m);
+	sg_buf_free(&o);
+	sg_remove_tree(root);
+	free(root);
+}
