@@ -108,7 +108,7 @@ static char *status_text(const sg_insats *x, const char *today)
 		free(d);
 		return s;
 	}
-	if (at == SG_STATUS_ENDED && x->end && strncmp(x->end, today, strlen(x->end) < 10 ? strlen(x->end) : 10) < 0) {
+	if (at == SG_STATUS_ENDED && x->end && strcmp(x->end, today) <= 0) { /* not an end still ahead */
 		char *d = sg_ctx_date_sv(x->end);
 		char *s = sg_asprintf("Avslutad %s", d);
 		free(d);
@@ -357,11 +357,9 @@ static sg_value *econ_row_value(const sg_econ_row *r)
 /* "juli–december 2008", "mars 2008" */
 static char *months_text(int from, int to, int year)
 {
-	static const char *const names[] = {"januari", "februari", "mars",      "april",   "maj",      "juni",
-	                                    "juli",    "augusti",  "september", "oktober", "november", "december"};
 	if (from == to)
-		return sg_asprintf("%s %d", names[from - 1], year);
-	return sg_asprintf("%s–%s %d", names[from - 1], names[to - 1], year);
+		return sg_asprintf("%s %d", sg_ctx_month_sv(from), year);
+	return sg_asprintf("%s–%s %d", sg_ctx_month_sv(from), sg_ctx_month_sv(to), year);
 }
 
 /* The year's över-/underskott (financing + eget kapital − costs), when the budget has

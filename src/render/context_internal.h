@@ -30,6 +30,7 @@ void sg_ctx_publications_site(const sg_contexts *c, sg_value *site);
 void sg_ctx_publications_forbund(const sg_contexts *c, const sg_forbund *f, sg_value *v);
 /* "12 mars 2015"; with a time "12 mars 2015 kl. 08.30" (malloc'd) */
 char *sg_ctx_date_sv(const char *iso);
+const char *sg_ctx_month_sv(int m); /* "januari" for 1 … "december" for 12 */
 /* context_refer.c: puts "refer" (the box "Remittera hit": computed against the plan's
  * now), "locations" and "has_locations" into v, an insats page's "insats" map */
 void sg_ctx_refer(const sg_contexts *c, const sg_insats *x, sg_value *v);

@@ -13,6 +13,8 @@
 static const char *const months[] = {"januari", "februari", "mars",      "april",   "maj",      "juni",
                                      "juli",    "augusti",  "september", "oktober", "november", "december"};
 
+const char *sg_ctx_month_sv(int m) { return m >= 1 && m <= 12 ? months[m - 1] : ""; }
+
 /* "15 januari 2008", "15 januari 2008 kl. 10.00", "januari 2008", "2008" */
 char *sg_ctx_date_sv(const char *iso)
 {
