@@ -34,15 +34,7 @@ static void cleanup(void)
 	free(out);
 }
 
-static char *page(const char *rel)
-{
-	char *p = sg_asprintf("%s/%s", out, rel);
-	size_t len;
-	char *s = sg_read_file(p, &len, 1 << 26);
-	cr_assert_not_null(s, "missing %s", p);
-	free(p);
-	return s;
-}
+static char *page(const char *rel) { return fixture_read(out, rel); }
 
 /* Where needle first is in hay (an offset), failing the test when it is not there. */
 static size_t at(const char *hay, const char *needle)
@@ -52,13 +44,6 @@ static size_t at(const char *hay, const char *needle)
 	return (size_t)(p - hay);
 }
 
-static size_t count(const char *hay, const char *needle)
-{
-	size_t n = 0;
-	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
-		n++;
-	return n;
-}
 
 TestSuite(refer, .init = build_example, .fini = cleanup, .timeout = 60);
 
@@ -83,14 +68,14 @@ Test(refer, the_box_comes_under_the_lead_and_before_the_funding_table)
 	cr_expect(at(h, "href=\"/insats/sjuharad/unga-vagval/remiss/\">Fyll i remissblanketten</a>") < facts);
 	cr_expect(at(h, "skicka den till: <span class=\"send-to\">Remissmottagningen (exempel)\nPåhittade gatan 1\n123 45 "
 	                "Exempelstad</span>") < facts);
-	cr_expect_eq(count(h, "id=\"remiss\""), 0, "the old section under the table is gone");
+	cr_expect_eq(fixture_count(h, "id=\"remiss\""), 0, "the old section under the table is gone");
 	free(h);
 }
 
 Test(refer, an_insats_in_every_kommun_lists_every_kommuns_contact)
 {
 	char *h = page("insats/sjuharad/aktiv-halsa/index.html");
-	cr_expect_eq(count(h, "<li data-kommun=\""), 8);
+	cr_expect_eq(fixture_count(h, "<li data-kommun=\""), 8);
 	cr_expect(at(h, "<li data-kommun=\"boras\"><a href=\"/kommun/boras/\">Borås</a>: Lokalt uppdragsteam Borås, tel <a "
 	                "href=\"tel:+46701740606\">070-174 06 06</a>, <a "
 	                "href=\"mailto:team.boras@example.se\">team.boras@example.se</a></li>") > 0);
@@ -103,19 +88,19 @@ Test(refer, status_is_computed_and_unknown_is_not_closed)
 {
 	char *h = page("insats/alv-och-kust/vaxtverkstan-pa-tjorn/index.html");
 	cr_expect(at(h, "<p class=\"status unknown\">Uppgift saknas om remisser") > 0);
-	cr_expect_eq(count(h, "Tar inte emot remisser"), 0, "no referral block is not 'closed'");
-	cr_expect_eq(count(h, "Tar emot remisser"), 0);
+	cr_expect_eq(fixture_count(h, "Tar inte emot remisser"), 0, "no referral block is not 'closed'");
+	cr_expect_eq(fixture_count(h, "Tar emot remisser"), 0);
 	free(h);
 	/* a referral block without `open:` (issue 14: "not stated", not "closed"); the
 	 * insats starts in 2020, which the page says */
 	h = page("insats/alv-och-kust/traningsplatser-hos-privata-aktorer/index.html");
 	cr_expect(at(h, "<p class=\"status unknown\">Uppgift saknas om remisser") > 0);
-	cr_expect_eq(count(h, "Tar inte emot remisser"), 0);
+	cr_expect_eq(fixture_count(h, "Tar inte emot remisser"), 0);
 	cr_expect(at(h, "Startar 1 januari 2020") > 0);
 	free(h);
 	/* an open block: known */
 	h = page("insats/sjuharad/aktiv-halsa/index.html");
-	cr_expect_eq(count(h, "Uppgift saknas om remisser"), 0);
+	cr_expect_eq(fixture_count(h, "Uppgift saknas om remisser"), 0);
 	free(h);
 }
 
@@ -125,7 +110,7 @@ Test(refer, the_place_links_to_openstreetmap)
 	cr_expect(at(h, "<dt>Adress</dt><dd>Borås: Exempelgatan 40, Borås · <a "
 	                "href=\"https://www.openstreetmap.org/?mlat=57.72101&amp;mlon=12.94012#map=17/57.72101/12.94012\">"
 	                "Visa på karta (OpenStreetMap)</a></dd>") > 0);
-	cr_expect_eq(count(h, "<iframe"), 0, "a link, never an embedded map");
+	cr_expect_eq(fixture_count(h, "<iframe"), 0, "a link, never an embedded map");
 	free(h);
 }
 

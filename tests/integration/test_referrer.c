@@ -29,23 +29,7 @@ static char *build(const char *content, const char *now, const char *name)
 	return out;
 }
 
-static char *read_in(const char *site, const char *rel)
-{
-	char *p = sg_asprintf("%s/%s", site, rel);
-	size_t len;
-	char *s = sg_read_file(p, &len, 1 << 26);
-	cr_assert_not_null(s, "missing %s", p);
-	free(p);
-	return s;
-}
 
-static size_t count_of(const char *s, const char *what)
-{
-	size_t n = 0;
-	for (const char *p = s; (p = strstr(p, what)); p += strlen(what))
-		n++;
-	return n;
-}
 
 static void setup(void)
 {
@@ -69,8 +53,8 @@ TestSuite(referrer, .init = setup, .fini = teardown, .timeout = 120);
 Test(referrer, the_print_list_has_only_what_takes_referrals_and_no_form_or_funding)
 {
 	char *site = build(NULL, "2015-06-01T12:00", "site-2015");
-	char *page = read_in(site, "kommun/boras/utskrift/index.html");
-	char *index = read_in(site, "search-index.json");
+	char *page = fixture_read(site, "kommun/boras/utskrift/index.html");
+	char *index = fixture_read(site, "search-index.json");
 	json_error_t err;
 	json_t *items = json_loads(index, 0, &err);
 	cr_assert_not_null(items, "%s", err.text);
@@ -108,11 +92,11 @@ Test(referrer, the_print_list_has_only_what_takes_referrals_and_no_form_or_fundi
 	cr_expect_not_null(strstr(item, "<h3>Så remitterar du</h3>"), "%s", item);
 	cr_expect_not_null(strstr(item, "https://example.se/insats/sjuharad/forsta-steget/remiss/"), "%s", item);
 	free(item);
-	cr_expect_eq(count_of(page, "<h3>Så remitterar du</h3>"), listed);
-	cr_expect_eq(count_of(page, "Remiss görs i första hand via det lokala uppdragsteamet"), 1,
+	cr_expect_eq(fixture_count(page, "<h3>Så remitterar du</h3>"), listed);
+	cr_expect_eq(fixture_count(page, "Remiss görs i första hand via det lokala uppdragsteamet"), 1,
 	             "the same steps are printed once, then 'Som för … ovan'");
 	/* the kommun page links it; its cards show no planned participants */
-	char *kommun = read_in(site, "kommun/boras/index.html");
+	char *kommun = fixture_read(site, "kommun/boras/index.html");
 	cr_expect_not_null(strstr(kommun, "href=\"/kommun/boras/utskrift/\""));
 	cr_expect_not_null(strstr(kommun, "href=\"/sok/?kommun=boras\""));
 	cr_expect_null(strstr(kommun, "Planerade deltagare i Borås:"), "participants are off cards");
@@ -124,12 +108,12 @@ Test(referrer, the_print_list_has_only_what_takes_referrals_and_no_form_or_fundi
 Test(referrer, in_2026_nothing_of_the_example_is_on_the_print_list)
 {
 	char *site = build(NULL, "2026-12-04", "site-2026");
-	char *page = read_in(site, "kommun/boras/utskrift/index.html");
+	char *page = fixture_read(site, "kommun/boras/utskrift/index.html");
 	cr_expect_not_null(strstr(page, "<p class=\"meta\">0 insatser tar emot remisser 4 december 2026."));
 	cr_expect_not_null(strstr(page, "Just nu tar ingen insats emot remisser för den som bor i Borås."));
 	cr_expect_null(strstr(page, "<ol class=\"utskrift\">"));
 	/* the cards say what the dates say */
-	char *kat = read_in(site, "kategori/forberedande/index.html");
+	char *kat = fixture_read(site, "kategori/forberedande/index.html");
 	cr_expect_null(strstr(kat, "Tar emot remisser"));
 	cr_expect_null(strstr(kat, "Pågående"));
 	cr_expect_not_null(strstr(kat, "<div><dt>Status</dt><dd>Avslutad 31 december 2015</dd></div>"));
@@ -140,11 +124,11 @@ Test(referrer, in_2026_nothing_of_the_example_is_on_the_print_list)
 Test(referrer, each_event_has_its_own_ics)
 {
 	char *site = build(NULL, "2020-06-01T12:00", "site-2020");
-	char *ics = read_in(site, "evenemang/2020-09-far-natverket/2020-09-far-natverket.ics");
+	char *ics = fixture_read(site, "evenemang/2020-09-far-natverket/2020-09-far-natverket.ics");
 	cr_expect_eq(strncmp(ics, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//sofgen//sofgen//SV\r\n", 56), 0);
-	cr_expect_eq(count_of(ics, "BEGIN:VEVENT\r\n"), 1);
-	cr_expect_eq(count_of(ics, "END:VEVENT\r\n"), 1);
-	cr_expect_eq(count_of(ics, "BEGIN:VTIMEZONE\r\n"), 1);
+	cr_expect_eq(fixture_count(ics, "BEGIN:VEVENT\r\n"), 1);
+	cr_expect_eq(fixture_count(ics, "END:VEVENT\r\n"), 1);
+	cr_expect_eq(fixture_count(ics, "BEGIN:VTIMEZONE\r\n"), 1);
 	cr_expect_not_null(strstr(ics, "\r\nX-WR-CALNAME:FaR-nätverken: föreläsning och nätverksträff\r\n"));
 	cr_expect_not_null(strstr(ics, "\r\nUID:evenemang-2020-09-far-natverket@example.se\r\n"));
 	cr_expect_not_null(strstr(ics, "\r\nDTSTART;TZID=Europe/Stockholm:20200917T130000\r\n"));
@@ -161,11 +145,11 @@ Test(referrer, each_event_has_its_own_ics)
 		l = e + 2;
 	}
 	/* the same VEVENT as in the whole calendar */
-	char *all = read_in(site, "evenemang/kalender.ics");
+	char *all = fixture_read(site, "evenemang/kalender.ics");
 	const char *a = strstr(strstr(ics, "BEGIN:VEVENT"), "DTSTART;"), *b = strstr(ics, "END:VEVENT"); /* DTSTAMP is the file's */
 	char *event = sg_strndup(a, (size_t)(b - a));
 	cr_expect_not_null(strstr(all, event), "the event as the whole calendar has it");
-	char *page = read_in(site, "evenemang/2020-09-far-natverket/index.html");
+	char *page = fixture_read(site, "evenemang/2020-09-far-natverket/index.html");
 	cr_expect_not_null(
 		strstr(page, "<a href=\"/evenemang/2020-09-far-natverket/2020-09-far-natverket.ics\">Lägg till evenemanget i "
 	                 "din kalender (iCalendar)</a>"));
@@ -206,7 +190,7 @@ Test(referrer, cards_and_search_index_with_a_vocabulary)
 	cr_expect_null(strstr(o.ptr, "warning"), "the vocabulary's terms and synonyms, in any case, are quiet: %s", o.ptr);
 	char *site = build(content, "2026-12-04", "fixture");
 
-	char *kat = read_in(site, "kategori/forberedande/index.html");
+	char *kat = fixture_read(site, "kategori/forberedande/index.html");
 	const char *steget = strstr(kat, ">Steget</a></h3>"), *stangd = strstr(kat, ">Stängd</a></h3>");
 	cr_assert(steget && stangd);
 	char *card = sg_strndup(steget, (size_t)(strstr(steget, "</li>") - steget));
@@ -224,9 +208,9 @@ Test(referrer, cards_and_search_index_with_a_vocabulary)
 	cr_expect_null(strstr(card, "Längd"), "%s", card);
 	cr_expect_not_null(strstr(card, "<div><dt>Var</dt><dd>Mark</dd></div>"), "%s", card);
 	free(card);
-	cr_expect_eq(count_of(kat, "Lediga platser"), 1);
+	cr_expect_eq(fixture_count(kat, "Lediga platser"), 1);
 
-	char *index = read_in(site, "search-index.json");
+	char *index = fixture_read(site, "search-index.json");
 	json_error_t err;
 	json_t *items = json_loads(index, 0, &err);
 	cr_assert_not_null(items, "%s", err.text);
@@ -256,12 +240,12 @@ Test(referrer, cards_and_search_index_with_a_vocabulary)
 	}
 	json_decref(items);
 	/* the filter: one choice per term used, the URL may name any of its words */
-	char *sok = read_in(site, "sok/index.html");
+	char *sok = fixture_read(site, "sok/index.html");
 	cr_expect_not_null(strstr(sok, "<form class=\"filters\" role=\"search\" action=\"/sok/\" method=\"get\" hidden>"));
 	cr_expect_not_null(strstr(sok, "<input id=\"sok-malgrupp-unga-vuxna\" name=\"malgrupp\" type=\"checkbox\" "
 	                               "value=\"unga-vuxna\" data-terms=\"unga-vuxna unga ungdomar\"><label "
 	                               "for=\"sok-malgrupp-unga-vuxna\">Unga vuxna</label>"));
-	cr_expect_eq(count_of(sok, "name=\"malgrupp\""), 2);
+	cr_expect_eq(fixture_count(sok, "name=\"malgrupp\""), 2);
 	cr_expect_not_null(strstr(sok, "<input id=\"sok-struktur\" name=\"struktur\" type=\"checkbox\" value=\"1\">"));
 	free(sok), free(index), free(kat), free(site);
 	sg_buf_free(&o);

@@ -31,10 +31,8 @@ static const fixture_file site[] = {
 
 static char *page(const char *root, const char *rel)
 {
-	char *path = sg_asprintf("%s/out/%sindex.html", root, rel);
-	size_t len;
-	char *text = sg_read_file(path, &len, (size_t)1 << 24);
-	cr_assert_not_null(text, "no page %s", path);
+	char *path = sg_asprintf("out/%sindex.html", rel);
+	char *text = fixture_read(root, path);
 	free(path);
 	return text;
 }

@@ -38,22 +38,12 @@ static const fixture_file leak_site[] = {
 	{"evenemang/2027-03-tredje.md", "---\ntitle: Tredje träffen\nstart: 2027-03-10T10:00\n---\nText.\n"},
 };
 
-/* How often needle occurs in hay (non-overlapping). */
-static size_t count(const char *hay, const char *needle)
-{
-	size_t n = 0, len = strlen(needle);
-	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += len)
-		n++;
-	return n;
-}
 
 /* The page out/rel/index.html (caller frees); the test fails when it is missing. */
 static char *page(const char *out, const char *rel)
 {
-	char *path = sg_asprintf("%s/%sindex.html", out, rel);
-	size_t len;
-	char *text = sg_read_file(path, &len, (size_t)1 << 26);
-	cr_assert_not_null(text, "no page %s", path);
+	char *path = sg_asprintf("%sindex.html", rel);
+	char *text = fixture_read(out, path);
 	free(path);
 	return text;
 }
@@ -79,12 +69,12 @@ Test(truth, each_fact_appears_as_often_as_the_content_gives_it)
 		/* every card list uses the same card (insats-card.mustache) */
 		size_t n_facts = 3;
 		char *text = page(out, card_pages[i]);
-		cr_expect_eq(count(text, ">Alfa</a></h3>"), 1, "%s: Alfa's card", card_pages[i]);
-		cr_expect_eq(count(text, ">Beta</a></h3>"), 1, "%s: Beta's card", card_pages[i]);
-		cr_expect_eq(count(text, ">Gamma</a></h3>"), 1, "%s: Gamma's card", card_pages[i]);
+		cr_expect_eq(fixture_count(text, ">Alfa</a></h3>"), 1, "%s: Alfa's card", card_pages[i]);
+		cr_expect_eq(fixture_count(text, ">Beta</a></h3>"), 1, "%s: Beta's card", card_pages[i]);
+		cr_expect_eq(fixture_count(text, ">Gamma</a></h3>"), 1, "%s: Gamma's card", card_pages[i]);
 		for (size_t f = 0; f < n_facts; f++)
-			cr_expect_eq(count(text, card_facts[f]), 1, "%s: \"%s\" %zu times, the content gives it once",
-			             card_pages[i], card_facts[f], count(text, card_facts[f]));
+			cr_expect_eq(fixture_count(text, card_facts[f]), 1, "%s: \"%s\" %zu times, the content gives it once",
+			             card_pages[i], card_facts[f], fixture_count(text, card_facts[f]));
 		free(text);
 	}
 
@@ -118,7 +108,7 @@ Test(truth, each_fact_appears_as_often_as_the_content_gives_it)
 	};
 	for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++) {
 		char *text = page(out, facts[i].page);
-		size_t n = count(text, facts[i].fact);
+		size_t n = fixture_count(text, facts[i].fact);
 		cr_expect_eq(n, facts[i].times, "/%s: \"%s\" %zu times, the content gives it %zu", facts[i].page,
 		             facts[i].fact, n, facts[i].times);
 		free(text);
@@ -372,7 +362,7 @@ Test(truth, pages_search_and_open_data_follow_now, .timeout = 60)
 	each_html(early, check_page, &f);
 	cr_expect_eq(f.pages_seen, f.n);
 	char *boras = page(early, "kommun/boras/");
-	cr_expect_gt(count(boras, "Tar emot remisser"), 5, "Borås' cards in 2015");
+	cr_expect_gt(fixture_count(boras, "Tar emot remisser"), 5, "Borås' cards in 2015");
 	free(boras);
 	free(f.x);
 
@@ -430,7 +420,7 @@ Test(truth, check_and_pages_say_when_the_facts_were_last_reviewed)
 	};
 	for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++) {
 		char *text = page(out, facts[i].page);
-		size_t n = count(text, facts[i].fact);
+		size_t n = fixture_count(text, facts[i].fact);
 		cr_expect_eq(n, facts[i].times, "/%s: \"%s\" %zu times, not %zu", facts[i].page, facts[i].fact, n,
 		             facts[i].times);
 		free(text);

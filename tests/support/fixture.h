@@ -98,4 +98,24 @@ static inline void diags_dump(const sg_diags *d)
 	sg_diags_print(d, stderr);
 }
 
+/* The file dir/rel of a built site (caller frees); the test fails when it is missing. */
+static inline char *fixture_read(const char *dir, const char *rel)
+{
+	char *p = sg_asprintf("%s/%s", dir, rel);
+	size_t len;
+	char *s = sg_read_file(p, &len, (size_t)1 << 26);
+	cr_assert_not_null(s, "missing %s", p);
+	free(p);
+	return s;
+}
+
+/* How often needle occurs in hay (not overlapping). */
+static inline size_t fixture_count(const char *hay, const char *needle)
+{
+	size_t n = 0, len = strlen(needle);
+	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += len)
+		n++;
+	return n;
+}
+
 #endif
