@@ -6,7 +6,7 @@
 
 #include "../util/alloc.h"
 
-void sg_econ_row_add(sg_econ_row *row, const sg_place *p)
+void sg_econ_row_add(sg_econ_row *row, const sg_figures *p)
 {
 	row->forbund += p->funds.forbund;
 	row->esf += p->funds.esf;
@@ -48,20 +48,23 @@ sg_economy *sg_economy_new(const sg_site *site, const sg_forbund *f, int year)
 	e->categories = sg_calloc(e->n_categories, sizeof *e->categories);
 	for (size_t i = 0; i < site->n_insatser; i++) {
 		const sg_insats *x = site->insatser[i];
-		if (x->forbund != f || x->year != year)
+		if (x->forbund != f || !sg_insats_in_year(x, year))
 			continue;
 		e->n_insatser++;
 		size_t c = x->n_categories ? category_index(x->categories[0]) : e->n_categories;
 		for (size_t k = 0; k < x->n_places; k++) {
 			const sg_place *p = &x->places[k];
+			const sg_figures *fig = sg_place_figures(x, p, year);
+			if (!fig)
+				continue; /* by year, and nothing planned here this year */
 			if (c < e->n_categories)
-				sg_econ_row_add(&e->categories[c], p);
+				sg_econ_row_add(&e->categories[c], fig);
 			if (x->area == SG_AREA_STRUKTUR)
-				sg_econ_row_add(&e->struktur, p);
+				sg_econ_row_add(&e->struktur, fig);
 			else if (!p->member)
-				sg_econ_row_add(&e->individ_whole, p);
+				sg_econ_row_add(&e->individ_whole, fig);
 			else
-				sg_econ_row_add(&e->kommuner[p->member - f->members], p);
+				sg_econ_row_add(&e->kommuner[p->member - f->members], fig);
 		}
 	}
 	for (size_t k = 0; k < f->n_members; k++)
@@ -105,16 +108,18 @@ int *sg_economy_years(const sg_site *site, const sg_forbund *f, size_t *n)
 		years[count++] = f->budgets[i].year;
 	for (size_t i = 0; i < site->n_insatser; i++) {
 		const sg_insats *x = site->insatser[i];
-		if (x->forbund != f || x->year == 0)
+		if (x->forbund != f || x->year_from == 0)
 			continue;
-		bool seen = false;
-		for (size_t k = 0; k < count && !seen; k++)
-			seen = years[k] == x->year;
-		if (seen)
-			continue;
-		if (count == cap)
-			years = sg_realloc(years, (cap *= 2) * sizeof *years);
-		years[count++] = x->year;
+		for (int y = x->year_from; y <= x->year_to; y++) {
+			bool seen = !sg_insats_in_year(x, y);
+			for (size_t k = 0; k < count && !seen; k++)
+				seen = years[k] == y;
+			if (seen)
+				continue;
+			if (count == cap)
+				years = sg_realloc(years, (cap *= 2) * sizeof *years);
+			years[count++] = y;
+		}
 	}
 	qsort(years, count, sizeof *years, cmp_int);
 	*n = count;

@@ -2,7 +2,8 @@
  * its insatser and its budget: the shape of the verksamhetsplaner's "Ekonomisk
  * sammanställning". Amounts are tkr. Förbundsmedel + ESF are the förbund's costs for an
  * insats; cofunding (medfinansiering) is others' contribution, summed for information
- * only. Insatser without an area count as individinriktade. */
+ * only. Insatser without an area count as individinriktade. An insats counts in
+ * each year it plans figures for (its `year`, or each year of its places' `years:`). */
 #ifndef SG_ECONOMY_H
 #define SG_ECONOMY_H
 #include <stdbool.h>
@@ -42,7 +43,7 @@ sg_economy *sg_economy_new(const sg_site *site, const sg_forbund *f, int year);
 void sg_economy_free(sg_economy *e);
 /* The years a förbund has insatser or a budget for, ascending (malloc'd). */
 int *sg_economy_years(const sg_site *site, const sg_forbund *f, size_t *n);
-/* Adds one place's figures to a row. */
-void sg_econ_row_add(sg_econ_row *row, const sg_place *p);
+/* Adds one place's figures for a year to a row. */
+void sg_econ_row_add(sg_econ_row *row, const sg_figures *p);
 
 #endif

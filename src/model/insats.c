@@ -65,7 +65,7 @@ static bool place_degrees(const sg_fields *f, const sg_value *p, const char *key
 /* A place's optional street address and position (lat and lon, both or neither). */
 /* `participants`: a number, or as plans write it, "ca 60" (an estimate) or "40 per år"
  * (for each year the insats runs), or both ("ca 40 per år"). */
-static void read_participants(const sg_fields *f, const sg_value *p, sg_place *pl)
+static void read_participants(const sg_fields *f, const sg_value *p, sg_figures *pl)
 {
 	const sg_value *v = sg_value_get(p, "participants");
 	const char *s = sg_value_kind_of(v) == SG_VAL_STRING ? sg_value_as_string(v, NULL) : NULL;
@@ -216,6 +216,140 @@ static void place_where(const sg_fields *f, const sg_value *p, sg_place *pl)
 	pl->has_position = ok_lat && ok_lon;
 }
 
+/* A place's (or a place-year's) `participants` and `funds` from the map p. */
+static void read_figures(const sg_fields *f, const sg_value *p, const sg_key *keys, sg_figures *pl)
+{
+	pl->participants = -1;
+	read_participants(f, p, pl);
+	const sg_value *funds = sg_field_map(f, p, "funds");
+	if (funds) {
+		const sg_key *fkeys = sg_key_sub(keys, "funds");
+		/* {forbund: 12,5} reads as forbund: 12 and a key "5": catch it */
+		bool comma = false;
+		for (size_t k = 0; k < sg_value_count(funds); k++) {
+			const char *key = sg_value_key(funds, k);
+			if (*key && strspn(key, "0123456789") == strlen(key)) {
+				const sg_value *kv = sg_value_item(funds, k);
+				sg_error(f->d, f->file, sg_fields_line(f, kv), sg_fields_col(kv),
+				         "',%s' looks like the decimals of the amount before it: inside { } a comma separates "
+				         "entries; write amounts with a decimal point, e.g. 12.5",
+				         key);
+				comma = true;
+			}
+		}
+		if (!comma)
+			sg_fields_check_keys(f, funds, fkeys, "funds");
+		pl->has_funds = true;
+		pl->funds.forbund = sg_field_amount(f, funds, "forbund");
+		pl->funds.cofunding = sg_field_amount(f, funds, "cofunding");
+		pl->funds.esf = sg_field_amount(f, funds, "esf");
+	}
+}
+
+/* A year key of `years:` ("2020"), or 0 after an error at v. */
+static int year_key(const sg_fields *f, const char *key, const sg_value *v)
+{
+	char *end;
+	long year = strtol(key, &end, 10);
+	if (*end || end == key || year < 1990 || year > 2100) {
+		sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+		         "'%s' is not a year: 'years:' takes one entry per year, e.g. '2020: {participants: 40, funds: "
+		         "{forbund: 450}}'",
+		         key);
+		return 0;
+	}
+	return (int)year;
+}
+
+static int by_place_year(const void *a, const void *b)
+{
+	return ((const sg_place_year *)a)->year - ((const sg_place_year *)b)->year;
+}
+
+/* `years:` of a place: its figures for each year the insats runs. A place gives its
+ * figures once (for the insats' `year`) or by year, never both. */
+static void read_place_years(sg_insats *x, const sg_fields *f, const sg_value *p, const sg_value *years,
+                             sg_place *pl)
+{
+	static const char *const once[] = {"participants", "funds"};
+	for (size_t k = 0; k < 2; k++) {
+		const sg_value *v = sg_value_get(p, once[k]);
+		if (v)
+			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+			         "this place gives its figures by year ('years:'), so '%s' here says nothing about which "
+			         "year; move it under the year it is for",
+			         once[k]);
+	}
+	if (x->n_places && !x->places[0].n_years)
+		sg_error(f->d, f->file, sg_fields_line(f, years), sg_fields_col(years),
+		         "the first place of this insats gives its figures once, for 'year', and this one by year; give "
+		         "every place 'years:' (and leave out 'year') or none of them");
+	if (sg_value_kind_of(years) != SG_VAL_MAP || !sg_value_count(years)) {
+		sg_error(f->d, f->file, sg_fields_line(f, years), sg_fields_col(years),
+		         "'years:' takes one entry per year, e.g. 'years: {2020: {participants: 40, funds: {forbund: "
+		         "450}}}'");
+		return;
+	}
+	const sg_key *keys = sg_key_sub(sg_key_sub(sg_key_sub(sg_keys_of(SG_SRC_INSATS), "places"), "years"), "*");
+	size_t n = sg_value_count(years);
+	pl->years = sg_calloc(n, sizeof *pl->years);
+	for (size_t i = 0; i < n; i++) {
+		const sg_value *y = sg_value_item(years, i);
+		int year = year_key(f, sg_value_key(years, i), y);
+		if (!year)
+			continue;
+		if (sg_value_kind_of(y) != SG_VAL_MAP) {
+			sg_error(f->d, f->file, sg_fields_line(f, y), sg_fields_col(y),
+			         "the figures for %d must be a map, e.g. '%d: {participants: 40, funds: {forbund: 450}}'", year,
+			         year);
+			continue;
+		}
+		sg_fields_check_keys(f, y, keys, "a year of a place");
+		sg_place_year *py = &pl->years[pl->n_years++];
+		py->year = year;
+		py->line = sg_fields_line(f, y);
+		py->col = sg_fields_col(y);
+		read_figures(f, y, keys, &py->fig);
+	}
+	qsort(pl->years, pl->n_years, sizeof *pl->years, by_place_year);
+}
+
+/* The span of years an insats has figures for, and whether its years agree with its
+ * `year` and its period (start/end); called once its dates are read. */
+static void check_years(sg_insats *x, const sg_fields *f, const sg_value *meta)
+{
+	x->year_from = x->year_to = x->year;
+	for (size_t i = 0; i < x->n_places; i++)
+		x->by_year |= x->places[i].n_years > 0;
+	if (!x->by_year)
+		return;
+	if (x->year) {
+		const sg_value *yv = sg_value_get(meta, "year");
+		sg_error(f->d, f->file, sg_fields_line(f, yv), sg_fields_col(yv),
+		         "'year: %d' says the insats is for one year, but its places give figures by year; leave out 'year' "
+		         "(the years under 'years:' say when it runs)",
+		         x->year);
+		x->year = 0;
+	}
+	x->year_from = x->year_to = 0;
+	for (size_t i = 0; i < x->n_places; i++)
+		for (size_t k = 0; k < x->places[i].n_years; k++) {
+			int y = x->places[i].years[k].year;
+			x->year_from = !x->year_from || y < x->year_from ? y : x->year_from;
+			x->year_to = y > x->year_to ? y : x->year_to;
+		}
+	int first = x->start ? atoi(x->start) : 0, last = x->end ? atoi(x->end) : 0;
+	for (size_t i = 0; i < x->n_places; i++)
+		for (size_t k = 0; k < x->places[i].n_years; k++) {
+			const sg_place_year *py = &x->places[i].years[k];
+			if ((first && py->year < first) || (last && py->year > last))
+				sg_error(f->d, f->file, py->line, py->col,
+				         "the figures for %d are outside the insats' period (%s – %s); correct the year, or "
+				         "'start' and 'end'",
+				         py->year, x->start ? x->start : "", x->end ? x->end : "");
+		}
+}
+
 static void build_places(sg_insats *x, const sg_fields *f, const sg_value *list)
 {
 	size_t n = sg_value_count(list);
@@ -251,29 +385,15 @@ static void build_places(sg_insats *x, const sg_fields *f, const sg_value *list)
 				}
 		}
 		free(name);
-		read_participants(f, p, pl);
-		const sg_value *funds = sg_field_map(f, p, "funds");
-		if (funds) {
-			const sg_key *fkeys = sg_key_sub(keys, "funds");
-			/* {forbund: 12,5} reads as forbund: 12 and a key "5": catch it */
-			bool comma = false;
-			for (size_t k = 0; k < sg_value_count(funds); k++) {
-				const char *key = sg_value_key(funds, k);
-				if (*key && strspn(key, "0123456789") == strlen(key)) {
-					const sg_value *kv = sg_value_item(funds, k);
-					sg_error(f->d, f->file, sg_fields_line(f, kv), sg_fields_col(kv),
-					         "',%s' looks like the decimals of the amount before it: inside { } a comma separates "
-					         "entries; write amounts with a decimal point, e.g. 12.5",
-					         key);
-					comma = true;
-				}
-			}
-			if (!comma)
-				sg_fields_check_keys(f, funds, fkeys, "funds");
-			pl->has_funds = true;
-			pl->funds.forbund = sg_field_amount(f, funds, "forbund");
-			pl->funds.cofunding = sg_field_amount(f, funds, "cofunding");
-			pl->funds.esf = sg_field_amount(f, funds, "esf");
+		const sg_value *years = sg_value_get(p, "years");
+		if (years) {
+			read_place_years(x, f, p, years, pl);
+		} else {
+			read_figures(f, p, keys, &pl->fig);
+			if (x->n_places && x->places[0].n_years)
+				sg_error(f->d, f->file, pl->line, pl->col,
+				         "the first place of this insats gives its figures by year and this one does not; give "
+				         "every place 'years:' (or none of them)");
 		}
 		place_where(f, p, pl);
 		x->n_places++;
@@ -448,6 +568,7 @@ sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_o
 		sg_error(d, src->path, sg_fields_line(&f, v), sg_fields_col(v), "'end' (%s) is before 'start' (%s)", x->end,
 		         x->start);
 	}
+	check_years(x, &f, meta);
 	x->draft = sg_field_bool(&f, meta, "draft", false);
 	x->reviewed = sg_field_date(&f, meta, "reviewed");
 	const sg_value *rv = sg_value_get(meta, "reviewed");
@@ -625,8 +746,10 @@ void sg_insats_free(sg_insats *x)
 	free(x->goals);
 	free(x->open_to);
 	sg_contact_clear(&x->contact);
-	for (size_t i = 0; i < x->n_places; i++)
+	for (size_t i = 0; i < x->n_places; i++) {
 		free(x->places[i].address);
+		free(x->places[i].years);
+	}
 	free(x->places);
 	sg_free_list(x->referral.referrers, x->referral.n_referrers);
 	sg_markdown_free(x->referral.how);
@@ -698,4 +821,24 @@ bool sg_insats_review_due(const sg_insats *x, const char *today, int max_months)
 			snprintf(due, sizeof due, "%04d-%02d-%02d", y, m, d < days_in_month(y, m) ? d : days_in_month(y, m));
 	}
 	return date_cmp(due, today) < 0;
+}
+
+const sg_figures *sg_place_figures(const sg_insats *x, const sg_place *p, int year)
+{
+	if (!p->n_years)
+		return x->year && x->year == year ? &p->fig : NULL;
+	for (size_t k = 0; k < p->n_years; k++)
+		if (p->years[k].year == year)
+			return &p->years[k].fig;
+	return NULL;
+}
+
+bool sg_insats_in_year(const sg_insats *x, int year)
+{
+	if (!x->by_year)
+		return x->year && x->year == year;
+	for (size_t i = 0; i < x->n_places; i++)
+		if (sg_place_figures(x, &x->places[i], year))
+			return true;
+	return false;
 }

@@ -3,6 +3,13 @@
 
 #include <string.h>
 
+/* Participants planned without any money: a figure is probably missing. */
+static bool no_funds(const sg_figures *fig)
+{
+	return fig->participants > 0 &&
+	       (!fig->has_funds || fig->funds.forbund + fig->funds.esf + fig->funds.cofunding == 0);
+}
+
 /* An insats whose facts nobody has checked for review_max_months (sg_insats_review_due). */
 static void lint_review(const sg_site *site, const sg_insats *x, const char *now, sg_diags *d)
 {
@@ -61,10 +68,16 @@ void sg_site_lint(const sg_site *site, const char *now, sg_diags *d)
 		lint_review(site, x, now, d);
 		for (size_t k = 0; k < x->n_places; k++) {
 			const sg_place *p = &x->places[k];
-			if (p->participants > 0 && (!p->has_funds || p->funds.forbund + p->funds.esf + p->funds.cofunding == 0))
+			const char *where = p->member ? p->member->name : "for the whole förbund";
+			if (!p->n_years && no_funds(&p->fig))
 				sg_warning(d, x->path, p->line, p->col,
-				           "the place %s has %ld participants but no funds; add 'funds: {forbund: …}'",
-				           p->member ? p->member->name : "for the whole förbund", p->participants);
+				           "the place %s has %ld participants but no funds; add 'funds: {forbund: …}'", where,
+				           p->fig.participants);
+			for (size_t y = 0; y < p->n_years; y++)
+				if (no_funds(&p->years[y].fig))
+					sg_warning(d, x->path, p->years[y].line, p->years[y].col,
+					           "the place %s has %ld participants in %d but no funds; add 'funds: {forbund: …}'",
+					           where, p->years[y].fig.participants, p->years[y].year);
 		}
 	}
 }

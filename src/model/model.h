@@ -93,13 +93,27 @@ typedef struct sg_funds {
 	double forbund, cofunding, esf; /* tkr */
 } sg_funds;
 
-typedef struct sg_place {
-	sg_member *member; /* NULL: the whole förbund */
+/* What a place plans for one year: participants and money. */
+typedef struct sg_figures {
 	long participants; /* -1 when not given */
 	bool participants_approx;   /* "ca 60": the plan's estimate */
 	bool participants_per_year; /* "40 per år" */
 	sg_funds funds;
 	bool has_funds;
+} sg_figures;
+
+/* A place's figures for one year of an insats that runs over several (`years:`). */
+typedef struct sg_place_year {
+	int year;
+	sg_figures fig;
+	int line, col; /* where the year is written */
+} sg_place_year;
+
+typedef struct sg_place {
+	sg_member *member; /* NULL: the whole förbund */
+	sg_figures fig;    /* for the insats' `year`; unused (participants -1) when given by year */
+	sg_place_year *years; /* by year, ascending; n_years 0: the figures are `fig` */
+	size_t n_years;
 	int line, col; /* where it is written */
 	char *address; /* where the place is, as written (a street address), or NULL */
 	double lat, lon; /* WGS 84 degrees, when has_position */
@@ -136,7 +150,10 @@ typedef struct sg_referral {
 typedef struct sg_insats {
 	char *slug, *title;
 	sg_forbund *forbund;
-	int year; /* 0 when not given */
+	int year; /* 0 when not given; always 0 when the places give figures by year */
+	int year_from, year_to; /* the years it has figures for: year, or the span of its places'
+	                           `years:`; 0 when neither is given */
+	bool by_year;           /* its places give their figures by year */
 	sg_area area;
 	char **categories; /* slugs, first = primary; n_categories may be 0 */
 	size_t n_categories;
@@ -386,6 +403,12 @@ bool sg_insats_takes_referrals_at(const sg_insats *x, const char *today);
  * 28 February), a month in the month after, a year (max_months rounded up to whole
  * years) in the year after. A `reviewed` after today is not due. */
 bool sg_insats_review_due(const sg_insats *x, const char *today, int max_months);
+/* A place's figures for `year`: its `years:` entry for that year, or, when the
+ * insats gives one `year`, its figures if that is the year; NULL when it plans
+ * nothing for that year. */
+const sg_figures *sg_place_figures(const sg_insats *x, const sg_place *p, int year);
+/* Does the insats plan anything for `year` (is it counted in that year's economy)? */
+bool sg_insats_in_year(const sg_insats *x, int year);
 
 /* Every Markdown text of the site (förbund, sidor, nyhetsbrev, evenemang, blanketter,
  * then each insats'), or of one insats; md may be NULL. The references in them are

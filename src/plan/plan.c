@@ -503,9 +503,13 @@ static bool same_membership(const sg_plan *p, const sg_insats *x, const sg_insat
 	for (size_t i = 0; i < x->n_open_to; i++)
 		if (x->open_to[i] != was->open_to[i])
 			return false;
-	for (size_t i = 0; i < x->n_places; i++)
-		if (x->places[i].member != was->places[i].member)
+	for (size_t i = 0; i < x->n_places; i++) {
+		if (x->places[i].member != was->places[i].member || x->places[i].n_years != was->places[i].n_years)
 			return false;
+		for (size_t k = 0; k < x->places[i].n_years; k++) /* which years' economy pages it is on */
+			if (x->places[i].years[k].year != was->places[i].years[k].year)
+				return false;
+	}
 	for (size_t i = 0; i < x->n_categories; i++)
 		if (strcmp(x->categories[i], was->categories[i]) != 0)
 			return false;

@@ -46,8 +46,10 @@ static const sg_key forbund_keys[] = {
 static const sg_key age_keys[] = {{"min", NULL}, {"max", NULL}, {NULL, NULL}};
 static const sg_key provider_keys[] = {{"name", NULL}, {"orgnr", NULL}, {NULL, NULL}};
 static const sg_key funds_keys[] = {{"forbund", NULL}, {"cofunding", NULL}, {"esf", NULL}, {NULL, NULL}};
+static const sg_key place_year_keys[] = {{"participants", NULL}, {"funds", funds_keys}, {NULL, NULL}};
+static const sg_key place_years_keys[] = {{"*", place_year_keys}, {NULL, NULL}}; /* one entry per year */
 static const sg_key place_keys[] = {
-	{"municipality", NULL}, {"participants", NULL}, {"funds", funds_keys},
+	{"municipality", NULL}, {"participants", NULL}, {"funds", funds_keys}, {"years", place_years_keys},
 	{"address", NULL},      {"lat", NULL},          {"lon", NULL},         {NULL, NULL}};
 static const sg_key referral_keys[] = {{"open", NULL}, {"referrers", NULL}, {"vacancies", NULL},
                                        {"how", NULL},  {"form", NULL},      {NULL, NULL}};

@@ -69,20 +69,42 @@ static sg_value *category_links(const sg_insats *x)
 	return l;
 }
 
-static sg_funds totals(const sg_insats *x, long *participants, bool *approx)
+/* The sum of n figures; participants -1 when none gives a number. */
+static sg_figures sum_figures(const sg_figures *const *figs, size_t n)
 {
-	sg_funds t = {0, 0, 0};
-	*participants = -1;
-	*approx = false;
-	for (size_t i = 0; i < x->n_places; i++) {
-		*approx |= x->places[i].participants_approx && x->places[i].participants > 0;
-		t.forbund += x->places[i].funds.forbund;
-		t.cofunding += x->places[i].funds.cofunding;
-		t.esf += x->places[i].funds.esf;
-		if (x->places[i].participants >= 0)
-			*participants = (*participants < 0 ? 0 : *participants) + x->places[i].participants;
+	sg_figures t = {.participants = -1};
+	for (size_t i = 0; i < n; i++) {
+		t.participants_approx |= figs[i]->participants_approx && figs[i]->participants > 0;
+		t.funds.forbund += figs[i]->funds.forbund;
+		t.funds.cofunding += figs[i]->funds.cofunding;
+		t.funds.esf += figs[i]->funds.esf;
+		t.has_funds |= figs[i]->has_funds;
+		if (figs[i]->participants >= 0)
+			t.participants = (t.participants < 0 ? 0 : t.participants) + figs[i]->participants;
 	}
 	return t;
+}
+
+/* A row's participants ("ca 60", "40 per år") and money, into v; what the row does
+ * not give is "" (an empty cell, never a 0 the content does not say). */
+static void put_figures(sg_value *v, const sg_figures *fig)
+{
+	if (fig->participants >= 0) {
+		char t[48];
+		sg_ctx_put_take(v, "participants",
+		                sg_asprintf("%s%s%s", fig->participants_approx ? "ca " : "",
+		                            sg_format_sv((double)fig->participants, t),
+		                            fig->participants_per_year ? " per år" : ""));
+	} else {
+		sg_value_put_str(v, "participants", "");
+	}
+	static const char *const money[] = {"forbund", "cofunding", "esf", "total"};
+	double amounts[] = {fig->funds.forbund, fig->funds.cofunding, fig->funds.esf, fig->funds.forbund + fig->funds.esf};
+	for (size_t i = 0; i < 4; i++)
+		if (fig->has_funds)
+			sg_ctx_put_sv(v, money[i], amounts[i]);
+		else
+			sg_value_put_str(v, money[i], "");
 }
 
 static char *kommuner_text(const sg_insats *x)
@@ -178,8 +200,10 @@ static sg_value *card_value(const sg_insats *x, const char *today)
 		sg_ctx_put_take(v, "status", st);
 	sg_value_put_bool(v, "ended", at == SG_STATUS_ENDED);
 	sg_value_put_bool(v, "planned", at == SG_STATUS_PLANNED);
-	if (x->year)
-		sg_value_put_num(v, "year", x->year);
+	if (x->year_from && x->year_to > x->year_from)
+		sg_ctx_put_take(v, "year", sg_asprintf("%d–%d", x->year_from, x->year_to));
+	else if (x->year_from)
+		sg_value_put_num(v, "year", x->year_from);
 	sg_ctx_put_take(v, "kommuner", kommuner_text(x));
 	sg_value_put_str(v, "provider", x->provider_name);
 	if (x->n_target_groups)
@@ -196,27 +220,93 @@ static sg_value *card_value(const sg_insats *x, const char *today)
 	return v;
 }
 
-static sg_value *place_value(const sg_place *p)
+/* Where a place is: `kommun` and `kommun_url`, or `whole` for the whole förbund. */
+static void put_where(sg_value *v, const sg_place *p)
 {
-	sg_value *v = sg_value_map();
 	if (p->member) {
 		sg_value_put_str(v, "kommun", p->member->kommun->name);
 		sg_ctx_put_take(v, "kommun_url", sg_url_kommun(p->member->kommun));
+		sg_value_put_bool(v, "whole", false);
 	} else {
+		sg_value_put_bool(v, "kommun", false);
 		sg_value_put_bool(v, "whole", true);
 	}
-	if (p->participants >= 0) {
-		char t[48];
-		sg_ctx_put_take(v, "participants",
-		                sg_asprintf("%s%s%s", p->participants_approx ? "ca " : "", sg_format_sv((double)p->participants, t),
-		                            p->participants_per_year ? " per år" : ""));
+}
+
+static sg_value *place_value(const sg_place *p)
+{
+	sg_value *v = sg_value_map();
+	put_where(v, p);
+	put_figures(v, &p->fig);
+	return v;
+}
+
+/* The table by year of an insats whose places give figures by year: one group per
+ * year (ascending), a row per place that plans something that year, a "Summa" row
+ * when more than one does. Every row gives every key (item frames never borrow). */
+static sg_value *by_year_value(const sg_insats *x)
+{
+	sg_value *years = sg_value_list();
+	const sg_figures **figs = sg_malloc((x->n_places ? x->n_places : 1) * sizeof *figs);
+	for (int y = x->year_from; y && y <= x->year_to; y++) {
+		size_t n = 0;
+		for (size_t i = 0; i < x->n_places; i++)
+			if (sg_place_figures(x, &x->places[i], y))
+				figs[n++] = sg_place_figures(x, &x->places[i], y);
+		if (!n)
+			continue;
+		sg_value *g = sg_value_map();
+		sg_value *rows = sg_value_list();
+		size_t r = 0;
+		for (size_t i = 0; i < x->n_places; i++) {
+			const sg_figures *fig = sg_place_figures(x, &x->places[i], y);
+			if (!fig)
+				continue;
+			sg_value *row = sg_value_map();
+			sg_value_put_bool(row, "first", r++ == 0);
+			sg_value_put_num(row, "year", y);
+			sg_value_put_num(row, "span", (double)(n + (n > 1)));
+			sg_value_put_bool(row, "sum", false);
+			put_where(row, &x->places[i]);
+			put_figures(row, fig);
+			sg_value_push(rows, row);
+		}
+		if (n > 1) {
+			sg_figures t = sum_figures(figs, n);
+			sg_value *row = sg_value_map();
+			sg_value_put_bool(row, "first", false);
+			sg_value_put_num(row, "year", y);
+			sg_value_put_num(row, "span", (double)(n + 1));
+			sg_value_put_bool(row, "sum", true);
+			sg_value_put_bool(row, "kommun", false);
+			sg_value_put_bool(row, "whole", false);
+			put_figures(row, &t);
+			sg_value_push(rows, row);
+		}
+		sg_value_put_num(g, "year", y);
+		sg_value_put(g, "rows", rows);
+		sg_value_push(years, g);
 	}
-	if (p->has_funds) {
-		sg_ctx_put_sv(v, "forbund", p->funds.forbund);
-		sg_ctx_put_sv(v, "cofunding", p->funds.cofunding);
-		sg_ctx_put_sv(v, "esf", p->funds.esf);
-		sg_ctx_put_sv(v, "total", p->funds.forbund + p->funds.esf);
-	}
+	free(figs);
+	return years;
+}
+
+/* The sum over every year of an insats given by year: money only (the same person
+ * may take part in several years, so participants are not added up). */
+static sg_value *by_year_total(const sg_insats *x)
+{
+	sg_figures t = {.participants = -1};
+	for (size_t i = 0; i < x->n_places; i++)
+		for (size_t k = 0; k < x->places[i].n_years; k++) {
+			const sg_figures *f = &x->places[i].years[k].fig;
+			t.funds.forbund += f->funds.forbund;
+			t.funds.cofunding += f->funds.cofunding;
+			t.funds.esf += f->funds.esf;
+			t.has_funds |= f->has_funds;
+		}
+	sg_value *v = sg_value_map();
+	put_figures(v, &t);
+	sg_ctx_put_take(v, "years", sg_asprintf("%d–%d", x->year_from, x->year_to));
 	return v;
 }
 
@@ -299,24 +389,32 @@ static sg_value *insats_value(const sg_insats *x, const char *today)
 	sg_value *places = sg_value_list();
 	bool any_funds = false;
 	for (size_t i = 0; i < x->n_places; i++) {
-		sg_value_push(places, place_value(&x->places[i]));
-		any_funds |= x->places[i].has_funds;
+		any_funds |= x->places[i].fig.has_funds;
+		for (size_t k = 0; k < x->places[i].n_years; k++)
+			any_funds |= x->places[i].years[k].fig.has_funds;
+		if (!x->by_year)
+			sg_value_push(places, place_value(&x->places[i]));
 	}
-	sg_value_put(v, "places", places);
+	sg_value_put(v, "places", places); /* empty when given by year: see by_year */
 	sg_value_put_bool(v, "has_funds", any_funds);
-	if (x->n_places > 1) {
-		long part;
-		bool approx;
-		sg_funds t = totals(x, &part, &approx);
+	if (x->by_year) {
+		sg_value_put(v, "by_year", by_year_value(x));
+		if (x->year_to > x->year_from)
+			sg_value_put(v, "by_year_total", by_year_total(x));
+		else
+			sg_value_put_bool(v, "by_year_total", false);
+	} else {
+		sg_value_put_bool(v, "by_year", false);
+	}
+	if (!x->by_year && x->n_places > 1) {
+		const sg_figures **figs = sg_malloc(x->n_places * sizeof *figs);
+		for (size_t i = 0; i < x->n_places; i++)
+			figs[i] = &x->places[i].fig;
+		sg_figures t = sum_figures(figs, x->n_places);
+		free(figs);
+		t.participants_per_year = false;
 		sg_value *tv = sg_value_map();
-		if (part >= 0) {
-			char pt[48];
-			sg_ctx_put_take(tv, "participants", sg_asprintf("%s%s", approx ? "ca " : "", sg_format_sv((double)part, pt)));
-		}
-		sg_ctx_put_sv(tv, "forbund", t.forbund);
-		sg_ctx_put_sv(tv, "cofunding", t.cofunding);
-		sg_ctx_put_sv(tv, "esf", t.esf);
-		sg_ctx_put_sv(tv, "total", t.forbund + t.esf);
+		put_figures(tv, &t);
 		sg_value_put(v, "totals", tv);
 	}
 	if (x->referral.given) {
@@ -379,6 +477,43 @@ static void put_result(sg_value *v, const sg_economy *e)
 	sg_value_put_bool(v, "deficit", r < 0);
 }
 
+/* The insatser an economic summary counts, each with what it plans that year over
+ * all its places: the rows the summary adds up, so a reader can check the sum. */
+static sg_value *insatser_of_year(const sg_site *site, const sg_economy *e)
+{
+	sg_value *list = sg_value_list();
+	const sg_figures **figs = NULL;
+	size_t cap = 0;
+	for (size_t i = 0; i < site->n_insatser; i++) {
+		const sg_insats *x = site->insatser[i];
+		if (x->forbund != e->forbund || !sg_insats_in_year(x, e->year))
+			continue;
+		if (x->n_places > cap)
+			figs = sg_realloc(figs, (cap = x->n_places) * sizeof *figs);
+		size_t n = 0;
+		sg_buf where = SG_BUF_INIT; /* the places that plan something this year */
+		for (size_t k = 0; k < x->n_places; k++)
+			if (sg_place_figures(x, &x->places[k], e->year)) {
+				figs[n++] = sg_place_figures(x, &x->places[k], e->year);
+				const sg_member *m = x->places[k].member;
+				sg_buf_printf(&where, "%s%s", where.len ? ", " : "", m ? m->kommun->name : "hela förbundet");
+			}
+		if (!where.len)
+			sg_buf_puts(&where, "hela förbundet");
+		sg_figures t = sum_figures(figs, n);
+		t.participants_per_year = false;
+		sg_value *r = sg_value_map();
+		sg_value_put_str(r, "title", x->title);
+		sg_ctx_put_take(r, "url", sg_url_insats(x));
+		sg_value_put_str(r, "area", x->area == SG_AREA_STRUKTUR ? "Strukturövergripande" : "Individinriktad");
+		sg_ctx_put_take(r, "kommuner", sg_buf_detach(&where));
+		put_figures(r, &t);
+		sg_value_push(list, r);
+	}
+	free(figs);
+	return list;
+}
+
 static sg_value *economy_value(const sg_contexts *c, const sg_economy *e)
 {
 	const sg_forbund *f = e->forbund;
@@ -387,6 +522,8 @@ static sg_value *economy_value(const sg_contexts *c, const sg_economy *e)
 	sg_ctx_put_take(v, "forbund_url", sg_url_forbund(f));
 	sg_value_put_num(v, "year", e->year);
 	sg_value_put_num(v, "insats_count", (double)e->n_insatser);
+	sg_ctx_put_take(v, "insatser_text", sg_asprintf("%zu %s", e->n_insatser, e->n_insatser == 1 ? "insats" : "insatser"));
+	sg_value_put(v, "insatser_of_year", insatser_of_year(c->site, e));
 	sg_value *rows = sg_value_list();
 	sg_bar *bars = sg_calloc(f->n_members + 2, sizeof *bars);
 	for (size_t k = 0; k < f->n_members; k++) {
@@ -791,8 +928,8 @@ static sg_value *kommun_value(sg_contexts *c, const sg_kommun_index *ki)
 		sg_value *e = sg_value_map();
 		sg_value_put(e, "insats", sg_value_ref(c->cards[x->index]));
 		for (size_t p = 0; p < x->n_places; p++)
-			if (x->places[p].member && x->places[p].member->kommun == k && x->places[p].participants >= 0)
-				sg_ctx_put_sv(e, "participants", (double)x->places[p].participants);
+			if (x->places[p].member && x->places[p].member->kommun == k && x->places[p].fig.participants >= 0)
+				sg_ctx_put_sv(e, "participants", (double)x->places[p].fig.participants);
 		sg_value_push(local, e);
 	}
 	sg_value_put(v, "local", local);

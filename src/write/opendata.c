@@ -49,6 +49,20 @@ static json_t *string_array(char **items, size_t n)
 	return a;
 }
 
+/* Participants and money of one place (and year) into o; fig NULL: not given here
+ * (the place gives them by year, in "per_ar"). */
+static void figures_json(json_t *o, const sg_figures *fig)
+{
+	json_object_set_new(o, "deltagare", fig && fig->participants >= 0 ? json_integer(fig->participants) : json_null());
+	json_object_set_new(o, "deltagare_uppskattat", json_boolean(fig && fig->participants_approx));
+	json_object_set_new(o, "deltagare_per_ar", json_boolean(fig && fig->participants_per_year));
+	json_object_set_new(o, "medel_tkr", fig && fig->has_funds
+	                                        ? json_pack("{s:o, s:o, s:o}", "forbund", amount(fig->funds.forbund),
+	                                                    "medfinansiering", amount(fig->funds.cofunding), "esf",
+	                                                    amount(fig->funds.esf))
+	                                        : json_null());
+}
+
 static json_t *insats_json(const sg_site *site, const sg_insats *x, const char *today)
 {
 	json_t *o = json_object();
@@ -57,6 +71,8 @@ static json_t *insats_json(const sg_site *site, const sg_insats *x, const char *
 	json_object_set_new(o, "url", take_string(absolute(site, sg_url_insats(x))));
 	json_object_set_new(o, "forbund", json_pack("{s:s, s:s}", "id", x->forbund->slug, "namn", x->forbund->title));
 	json_object_set_new(o, "ar", x->year ? json_integer(x->year) : json_null());
+	json_object_set_new(o, "ar_fran", x->year_from ? json_integer(x->year_from) : json_null());
+	json_object_set_new(o, "ar_till", x->year_to ? json_integer(x->year_to) : json_null());
 	json_object_set_new(o, "omrade", x->area == SG_AREA_INDIVID ? json_string("individinriktad")
 	                                 : x->area == SG_AREA_STRUKTUR ? json_string("strukturövergripande")
 	                                                               : json_null());
@@ -79,6 +95,7 @@ static json_t *insats_json(const sg_site *site, const sg_insats *x, const char *
 	static const char *const decision[] = {NULL, "förslag", "inriktningsbeslut", "beslutad"};
 	json_object_set_new(o, "beslut", str_or_null(decision[x->decision]));
 	json_object_set_new(o, "huvudman", string_array(x->owners, x->n_owners));
+	json_object_set_new(o, "granskad", str_or_null(x->reviewed));
 	json_object_set_new(o, "start", str_or_null(x->start));
 	json_object_set_new(o, "slut", str_or_null(x->end));
 	json_object_set_new(o, "remiss", x->referral.given
@@ -94,14 +111,15 @@ static json_t *insats_json(const sg_site *site, const sg_insats *x, const char *
 		json_t *pl = json_object();
 		json_object_set_new(pl, "kommun", p->member ? json_string(p->member->kommun->name) : json_null());
 		json_object_set_new(pl, "kommunkod", p->member ? str_or_null(p->member->code) : json_null());
-		json_object_set_new(pl, "deltagare", p->participants >= 0 ? json_integer(p->participants) : json_null());
-		json_object_set_new(pl, "deltagare_uppskattat", json_boolean(p->participants_approx));
-		json_object_set_new(pl, "deltagare_per_ar", json_boolean(p->participants_per_year));
-		json_object_set_new(pl, "medel_tkr", p->has_funds ? json_pack("{s:o, s:o, s:o}", "forbund",
-		                                                              amount(p->funds.forbund), "medfinansiering",
-		                                                              amount(p->funds.cofunding), "esf",
-		                                                              amount(p->funds.esf))
-		                                                  : json_null());
+		figures_json(pl, p->n_years ? NULL : &p->fig);
+		/* an insats that runs over several years: the figures of each year */
+		json_t *years = json_array();
+		for (size_t k = 0; k < p->n_years; k++) {
+			json_t *y = json_pack("{s:i}", "ar", p->years[k].year);
+			figures_json(y, &p->years[k].fig);
+			json_array_append_new(years, y);
+		}
+		json_object_set_new(pl, "per_ar", years);
 		json_array_append_new(places, pl);
 	}
 	json_object_set_new(o, "platser", places);
@@ -261,7 +279,6 @@ void sg_opendata_csv_begin(sg_buf *out)
 void sg_opendata_csv_item(const sg_site *site, const sg_insats *x, const char *today, sg_buf *out)
 {
 	static const char *const status[] = {NULL, "active", "planned", "ended"};
-	size_t rows = x->n_places ? x->n_places : 1;
 	char *url = absolute(site, sg_url_insats(x));
 	sg_buf cats = SG_BUF_INIT, groups = SG_BUF_INIT;
 	for (size_t c = 0; c < x->n_categories; c++) {
@@ -270,29 +287,35 @@ void sg_opendata_csv_item(const sg_site *site, const sg_insats *x, const char *t
 	}
 	for (size_t g = 0; g < x->n_target_groups; g++)
 		sg_buf_printf(&groups, "%s%s", g ? "; " : "", x->target_groups[g]);
-	for (size_t r = 0; r < rows; r++) {
+	/* one row per place, and per year for a place that gives its figures by year */
+	for (size_t r = 0; r < (x->n_places ? x->n_places : 1); r++) {
 		const sg_place *p = x->n_places ? &x->places[r] : NULL;
-		char *id = sg_asprintf("%s/%s", x->forbund->slug, x->slug);
-		csv_field(out, id, true);
-		csv_field(out, x->title, false);
-		csv_field(out, x->forbund->title, false);
-		csv_number(out, x->year, x->year != 0);
-		csv_field(out, x->area == SG_AREA_INDIVID ? "individinriktad"
-		               : x->area == SG_AREA_STRUKTUR ? "strukturövergripande" : NULL, false);
-		csv_field(out, sg_buf_cstr(&cats), false);
-		csv_field(out, sg_buf_cstr(&groups), false);
-		csv_field(out, status[sg_insats_status_at(x, today)], false);
-		csv_field(out, x->start, false);
-		csv_field(out, x->end, false);
-		csv_field(out, p && p->member ? p->member->kommun->name : (p ? "hela förbundet" : NULL), false);
-		csv_field(out, p && p->member ? p->member->code : NULL, false);
-		csv_number(out, p ? (double)p->participants : 0, p && p->participants >= 0);
-		csv_number(out, p ? p->funds.forbund : 0, p && p->has_funds);
-		csv_number(out, p ? p->funds.cofunding : 0, p && p->has_funds);
-		csv_number(out, p ? p->funds.esf : 0, p && p->has_funds);
-		csv_field(out, url, false);
-		sg_buf_puts(out, "\r\n");
-		free(id);
+		size_t n_rows = p && p->n_years ? p->n_years : 1;
+		for (size_t k = 0; k < n_rows; k++) {
+			const sg_figures *fig = !p ? NULL : p->n_years ? &p->years[k].fig : &p->fig;
+			int year = p && p->n_years ? p->years[k].year : x->year;
+			char *id = sg_asprintf("%s/%s", x->forbund->slug, x->slug);
+			csv_field(out, id, true);
+			csv_field(out, x->title, false);
+			csv_field(out, x->forbund->title, false);
+			csv_number(out, year, year != 0);
+			csv_field(out, x->area == SG_AREA_INDIVID ? "individinriktad"
+			               : x->area == SG_AREA_STRUKTUR ? "strukturövergripande" : NULL, false);
+			csv_field(out, sg_buf_cstr(&cats), false);
+			csv_field(out, sg_buf_cstr(&groups), false);
+			csv_field(out, status[sg_insats_status_at(x, today)], false);
+			csv_field(out, x->start, false);
+			csv_field(out, x->end, false);
+			csv_field(out, p && p->member ? p->member->kommun->name : (p ? "hela förbundet" : NULL), false);
+			csv_field(out, p && p->member ? p->member->code : NULL, false);
+			csv_number(out, fig ? (double)fig->participants : 0, fig && fig->participants >= 0);
+			csv_number(out, fig ? fig->funds.forbund : 0, fig && fig->has_funds);
+			csv_number(out, fig ? fig->funds.cofunding : 0, fig && fig->has_funds);
+			csv_number(out, fig ? fig->funds.esf : 0, fig && fig->has_funds);
+			csv_field(out, url, false);
+			sg_buf_puts(out, "\r\n");
+			free(id);
+		}
 	}
 	sg_buf_free(&cats);
 	sg_buf_free(&groups);

@@ -186,20 +186,31 @@ Test(economy_site, open_data_round_trips_the_content, .init = build_example, .fi
 		json_t *pl = json_object_get(jx, "platser");
 		cr_assert_eq(json_array_size(pl), x->n_places);
 		for (size_t k = 0; k < x->n_places; k++, places++) {
-			json_t *m = json_object_get(json_array_get(pl, k), "medel_tkr");
-			if (!x->places[k].has_funds) {
-				cr_expect(json_is_null(m));
-				continue;
+			const sg_place *xp = &x->places[k];
+			json_t *jp = json_array_get(pl, k);
+			json_t *years = json_object_get(jp, "per_ar");
+			cr_assert_eq(json_array_size(years), xp->n_years, "%s", x->title);
+			/* the figures: once for the place, or per year in "per_ar" */
+			for (size_t y = 0; y < (xp->n_years ? xp->n_years : 1); y++) {
+				const sg_figures *fig = xp->n_years ? &xp->years[y].fig : &xp->fig;
+				json_t *at = xp->n_years ? json_array_get(years, y) : jp;
+				if (xp->n_years)
+					cr_expect_eq(json_integer_value(json_object_get(at, "ar")), xp->years[y].year, "%s", x->title);
+				json_t *m = json_object_get(at, "medel_tkr");
+				if (!fig->has_funds) {
+					cr_expect(json_is_null(m));
+					continue;
+				}
+				cr_expect_eq(num(m, "forbund"), fig->funds.forbund, "%s", x->title);
+				cr_expect_eq(num(m, "esf"), fig->funds.esf, "%s", x->title);
+				cr_expect_eq(num(m, "medfinansiering"), fig->funds.cofunding, "%s", x->title);
 			}
-			cr_expect_eq(num(m, "forbund"), x->places[k].funds.forbund, "%s", x->title);
-			cr_expect_eq(num(m, "esf"), x->places[k].funds.esf, "%s", x->title);
-			cr_expect_eq(num(m, "medfinansiering"), x->places[k].funds.cofunding, "%s", x->title);
 		}
 	}
 	json_decref(j);
 	free(path);
 
-	/* the CSV, parsed back (RFC 4180): one row per insats × place, amounts exact */
+	/* the CSV, parsed back (RFC 4180): one row per insats × place (× year), amounts exact */
 	path = sg_asprintf("%s/data/insatser.csv", out_dir);
 	size_t len;
 	char *csv = sg_read_file(path, &len, 1 << 24);
@@ -212,17 +223,24 @@ Test(economy_site, open_data_round_trips_the_content, .init = build_example, .fi
 	for (size_t i = 0; i < site->n_insatser; i++) {
 		const sg_insats *x = site->insatser[i];
 		for (size_t k = 0; k < (x->n_places ? x->n_places : 1); k++) {
-			nf = csv_record(&p, fields, 32);
-			cr_assert_eq(nf, 17, "row for %s", x->title);
-			cr_expect_str_eq(fields[1], x->title);
-			if (x->n_places && x->places[k].has_funds) {
-				cr_expect_eq(strtod(fields[13], NULL), x->places[k].funds.forbund, "%s", x->title);
-				cr_expect_eq(strtod(fields[14], NULL), x->places[k].funds.cofunding, "%s", x->title);
-				cr_expect_eq(strtod(fields[15], NULL), x->places[k].funds.esf, "%s", x->title);
+			const sg_place *xp = x->n_places ? &x->places[k] : NULL;
+			/* a row per place, and per year when the place gives its figures by year */
+			for (size_t y = 0; y < (xp && xp->n_years ? xp->n_years : 1); y++) {
+				const sg_figures *fig = !xp ? NULL : xp->n_years ? &xp->years[y].fig : &xp->fig;
+				int year = xp && xp->n_years ? xp->years[y].year : x->year;
+				nf = csv_record(&p, fields, 32);
+				cr_assert_eq(nf, 17, "row for %s", x->title);
+				cr_expect_str_eq(fields[1], x->title);
+				cr_expect_eq(atoi(fields[3]), year, "%s", x->title);
+				if (fig && fig->has_funds) {
+					cr_expect_eq(strtod(fields[13], NULL), fig->funds.forbund, "%s", x->title);
+					cr_expect_eq(strtod(fields[14], NULL), fig->funds.cofunding, "%s", x->title);
+					cr_expect_eq(strtod(fields[15], NULL), fig->funds.esf, "%s", x->title);
+				}
+				if (xp && xp->member)
+					cr_expect_str_eq(fields[10], xp->member->kommun->name);
+				csv_free(fields, nf);
 			}
-			if (x->n_places && x->places[k].member)
-				cr_expect_str_eq(fields[10], x->places[k].member->kommun->name);
-			csv_free(fields, nf);
 		}
 	}
 	cr_expect_eq(*p, '\0', "nothing after the last row");

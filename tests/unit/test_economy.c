@@ -193,3 +193,65 @@ Test(economy, a_group_amount_must_be_its_sum_and_shares_all_or_none)
 	free(content);
 	cleanup(s, root, d);
 }
+
+/* An insats that runs over several years (issue 14: seed 004's Utgångspunkten 1400 /
+ * 1442 / 1485 tkr for 2008–2010) counts in each year's summary with that year's figures,
+ * beside insatser written for one year. */
+static const fixture_file by_year[] = {
+	{"insatser/sjuharad/u.md", "---\ntitle: U\narea: individinriktad\nstart: 2008-01\nend: 2010\nplaces:\n"
+	                           "  - municipality: Borås\n    years:\n"
+	                           "      2010: {participants: 40, funds: {forbund: 1485}}\n"
+	                           "      2008: {participants: \"ca 30\", funds: {forbund: 1400, esf: 10}}\n"
+	                           "      2009: {funds: {forbund: 1442}}\n"
+	                           "  - years:\n      2009: {participants: 5, funds: {forbund: 7, cofunding: 2}}\n---\n"},
+	{"insatser/sjuharad/o.md", "---\ntitle: O\nyear: 2009\nplaces: [{municipality: Mark, participants: 3, "
+	                           "funds: {forbund: 100}}]\n---\n"},
+};
+
+Test(economy, an_insats_by_year_counts_in_each_year_with_that_years_figures)
+{
+	char *root;
+	sg_diags *d = sg_diags_new();
+	sg_site *s = site_of(by_year, 2, &root, d);
+	cr_assert_eq(sg_diags_errors(d), 0);
+	cr_assert_eq(s->n_insatser, 2);
+	const sg_insats *u = strcmp(s->insatser[0]->slug, "u") == 0 ? s->insatser[0] : s->insatser[1];
+	cr_assert(u->by_year);
+	cr_assert_eq(u->year, 0);
+	cr_assert_eq(u->year_from, 2008);
+	cr_assert_eq(u->year_to, 2010);
+	cr_assert_eq(u->places[0].n_years, 3);
+	cr_assert_eq(u->places[0].years[0].year, 2008, "sorted by year, whatever the file's order");
+	cr_assert(u->places[0].years[0].fig.participants_approx);
+	cr_assert_eq(u->places[0].years[1].fig.participants, -1, "2009 gives no participants");
+	cr_assert_null(sg_place_figures(u, &u->places[1], 2008), "the whole förbund plans nothing in 2008");
+	cr_assert(sg_insats_in_year(u, 2009));
+	cr_assert_not(sg_insats_in_year(u, 2011));
+
+	sg_economy *e = sg_economy_new(s, s->forbund[0], 2008);
+	cr_assert_eq(e->n_insatser, 1);
+	cr_assert_float_eq(e->kommuner[0].forbund, 1400, 1e-9);
+	cr_assert_float_eq(e->insats_costs, 1410, 1e-9);
+	cr_assert_eq(e->insatser.participants, 30);
+	cr_assert(e->insatser.approx);
+	sg_economy_free(e);
+	e = sg_economy_new(s, s->forbund[0], 2009);
+	cr_assert_eq(e->n_insatser, 2, "U and O");
+	cr_assert_float_eq(e->kommuner[0].forbund, 1442, 1e-9);
+	cr_assert_float_eq(e->kommuner[1].forbund, 100, 1e-9, "O in Mark");
+	cr_assert_float_eq(e->individ_whole.forbund, 7, 1e-9);
+	cr_assert_float_eq(e->individ_whole.cofunding, 2, 1e-9);
+	cr_assert_float_eq(e->insats_costs, 1442 + 100 + 7, 1e-9);
+	cr_assert_eq(e->insatser.participants, 8, "3 in Mark, 5 for the whole förbund; Borås gives none in 2009");
+	sg_economy_free(e);
+	e = sg_economy_new(s, s->forbund[0], 2010);
+	cr_assert_float_eq(e->insats_costs, 1485, 1e-9);
+	sg_economy_free(e);
+	size_t n;
+	int *years = sg_economy_years(s, s->forbund[0], &n);
+	cr_assert_eq(n, 3);
+	cr_assert_eq(years[0], 2008);
+	cr_assert_eq(years[2], 2010);
+	free(years);
+	cleanup(s, root, d);
+}

@@ -60,7 +60,7 @@ Test(model, valid_insats_is_modelled)
 	cr_assert_eq(x->n_places, 2);
 	cr_assert_str_eq(x->places[0].member->kommun->slug, "boras");
 	cr_assert_null(x->places[1].member);
-	cr_assert_float_eq(x->places[0].funds.forbund, 505.5, 1e-9);
+	cr_assert_float_eq(x->places[0].fig.funds.forbund, 505.5, 1e-9);
 	cr_assert_eq(x->referral.vacancies, 3);
 	cr_assert_eq(b.site->n_kommuner, 3);
 	cr_assert_str_eq(b.site->kommuner[0]->name, "Borås");
@@ -200,7 +200,7 @@ Test(model, decimal_comma_inside_braces_and_quoted_numbers)
 	                     "',5' looks like the decimals of the amount before it: inside { } a comma separates entries; "
 	                     "write amounts with a decimal point, e.g. 12.5"));
 	cr_assert_eq(b.site->insatser[0]->year, 2015);
-	cr_assert_float_eq(b.site->insatser[0]->places[1].funds.forbund, 7.5, 1e-9);
+	cr_assert_float_eq(b.site->insatser[0]->places[1].fig.funds.forbund, 7.5, 1e-9);
 	done(&b);
 }
 

@@ -67,8 +67,8 @@ Test(opendata, json_round_trips_exact_amounts)
 	cr_assert_eq(json_array_size(places), 2);
 	for (size_t i = 0; i < 2; i++) {
 		json_t *m = json_object_get(json_array_get(places, i), "medel_tkr");
-		cr_assert_eq(json_number_value(json_object_get(m, "forbund")), s->insatser[0]->places[i].funds.forbund);
-		cr_assert_eq(json_number_value(json_object_get(m, "medfinansiering")), s->insatser[0]->places[i].funds.cofunding);
+		cr_assert_eq(json_number_value(json_object_get(m, "forbund")), s->insatser[0]->places[i].fig.funds.forbund);
+		cr_assert_eq(json_number_value(json_object_get(m, "medfinansiering")), s->insatser[0]->places[i].fig.funds.cofunding);
 	}
 	cr_assert(json_is_null(json_object_get(json_array_get(places, 1), "kommun")));
 	cr_assert_null(strstr(sg_buf_cstr(&b), "anna@example.se"));
