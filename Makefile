@@ -26,7 +26,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c tests/integration/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all site test unit check-asan valgrind e2e deps deps-test clean standalone install uninstall deb deb-test publish-test install-dirs-test install-test reproducible-test
+.PHONY: all site test unit schema-test check-asan valgrind e2e deps deps-test clean standalone install uninstall deb deb-test publish-test install-dirs-test install-test reproducible-test
 all: sofgen
 
 sofgen: $(BUILD)/sofgen
@@ -70,11 +70,17 @@ unit: $(TEST_BIN) $(BUILD)/sofgen
 test: deps-test
 	@$(MAKE) --no-print-directory standalone
 	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory schema-test
 	@$(MAKE) --no-print-directory check-asan
 	@$(MAKE) --no-print-directory valgrind
 	@$(MAKE) --no-print-directory e2e
 	@$(MAKE) --no-print-directory install-test
 	@$(MAKE) --no-print-directory fuzz
+
+# The JSON Schemas (sofgen schema) against a real validator: the example content
+# passes, broken files fail with exact messages.
+schema-test: $(BUILD)/sofgen
+	/usr/bin/python3 tests/schema/test_schemas.py $(BUILD)/sofgen
 
 # The same tests built with AddressSanitizer and UndefinedBehaviorSanitizer.
 # criterion's own runner leaks a few bytes; tests/lsan.supp ignores exactly that.

@@ -40,6 +40,9 @@ static const char usage[] =
 	"  sofgen init DIR [--forbund \"NAMN\"] [--kommuner \"KOMMUN,KOMMUN\"]\n"
 	"      Create a new site for a förbund in DIR: content/ with site.yaml, the förbund and\n"
 	"      its member kommuner, an example insats and a page. Never overwrites.\n"
+	"  sofgen schema [--content DIR] [--out DIR]\n"
+	"      Write JSON Schemas of the content files into DIR (default schemas/), with the\n"
+	"      site's kommuner, förbund and forms as choices, for editors such as VS Code.\n"
 	"  sofgen serve [--content DIR] [--templates DIR] [--assets DIR] [--port N] [--bind ADDR]\n"
 	"               [--drafts] [--base-url URL]\n"
 	"      Build the site into a temporary folder and serve it on http://127.0.0.1:1313/\n"
@@ -68,7 +71,7 @@ int sg_cli_main(int argc, char **argv)
 		puts("sofgen " SOFGEN_VERSION);
 		return 0;
 	}
-	static const char *const commands[] = {"build", "check", "render", "new", "serve", "init"};
+	static const char *const commands[] = {"build", "check", "render", "new", "serve", "init", "schema"};
 	for (size_t c = 0; c < sizeof commands / sizeof *commands; c++)
 		if (strcmp(cmd, commands[c]) == 0)
 			for (int i = 2; i < argc; i++)
@@ -97,6 +100,8 @@ int sg_cli_main(int argc, char **argv)
 		return sg_cmd_serve(argc, argv);
 	if (strcmp(cmd, "init") == 0)
 		return sg_cmd_init(argc, argv);
-	fprintf(stderr, "sofgen: unknown command '%s'; the commands are build, check, render, new, serve and init (see sofgen --help)\n", cmd);
+	if (strcmp(cmd, "schema") == 0)
+		return sg_cmd_schema(argc, argv);
+	fprintf(stderr, "sofgen: unknown command '%s'; the commands are build, check, render, new, serve, init and schema (see sofgen --help)\n", cmd);
 	return 2;
 }

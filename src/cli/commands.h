@@ -13,6 +13,9 @@ int sg_cmd_new(int argc, char **argv);
  * [--drafts]`: build, serve over HTTP, rebuild on changes, live reload (cmd_serve.c) */
 int sg_cmd_serve(int argc, char **argv);
 
+/* `sofgen schema [--content DIR] [--out DIR]`: JSON Schemas of the content (cmd_schema.c) */
+int sg_cmd_schema(int argc, char **argv);
+
 /* `sofgen init DIR [--forbund NAMN] [--kommuner A,B]`: a new site (cmd_init.c) */
 int sg_cmd_init(int argc, char **argv);
 

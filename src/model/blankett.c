@@ -8,8 +8,6 @@
 #include "../util/alloc.h"
 #include "builders.h"
 
-static const char *const field_types[] = {"text",  "textarea", "personnummer", "date",     "email",
-                                          "tel",   "select",   "radio",        "checkbox", NULL};
 
 static bool valid_name(const char *s)
 {
@@ -43,6 +41,8 @@ static void read_fields(const sg_fields *f, const sg_value *list, sg_blankett *b
 {
 	size_t n = sg_value_count(list);
 	sec->fields = sg_calloc(n ? n : 1, sizeof *sec->fields);
+	const char *const *field_types =
+		sg_key_choices(sg_key_sub(sg_key_sub(sg_keys_of(SG_SRC_BLANKETT), "sections"), "fields"), "type");
 	for (size_t i = 0; i < n; i++) {
 		const sg_key *keys = sg_key_sub(sg_key_sub(sg_keys_of(SG_SRC_BLANKETT), "sections"), "fields");
 		sg_fields at;

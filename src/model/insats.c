@@ -129,8 +129,7 @@ static sg_member *member_named(const sg_insats *x, const sg_fields *f, const sg_
 static void build_responsibility(sg_insats *x, const sg_fields *f, const sg_value *meta)
 {
 	x->owners = sg_field_text_list(f, meta, "owner", &x->n_owners);
-	static const char *const decisions[] = {"förslag", "inriktningsbeslut", "beslutad", NULL};
-	int dc = sg_field_choice(f, meta, "decision", decisions);
+	int dc = sg_field_choice(f, meta, "decision", sg_key_choices(sg_keys_of(SG_SRC_INSATS), "decision"));
 	x->decision = dc < 0 ? SG_DECISION_NONE : (sg_decision)(dc + 1);
 	x->decision_line = sg_fields_line(f, sg_value_get(meta, "decision"));
 	x->decision_col = sg_fields_col(sg_value_get(meta, "decision"));
@@ -510,8 +509,7 @@ sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_o
 	}
 	free(fslug);
 	x->year = (int)sg_field_int(&f, meta, "year", 0, 1990, 2100);
-	static const char *const areas[] = {"individinriktad", "strukturövergripande", NULL};
-	int area = sg_field_choice(&f, meta, "area", areas);
+	int area = sg_field_choice(&f, meta, "area", sg_key_choices(insats_keys, "area"));
 	x->area = area == 0 ? SG_AREA_INDIVID : area == 1 ? SG_AREA_STRUKTUR : SG_AREA_NONE;
 	build_categories(x, &f, meta);
 	x->summary = sg_field_text(&f, meta, "summary", false, NULL);
@@ -554,8 +552,7 @@ sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_o
 	build_places(x, &f, sg_field_list(&f, meta, "places"));
 	build_responsibility(x, &f, meta);
 	build_referral(site, x, &f, meta);
-	static const char *const statuses[] = {"active", "planned", "ended", NULL};
-	int st = sg_field_choice(&f, meta, "status", statuses);
+	int st = sg_field_choice(&f, meta, "status", sg_key_choices(insats_keys, "status"));
 	x->status = st < 0 ? SG_STATUS_NONE : (sg_status)(st + 1);
 	x->status_line = sg_fields_line(&f, sg_value_get(meta, "status"));
 	x->status_col = sg_fields_col(sg_value_get(meta, "status"));

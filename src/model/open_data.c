@@ -6,10 +6,6 @@
 
 #include "../util/alloc.h"
 
-const char *const sg_publisher_types[] = {
-	"LocalAuthority", "RegionalAuthority", "NationalAuthority", "SupraNationalAuthority",
-	"NonProfitOrganisation", "NonGovernmentalOrganisation", "Company", "IndustryConsortium",
-	"Academia-ScientificOrganisation", "StandardisationBody", "PrivateIndividual(s)", NULL};
 
 /* "222000-2105" or "2220002105" with a right check digit (Luhn, as Skatteverket and
  * Bolagsverket compute it): the ten digits, malloc'd; NULL otherwise, with *why set. */
@@ -75,7 +71,7 @@ void sg_open_data_read(sg_open_data *out, const sg_fields *f, const sg_value *me
 			}
 			free(orgnr);
 		}
-		int type = sg_field_choice(f, od, "publisher_type", sg_publisher_types);
+		int type = sg_field_choice(f, od, "publisher_type", sg_key_choices(keys, "publisher_type"));
 		out->publisher_type = type >= 0 ? type : 0;
 		out->license = sg_field_text(f, od, "license", false, NULL);
 		if (out->license && !plain_uri(out->license)) {

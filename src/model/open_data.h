@@ -7,8 +7,9 @@
 #include "model.h"
 
 /* The ADMS publisher types DCAT-AP-SE allows for dcterms:type (NULL-terminated), as
- * editors write them; the URI is http://purl.org/adms/publishertype/<name>. */
-extern const char *const sg_publisher_types[];
+ * editors write them (the choices of open_data.publisher_type in read/kinds.c); the URI
+ * is http://purl.org/adms/publishertype/<name>. */
+#define sg_publisher_types (sg_key_choices(sg_key_sub(sg_keys_of(SG_SRC_SITE), "open_data"), "publisher_type"))
 /* CC0, the default licence of the data and the licence DCAT-AP-SE requires for the
  * catalogue itself. */
 #define SG_LICENSE_CC0 "http://creativecommons.org/publicdomain/zero/1.0/"

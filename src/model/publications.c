@@ -190,8 +190,6 @@ void sg_build_evenemang(sg_site *site, const sg_source *src, bool publish, sg_di
 
 /* ---- dokument ------------------------------------------------------------ */
 
-static const char *const doc_types[] = {"verksamhetsplan", "årsredovisning", "förbundsordning", "utvärdering",
-                                        "protokoll",       "other",          NULL};
 
 /* Published without asking: a browser shows these with a viewer or downloads them; it
  * never runs them as part of the site. HTML, SVG, XML or JavaScript from the site's own
@@ -323,6 +321,7 @@ void sg_build_dokument(sg_site *site, const sg_source *src, sg_diags *d)
 	doc->title = sg_field_text(&f, src->meta, "title", true, "every document needs a title");
 	if (!doc->title)
 		doc->title = sg_strdup(src->slug);
+	const char *const *doc_types = sg_key_choices(keys, "type");
 	int t = sg_field_choice(&f, src->meta, "type", doc_types);
 	doc->type = t < 0 ? SG_DOC_OTHER : (sg_doc_type)t;
 	doc->year = (int)sg_field_int(&f, src->meta, "year", 0, 1990, 2100);

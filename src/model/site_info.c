@@ -24,8 +24,7 @@ static void build_accessibility(sg_a11y *a, const sg_fields *f, const sg_value *
 	sg_fields at = *f;
 	at.line = sg_fields_line(f, m);
 	a->organisation = sg_field_text(&at, m, "organisation", false, NULL);
-	static const char *const statuses[] = {"helt", "delvis", "inte", NULL};
-	int st = sg_field_choice(&at, m, "status", statuses);
+	int st = sg_field_choice(&at, m, "status", sg_key_choices(keys, "status"));
 	a->status = st < 0 ? SG_A11Y_UNKNOWN : (sg_a11y_status)(st + 1);
 	if (!sg_value_get(m, "status"))
 		sg_error(f->d, f->file, at.line, 1,
@@ -84,7 +83,7 @@ static void build_accessibility(sg_a11y *a, const sg_fields *f, const sg_value *
 	if ((a->status == SG_A11Y_DELVIS || a->status == SG_A11Y_INTE) && a->n_gaps == 0)
 		sg_warning(f->d, f->file, at.line, 1,
 		           "accessibility: status '%s' but no 'gaps': list what is not accessible, and why",
-		           statuses[a->status - 1]);
+		           sg_key_choices(keys, "status")[a->status - 1]);
 }
 
 static void accessibility_clear(sg_a11y *a)

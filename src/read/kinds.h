@@ -2,8 +2,8 @@
  * extension), what each is, and the keys its front matter may hold, nested maps and
  * lists of maps included. It drives reading (content.c: which folders and files are
  * content), the model's unknown-key warnings (model/fields.h: sg_fields_check_keys
- * reads these key tables), `sofgen new` (the folder a new file goes in) and, later,
- * the web editor's configuration and JSON Schemas. Plain data: read-only, shared. */
+ * reads these key tables and their choices), `sofgen new` (the folder a new file goes
+ * in) and `sofgen schema` (JSON Schemas for editors). Plain data: read-only, shared. */
 #ifndef SG_KINDS_H
 #define SG_KINDS_H
 #include <stdbool.h>
@@ -20,12 +20,53 @@ typedef enum {
 	SG_SRC_BLANKETT  /* a form definition (.yaml) */
 } sg_source_kind;
 
+/* What a key's value is: how `sofgen schema` describes it (and the web editor's widget). */
+typedef enum {
+	SG_KEY_ANY,          /* not described */
+	SG_KEY_TEXT,         /* one line of text */
+	SG_KEY_MARKDOWN,     /* text over several lines, Markdown */
+	SG_KEY_INT,          /* a whole number (a quoted one too) */
+	SG_KEY_AMOUNT,       /* tkr, ≥ 0, at most three decimals */
+	SG_KEY_FRACTION,     /* 0..1 */
+	SG_KEY_NUMBER,       /* a decimal number, maybe negative (degrees) */
+	SG_KEY_PARTICIPANTS, /* a number, "ca 60" or "40 per år" */
+	SG_KEY_BOOL,
+	SG_KEY_DATE,         /* YYYY-MM-DD (YYYY-MM and YYYY where the model allows) */
+	SG_KEY_PERIOD,       /* YYYY, YYYY-MM or YYYY-MM-DD */
+	SG_KEY_DATETIME,     /* YYYY-MM-DD or YYYY-MM-DDTHH:MM */
+	SG_KEY_URL,
+	SG_KEY_EMAIL,
+	SG_KEY_PHONE,
+	SG_KEY_CHOICE,       /* one of `choices` */
+	SG_KEY_TEXTS,        /* a text, or a list of texts */
+	SG_KEY_MAP,          /* a map of `keys` (a single "*" row: any key, e.g. one per year) */
+	SG_KEY_MAPS,         /* a list of maps of `keys` */
+	SG_KEY_MIXED         /* a list whose items are a text or a map of `keys` */
+} sg_key_type;
+
+/* Which of the site's own lists a text value names (for select lists in editors). */
+typedef enum {
+	SG_VOCAB_NONE,
+	SG_VOCAB_KOMMUN,       /* a member kommun of the förbund */
+	SG_VOCAB_CATEGORY,     /* a SUS category */
+	SG_VOCAB_TARGET_GROUP, /* site.yaml's target_groups */
+	SG_VOCAB_FORBUND,      /* a förbund's slug */
+	SG_VOCAB_FORM          /* a form's slug */
+} sg_key_vocab;
+
 /* A key a map may hold. `keys`: the keys of the map under it, or of each map of the list
  * under it; NULL when its value is not a map. A table of keys ends with a NULL name; the
- * name "*" stands for any key (budget: one block per year). */
+ * name "*" stands for any key (budget: one block per year). The rest describes the value
+ * for `sofgen schema` and editors: its type, a Swedish label, the choices, whether it is
+ * required and which vocabulary it names. */
 typedef struct sg_key {
 	const char *name;
 	const struct sg_key *keys;
+	sg_key_type type;
+	const char *label;          /* Swedish */
+	const char *const *choices; /* SG_KEY_CHOICE: NULL-terminated */
+	bool required;
+	sg_key_vocab vocab;
 } sg_key;
 
 typedef struct sg_content_kind {
@@ -48,5 +89,8 @@ const sg_content_kind *sg_content_kind_in(const char *folder);
 const sg_key *sg_key_find(const sg_key *keys, const char *name);
 /* The keys under `name` (sg_key_find's row's keys); an empty table when there are none. */
 const sg_key *sg_key_sub(const sg_key *keys, const char *name);
+/* The choices of `name` (an SG_KEY_CHOICE row), NULL-terminated; an empty list when it
+ * has none. The model reads values against these, so a schema never disagrees. */
+const char *const *sg_key_choices(const sg_key *keys, const char *name);
 
 #endif
