@@ -67,3 +67,27 @@ test("pressing Enter in a field never submits the form", async () => {
   assert.equal(page.url(), url);
   assert.deepEqual(sent, []);
 });
+
+test("radio buttons and checkboxes sit left of their labels, on the same line", async () => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(server.url + "/insats/sjuharad/aktiv-halsa/remiss/");
+  const pairs = await page.locator(".choice").evaluateAll((els) => els.map((el) => {
+    const i = el.querySelector("input").getBoundingClientRect();
+    const l = el.querySelector("label").getBoundingClientRect();
+    return { text: el.textContent.trim(), inputRight: i.right, labelLeft: l.left, inputMid: i.top + i.height / 2, labelTop: l.top, labelBottom: l.bottom };
+  }));
+  assert.ok(pairs.length >= 3, "the form has choices: " + pairs.length);
+  for (const p of pairs) {
+    assert.ok(p.inputRight <= p.labelLeft, `${p.text}: the box is left of its label`);
+    assert.ok(p.inputMid >= p.labelTop && p.inputMid <= p.labelBottom, `${p.text}: on the label's line`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
+test("a link styled as a button looks like one", async () => {
+  await page.goto(server.url + "/insats/sjuharad/aktiv-halsa/");
+  const link = page.locator("a.button-link").first();
+  assert.equal(await link.count(), 1);
+  const style = await link.evaluate((a) => { const s = getComputedStyle(a); return [s.backgroundColor, s.color, s.textDecorationLine]; });
+  assert.deepEqual(style, ["rgb(0, 112, 60)", "rgb(255, 255, 255)", "none"]);
+});
