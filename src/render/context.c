@@ -793,6 +793,9 @@ static sg_value *site_value(const sg_site *site, const sg_plan *plan)
 			sg_value_push(ml, member_value(&fb->members[k]));
 		sg_value_put(f, "members", ml);
 		sg_value_put_num(f, "insats_count", (double)plan->by_forbund[i].n);
+		/* the footer's contact block: who runs the site, as the förbund file gives it */
+		sg_value_put_str(f, "orgnr", fb->orgnr);
+		sg_value_put(f, "contact", sg_ctx_contact(&fb->contact));
 		sg_value_push(fl, f);
 	}
 	sg_value_put(v, "forbund", fl);

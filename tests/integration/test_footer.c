@@ -182,3 +182,32 @@ Test(footer, more_than_the_cap_with_footer_true_is_an_error, .timeout = 60)
 	free(want);
 	sg_remove_tree(root), free(root), sg_buf_free(&log);
 }
+
+/* Every page's footer says who runs the site and how to reach them (issue 17): the
+ * förbund's address, phone, e-mail and organisation number as its file gives them, and
+ * nothing it does not give. */
+Test(footer, the_footer_gives_the_forbunds_contact_and_orgnr, .timeout = 60)
+{
+	const fixture_file files[] = {
+		FIXTURE_SITE,
+		{"forbund/sjuharad.md", "---\ntitle: Sjuhärads samordningsförbund\norgnr: \"222000-2105\"\nmembers: [Borås]\n"
+		                        "contact: {phone: \"033-17 17 17\", email: kansli@example.se, address: \"Box 1, 501 10 "
+		                        "Borås\"}\n---\n"},
+		{"forbund/mark.md", "---\ntitle: Förbundet utan kontakt\nmembers: [Mark]\n---\n"},
+	};
+	char *root = fixture_make(files, 3);
+	sg_buf log = SG_BUF_INIT;
+	build(root, 0, &log);
+	char *html = read_site(root, "index.html", NULL);
+	cr_expect_eq(in_footer(html, "<p>Box 1, 501 10 Borås</p>"), 1, "%s", html);
+	cr_expect_eq(in_footer(html, "<p>Telefon: <a href=\"tel:+4633171717\">033-17 17 17</a></p>"), 1);
+	cr_expect_eq(in_footer(html, "<p>E-post: <a href=\"mailto:kansli@example.se\">kansli@example.se</a></p>"), 1);
+	cr_expect_eq(in_footer(html, "<p>Organisationsnummer: 222000-2105</p>"), 1);
+	cr_expect_eq(in_footer(html, "<p><strong>Förbundet utan kontakt</strong></p>\n\n</div>"), 1,
+	             "a förbund without contact or orgnr: its name only");
+	cr_expect_eq(in_footer(html, "Organisationsnummer"), 1);
+	free(html);
+	sg_buf_free(&log);
+	sg_remove_tree(root);
+	free(root);
+}
