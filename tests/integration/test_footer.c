@@ -211,3 +211,27 @@ Test(footer, the_footer_gives_the_forbunds_contact_and_orgnr, .timeout = 60)
 	sg_remove_tree(root);
 	free(root);
 }
+
+/* The front page names the site once, in the header, and its heading says what the
+ * site is for (issue 17: the title was there twice). */
+Test(footer, the_front_page_names_the_site_once, .timeout = 60)
+{
+	const fixture_file files[] = {FIXTURE_SITE, FIXTURE_FORBUND};
+	char *root = fixture_make(files, 2);
+	sg_buf log = SG_BUF_INIT;
+	build(root, 0, &log);
+	char *html = read_site(root, "index.html", NULL);
+	const char *main_start = strstr(html, "<main");
+	const char *main_end = strstr(html, "</main>");
+	cr_assert(main_start && main_end);
+	cr_expect_eq(fixture_count(html, "<p class=\"logo\"><a href=\"/\">Testportal</a></p>"), 1, "%s", html);
+	size_t in_main = 0;
+	for (const char *p = main_start; (p = strstr(p, "Testportal")) && p < main_end; p++)
+		in_main++;
+	cr_expect_eq(in_main, 0, "the site's name is not repeated in the page");
+	cr_expect_not_null(strstr(html, "<h1>Insatser för arbetslivsinriktad rehabilitering i Testlän</h1>"), "%s", html);
+	free(html);
+	sg_buf_free(&log);
+	sg_remove_tree(root);
+	free(root);
+}
