@@ -120,6 +120,72 @@ static void build_member(sg_site *site, sg_forbund *fb, const sg_fields *f, cons
 	fb->n_members++;
 }
 
+/* `board:` or `staff:`: a list of people, {name, role, organisation} or {name, role,
+ * phone, email}. */
+static void read_people(const sg_fields *f, const sg_value *meta, const char *key, sg_person **out, size_t *n_out)
+{
+	const sg_value *list = sg_field_list(f, meta, key);
+	size_t n = sg_value_count(list);
+	*out = sg_calloc(n ? n : 1, sizeof **out);
+	*n_out = 0;
+	const sg_key *keys = sg_key_sub(sg_keys_of(SG_SRC_FORBUND), key);
+	bool staff = strcmp(key, "staff") == 0;
+	for (size_t i = 0; i < n; i++) {
+		sg_fields at;
+		const sg_value *v = sg_fields_item_map(f, list, i, staff ? "a member of staff" : "a board member",
+		                                       staff ? "{name: …, role: …, phone: …, email: …}"
+		                                             : "{name: …, role: …, organisation: …}",
+		                                       keys, &at);
+		if (!v)
+			continue;
+		sg_person *p = &(*out)[(*n_out)++];
+		p->name = sg_field_text(&at, v, "name", true, "write the person's name, e.g. 'name: Anna Andersson'");
+		if (!p->name)
+			p->name = sg_strdup("");
+		p->role = sg_field_text(&at, v, "role", false, NULL);
+		p->organisation = sg_field_text(&at, v, "organisation", false, NULL);
+		if (staff) {
+			p->contact.phone = sg_field_phone(&at, v, "phone", &p->contact.phone_uri);
+			p->contact.email = sg_field_email(&at, v, "email");
+		}
+	}
+}
+
+static int by_meeting_date(const void *a, const void *b)
+{
+	return strcmp(((const sg_meeting *)a)->date, ((const sg_meeting *)b)->date);
+}
+
+/* `meetings:` of the board: a date and, once it is published, the minutes' document. */
+static void read_meetings(const sg_fields *f, const sg_value *meta, sg_forbund *fb)
+{
+	const sg_value *list = sg_field_list(f, meta, "meetings");
+	size_t n = sg_value_count(list);
+	fb->meetings = sg_calloc(n ? n : 1, sizeof *fb->meetings);
+	const sg_key *keys = sg_key_sub(sg_keys_of(SG_SRC_FORBUND), "meetings");
+	for (size_t i = 0; i < n; i++) {
+		sg_fields at;
+		const sg_value *v = sg_fields_item_map(f, list, i, "a meeting", "{date: 2026-02-12, protokoll: …}", keys, &at);
+		if (!v)
+			continue;
+		char *date = sg_field_date(&at, v, "date");
+		if (!date || strlen(date) != 10) {
+			if (!sg_value_get(v, "date") || date)
+				sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+				         "a meeting needs its day: 'date: 2026-02-12'");
+			free(date);
+			continue;
+		}
+		sg_meeting *m = &fb->meetings[fb->n_meetings++];
+		m->date = date;
+		m->protokoll_slug = sg_field_text(&at, v, "protokoll", false, NULL);
+		const sg_value *pv = sg_value_get(v, "protokoll");
+		m->line = sg_fields_line(f, pv ? pv : v);
+		m->col = sg_fields_col(pv ? pv : v);
+	}
+	qsort(fb->meetings, fb->n_meetings, sizeof *fb->meetings, by_meeting_date);
+}
+
 void sg_build_forbund(sg_site *site, const sg_source *src, sg_diags *d)
 {
 	sg_fields f = sg_fields_for(src, d);
@@ -149,6 +215,9 @@ void sg_build_forbund(sg_site *site, const sg_source *src, sg_diags *d)
 		fb->default_form_line = sg_fields_line(&f, v);
 		fb->default_form_col = sg_fields_col(v);
 	}
+	read_people(&f, src->meta, "board", &fb->board, &fb->n_board);
+	read_people(&f, src->meta, "staff", &fb->staff, &fb->n_staff);
+	read_meetings(&f, src->meta, fb);
 	fb->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown, d);
 	SG_PUSH(site->forbund, site->n_forbund, fb);
 }
@@ -190,6 +259,22 @@ void sg_forbund_free(sg_forbund *fb)
 		sg_contact_clear(&fb->members[k].contact);
 	}
 	free(fb->members);
+	sg_person *lists[] = {fb->board, fb->staff};
+	size_t counts[] = {fb->n_board, fb->n_staff};
+	for (size_t l = 0; l < 2; l++) {
+		for (size_t k = 0; k < counts[l]; k++) {
+			free(lists[l][k].name);
+			free(lists[l][k].role);
+			free(lists[l][k].organisation);
+			sg_contact_clear(&lists[l][k].contact);
+		}
+		free(lists[l]);
+	}
+	for (size_t k = 0; k < fb->n_meetings; k++) {
+		free(fb->meetings[k].date);
+		free(fb->meetings[k].protokoll_slug);
+	}
+	free(fb->meetings);
 	free(fb->slug);
 	free(fb->title);
 	free(fb->sort_key);

@@ -69,8 +69,27 @@ typedef struct sg_budget {
 	int line, financing_line; /* where it is written, for messages */
 } sg_budget;
 
+/* A member of the board (styrelse) or of the staff (kansli). */
+typedef struct sg_person {
+	char *name, *role;  /* role: "ordförande", "förbundschef"; may be NULL */
+	char *organisation; /* the board: the party or organisation; may be NULL */
+	sg_contact contact; /* the staff: phone and e-mail */
+} sg_person;
+
+/* A board meeting (sammanträde) and its minutes. */
+typedef struct sg_meeting {
+	char *date;           /* YYYY-MM-DD */
+	char *protokoll_slug; /* the document's slug as written, or NULL */
+	int line, col;        /* of protokoll */
+	const struct sg_dokument *protokoll; /* resolved, or NULL */
+} sg_meeting;
+
 struct sg_forbund {
 	char *slug, *title, *orgnr;
+	sg_person *board, *staff; /* in file order */
+	size_t n_board, n_staff;
+	sg_meeting *meetings;     /* by date */
+	size_t n_meetings;
 	sg_budget *budgets; /* sorted by year */
 	size_t n_budgets;
 	char *default_form_slug;   /* as written */

@@ -176,6 +176,31 @@ static void resolve_text(sg_markdown *md, void *ctx)
 	sg_markdown_resolve(md, resolve, (void *)j->site, j->d);
 }
 
+/* A meeting's `protokoll:` names a document (content/dokument/…/<slug>.yaml). */
+static void resolve_protokoll(const sg_site *site, const sg_forbund *fb, sg_meeting *m, sg_diags *d)
+{
+	if (!m->protokoll_slug)
+		return;
+	const char **names = sg_malloc((site->n_dokument + 1) * sizeof *names);
+	for (size_t i = 0; i < site->n_dokument; i++) {
+		names[i] = site->dokument[i]->slug;
+		if (strcmp(site->dokument[i]->slug, m->protokoll_slug) == 0)
+			m->protokoll = site->dokument[i];
+	}
+	if (!m->protokoll) {
+		const char *close = sg_closest(m->protokoll_slug, names, site->n_dokument);
+		if (close)
+			sg_error(d, fb->path, m->line, m->col, "there is no document '%s'; did you mean '%s'?", m->protokoll_slug,
+			         close);
+		else
+			sg_error(d, fb->path, m->line, m->col,
+			         "there is no document '%s': add content/dokument/%s.yaml (with the minutes beside it), or write "
+			         "the name of a .yaml file in content/dokument/ without '.yaml'",
+			         m->protokoll_slug, m->protokoll_slug);
+	}
+	free(names);
+}
+
 void sg_resolve_references(sg_site *site, sg_diags *d)
 {
 	/* the references in every Markdown text the site has */
@@ -193,6 +218,10 @@ void sg_resolve_references(sg_site *site, sg_diags *d)
 	}
 	for (size_t i = 0; i < site->n_insatser; i++)
 		sg_insats_resolve(site, site->insatser[i], d);
+	/* the minutes of the board's meetings: documents */
+	for (size_t i = 0; i < site->n_forbund; i++)
+		for (size_t k = 0; k < site->forbund[i]->n_meetings; k++)
+			resolve_protokoll(site, site->forbund[i], &site->forbund[i]->meetings[k], d);
 }
 
 void sg_insats_resolve(const sg_site *site, sg_insats *x, sg_diags *d)

@@ -97,6 +97,12 @@ static const sg_key budget_year_keys[] = {
 	K("to", SG_KEY_PERIOD, "Sista månad (ÅÅÅÅ-MM)"),
 	END};
 static const sg_key budget_keys[] = {M("*", SG_KEY_MAP, budget_year_keys, "Budget för ett år"), END}; /* per year */
+static const sg_key board_keys[] = {R("name", SG_KEY_TEXT, "Namn"), K("role", SG_KEY_TEXT, "Roll (t.ex. ordförande)"),
+                                    K("organisation", SG_KEY_TEXT, "Parti eller organisation"), END};
+static const sg_key staff_keys[] = {R("name", SG_KEY_TEXT, "Namn"), K("role", SG_KEY_TEXT, "Roll (t.ex. förbundschef)"),
+                                    K("phone", SG_KEY_PHONE, "Telefon"), K("email", SG_KEY_EMAIL, "E-post"), END};
+static const sg_key meeting_keys[] = {R("date", SG_KEY_DATE, "Datum"),
+                                      K("protokoll", SG_KEY_TEXT, "Protokoll (dokumentets filnamn utan .yaml)"), END};
 static const sg_key forbund_keys[] = {
 	R("title", SG_KEY_TEXT, "Förbundets namn"),
 	K("orgnr", SG_KEY_TEXT, "Organisationsnummer"),
@@ -105,6 +111,9 @@ static const sg_key forbund_keys[] = {
 	M("contact", SG_KEY_MAP, contact_address_keys, "Kontakt"),
 	M("budget", SG_KEY_MAP, budget_keys, "Budget per år"),
 	V("default_form", SG_KEY_TEXT, SG_VOCAB_FORM, "Remissblankett"),
+	M("board", SG_KEY_MAPS, board_keys, "Styrelse"),
+	M("staff", SG_KEY_MAPS, staff_keys, "Kansli"),
+	M("meetings", SG_KEY_MAPS, meeting_keys, "Styrelsens sammanträden"),
 	END};
 
 /* insatser/<förbund>/<slug>.md */

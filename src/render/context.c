@@ -947,6 +947,50 @@ static sg_value *kommun_value(sg_contexts *c, const sg_kommun_index *ki)
 	return v;
 }
 
+/* People of the board or the staff: every item gives every key. */
+static sg_value *people_value(const sg_person *people, size_t n)
+{
+	sg_value *l = sg_value_list();
+	for (size_t i = 0; i < n; i++) {
+		sg_value *p = sg_value_map();
+		sg_value_put_str(p, "name", people[i].name);
+		sg_value_put_str(p, "role", people[i].role);
+		sg_value_put_str(p, "organisation", people[i].organisation);
+		sg_value_put_str(p, "phone", people[i].contact.phone);
+		sg_value_put_str(p, "phone_uri", people[i].contact.phone_uri);
+		sg_value_put_str(p, "email", people[i].contact.email);
+		sg_value_push(l, p);
+	}
+	return l;
+}
+
+/* Styrelse, kansli and the board's meetings (issue 17): `board`, `staff`, `meetings`
+ * (upcoming ones against the plan's now, past ones with their minutes when published)
+ * and `has_organisation`. */
+static void put_organisation(const sg_contexts *c, const sg_forbund *fb, sg_value *v)
+{
+	sg_value_put(v, "board", people_value(fb->board, fb->n_board));
+	sg_value_put(v, "staff", people_value(fb->staff, fb->n_staff));
+	sg_value *ml = sg_value_list();
+	for (size_t i = 0; i < fb->n_meetings; i++) {
+		const sg_meeting *m = &fb->meetings[i];
+		sg_value *mv = sg_value_map();
+		sg_value_put_str(mv, "date", m->date);
+		sg_ctx_put_take(mv, "date_text", sg_ctx_date_sv(m->date));
+		sg_value_put_bool(mv, "upcoming", strncmp(m->date, c->plan->now, 10) >= 0);
+		if (m->protokoll) {
+			sg_ctx_put_take(mv, "protokoll_url", sg_url_dokument(m->protokoll));
+			sg_value_put_str(mv, "protokoll_title", m->protokoll->title);
+		} else {
+			sg_value_put_bool(mv, "protokoll_url", false);
+			sg_value_put_bool(mv, "protokoll_title", false);
+		}
+		sg_value_push(ml, mv);
+	}
+	sg_value_put(v, "meetings", ml);
+	sg_value_put_bool(v, "has_organisation", fb->n_board || fb->n_staff || fb->n_meetings);
+}
+
 static sg_value *forbund_value(sg_contexts *c, const sg_forbund *fb)
 {
 	sg_value *v = sg_value_map();
@@ -980,6 +1024,7 @@ static sg_value *forbund_value(sg_contexts *c, const sg_forbund *fb)
 	sg_value_put(v, "utan_omrade", none);
 	sg_value_put_num(v, "insats_count", (double)all->n);
 	sg_value_put(v, "economy", economy_years_of(c, fb));
+	put_organisation(c, fb, v);
 	sg_ctx_publications_forbund(c, fb, v);
 	return v;
 }
