@@ -28,8 +28,21 @@ static void lint_review(const sg_site *site, const sg_insats *x, const char *now
 		           now);
 }
 
+/* A portal with several förbund must say who is responsible for personal data: the
+ * page "Behandling av personuppgifter" would otherwise say it is not known. */
+static void lint_privacy(const sg_site *site, sg_diags *d)
+{
+	if (site->info.privacy.controller || site->n_forbund <= 1 || !site->info.path)
+		return;
+	sg_warning(d, site->info.path, 1, 1,
+	           "site.yaml names no personuppgiftsansvarig, and with %zu förbund sofgen cannot tell which; the page "
+	           "Behandling av personuppgifter says it is not known: add privacy: {controller: …, contact: {email: …}}",
+	           site->n_forbund);
+}
+
 void sg_site_lint(const sg_site *site, const char *now, sg_diags *d)
 {
+	lint_privacy(site, d);
 	/* a kommun is a member of one samordningsförbund */
 	for (size_t i = 0; i < site->n_kommuner; i++) {
 		const sg_kommun *k = site->kommuner[i];

@@ -323,6 +323,16 @@ typedef struct sg_a11y {
 	char *response_time;
 } sg_a11y;
 
+/* site.yaml's `privacy:`: the facts of the page "Behandling av personuppgifter". */
+typedef struct sg_privacy {
+	char *controller;   /* personuppgiftsansvarig; NULL: the only förbund, or not known */
+	sg_contact contact; /* how to reach the controller about personal data */
+	sg_contact dpo;     /* dataskyddsombud */
+	char *retention;    /* how long forms' personal data is kept, as written */
+	char *server_logs;  /* what the web host logs and for how long, as written */
+	char *updated;      /* YYYY-MM-DD, or NULL */
+} sg_privacy;
+
 /* site.yaml's `open_data:` (model/open_data.c): the publisher and licence of /data/. */
 typedef struct sg_open_data {
 	char *publisher;    /* the publishing organisation's name; NULL: the site's title */
@@ -349,6 +359,8 @@ typedef struct sg_site_info {
 	char **allow_document_types; /* extensions of documents allowed besides the safe ones, e.g. "html" */
 	size_t n_allow_document_types;
 	sg_a11y accessibility;
+	sg_privacy privacy;
+	const char *path; /* site.yaml's, for messages; NULL before it is read */
 	sg_open_data open_data;
 	sg_markdown_opts markdown;      /* how bodies are parsed, from the two above */
 	sg_markdown_opts markdown_kept; /* the same, for texts also rendered as e-mail or calendar text */

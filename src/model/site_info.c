@@ -95,12 +95,40 @@ static void accessibility_clear(sg_a11y *a)
 	free(a->gaps);
 }
 
+/* `privacy:` (the page "Behandling av personuppgifter"); what it leaves out, the page
+ * says is not given. */
+static void build_privacy(sg_privacy *p, const sg_fields *f, const sg_value *meta)
+{
+	const sg_value *m = sg_field_map(f, meta, "privacy");
+	if (!m)
+		return;
+	const sg_key *keys = sg_key_sub(sg_keys_of(SG_SRC_SITE), "privacy");
+	sg_fields_check_keys(f, m, keys, "privacy");
+	p->controller = sg_field_text(f, m, "controller", false, NULL);
+	sg_field_contact(f, m, keys, "contact", &p->contact);
+	sg_field_contact(f, m, keys, "dpo", &p->dpo);
+	p->retention = sg_field_text(f, m, "retention", false, NULL);
+	p->server_logs = sg_field_text(f, m, "server_logs", false, NULL);
+	p->updated = sg_field_date(f, m, "updated");
+}
+
+static void privacy_clear(sg_privacy *p)
+{
+	free(p->controller);
+	sg_contact_clear(&p->contact);
+	sg_contact_clear(&p->dpo);
+	free(p->retention);
+	free(p->server_logs);
+	free(p->updated);
+}
+
 void sg_build_site_info(sg_site *site, const sg_source *src, sg_diags *d)
 {
 	sg_fields f = sg_fields_for(src, d);
 	const sg_key *keys = sg_keys_of(SG_SRC_SITE);
 	sg_fields_check_keys(&f, src->meta, keys, "site.yaml");
 	sg_site_info *in = &site->info;
+	in->path = src->path;
 	in->title = sg_field_text(&f, src->meta, "title", true, "the name of the site");
 	in->base_url = sg_field_text(&f, src->meta, "base_url", true, "the site's address, e.g. https://example.se/");
 	if (in->base_url) {
@@ -134,6 +162,7 @@ void sg_build_site_info(sg_site *site, const sg_source *src, sg_diags *d)
 		         "allow_document_types: [html], not '%s'", t);
 	}
 	build_accessibility(&in->accessibility, &f, src->meta);
+	build_privacy(&in->privacy, &f, src->meta);
 	sg_target_groups_read(in, &f, src->meta);
 	sg_open_data_read(&in->open_data, &f, src->meta);
 	const sg_value *forms = sg_field_map(&f, src->meta, "forms");
@@ -213,6 +242,7 @@ void sg_site_info_clear(sg_site_info *in)
 	free(in->description);
 	free(in->root);
 	accessibility_clear(&in->accessibility);
+	privacy_clear(&in->privacy);
 	sg_open_data_clear(&in->open_data);
 	free(in->forms_action);
 	sg_target_groups_clear(in);

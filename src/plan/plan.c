@@ -217,6 +217,7 @@ static char *url_sidor(sg_subject s) { (void)s; return sg_strdup("/sidor/"); }
 static char *url_sok(sg_subject s) { (void)s; return sg_strdup("/sok/"); }
 static char *url_tillganglighet(sg_subject s) { (void)s; return sg_strdup("/tillganglighetsredogorelse/"); }
 static char *url_not_found(sg_subject s) { (void)s; return sg_strdup("/404.html"); }
+static char *url_personuppgifter(sg_subject s) { (void)s; return sg_strdup("/personuppgifter/"); }
 
 /* each kind's pages (sg_page_kind_def.pages) */
 static const sg_subject no_subject = {.kind = SG_SUBJECT_NONE};
@@ -377,6 +378,8 @@ const sg_page_kind_def sg_page_kinds[SG_PAGE_KIND_COUNT] = {
 	[SG_PAGE_NOT_FOUND] = {"404", "404", SG_SUBJECT_NONE, pages_one, url_not_found, sg_shows_no_insats, false, NULL},
 	[SG_PAGE_KOMMUN_UTSKRIFT] = {"kommun-utskrift", "kommun-utskrift", SG_SUBJECT_KOMMUN, pages_kommun,
 	                             url_kommun_utskrift, shows_kommun_insats, true, NULL},
+	[SG_PAGE_PERSONUPPGIFTER] = {"personuppgifter", "personuppgifter", SG_SUBJECT_NONE, pages_one,
+	                             url_personuppgifter, sg_shows_no_insats, true, NULL},
 };
 
 const char *sg_page_source(const sg_page *p)

@@ -35,6 +35,7 @@ typedef enum {
 	SG_PAGE_TILLGANGLIGHET, /* the accessibility statement */
 	SG_PAGE_NOT_FOUND,
 	SG_PAGE_KOMMUN_UTSKRIFT, /* a kommun's printable list of what takes referrals */
+	SG_PAGE_PERSONUPPGIFTER, /* "Behandling av personuppgifter", from site.yaml's privacy: */
 	SG_PAGE_KIND_COUNT /* not a kind: the number of built-in kinds. Kinds from
 	                      sg_plan_kinds (tests) are numbered from here on */
 } sg_page_kind;

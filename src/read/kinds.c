@@ -58,6 +58,14 @@ static const sg_key open_data_keys[] = {K("publisher", SG_KEY_TEXT, "Utgivare"),
                                         K("license", SG_KEY_URL, "Licens"), K("email", SG_KEY_EMAIL, "E-post"), END};
 static const sg_key target_group_keys[] = {R("name", SG_KEY_TEXT, "Målgrupp"),
                                            K("synonyms", SG_KEY_TEXTS, "Andra ord för samma målgrupp"), END};
+static const sg_key privacy_keys[] = {
+	K("controller", SG_KEY_TEXT, "Personuppgiftsansvarig"),
+	M("contact", SG_KEY_MAP, contact_address_keys, "Kontakt om personuppgifter"),
+	M("dpo", SG_KEY_MAP, contact_keys, "Dataskyddsombud"),
+	K("retention", SG_KEY_TEXT, "Hur länge uppgifter från blanketterna sparas"),
+	K("server_logs", SG_KEY_TEXT, "Vad webbhotellet loggar och hur länge"),
+	K("updated", SG_KEY_DATE, "Senast uppdaterad"),
+	END};
 static const sg_key site_keys[] = {
 	R("title", SG_KEY_TEXT, "Webbplatsens namn"),
 	R("base_url", SG_KEY_URL, "Webbplatsens adress"),
@@ -68,6 +76,7 @@ static const sg_key site_keys[] = {
 	K("allow_document_types", SG_KEY_TEXTS, "Fler tillåtna dokumenttyper"),
 	M("forms", SG_KEY_MAP, forms_keys, "Blanketter"),
 	M("accessibility", SG_KEY_MAP, a11y_keys, "Tillgänglighetsredogörelse"),
+	M("privacy", SG_KEY_MAP, privacy_keys, "Behandling av personuppgifter"),
 	M("open_data", SG_KEY_MAP, open_data_keys, "Öppna data"),
 	M("target_groups", SG_KEY_MAPS, target_group_keys, "Målgrupper (vokabulär)"),
 	K("review_max_months", SG_KEY_INT, "Månader mellan granskningar av en insats"),

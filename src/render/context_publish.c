@@ -384,6 +384,41 @@ static sg_value *accessibility_value(const sg_contexts *c, const sg_a11y *a)
 	return v;
 }
 
+/* "Behandling av personuppgifter": site.yaml's privacy: and what sofgen itself knows to
+ * be true of the site (no cookies, no statistics, nothing from other sites; how the
+ * forms travel). The controller defaults to the only förbund of a one-förbund site. */
+static sg_value *privacy_value(const sg_contexts *c)
+{
+	const sg_site *site = c->site;
+	const sg_privacy *p = &site->info.privacy;
+	sg_value *v = sg_value_map();
+	const char *controller = p->controller ? p->controller : site->n_forbund == 1 ? site->forbund[0]->title : NULL;
+	if (controller)
+		sg_value_put_str(v, "controller", controller);
+	else
+		sg_value_put_bool(v, "controller", false);
+	sg_value_put(v, "contact", sg_ctx_contact(&p->contact));
+	sg_value_put(v, "dpo", sg_ctx_contact(&p->dpo));
+	if (p->retention)
+		sg_value_put_str(v, "retention", p->retention);
+	else
+		sg_value_put_bool(v, "retention", false);
+	if (p->server_logs)
+		sg_value_put_str(v, "server_logs", p->server_logs);
+	else
+		sg_value_put_bool(v, "server_logs", false);
+	if (p->updated)
+		sg_ctx_put_take(v, "updated_text", sg_ctx_date_sv(p->updated));
+	else
+		sg_value_put_bool(v, "updated_text", false);
+	sg_value_put_bool(v, "has_forms", site->n_blanketter > 0);
+	if (site->info.forms_action)
+		sg_value_put_str(v, "forms_action", site->info.forms_action);
+	else
+		sg_value_put_bool(v, "forms_action", false);
+	return v;
+}
+
 /* ---- the hooks -------------------------------------------------------------------- */
 
 bool sg_ctx_publication_page(sg_contexts *c, const sg_page *page, sg_value *ctx, sg_value *pg)
@@ -433,6 +468,10 @@ bool sg_ctx_publication_page(sg_contexts *c, const sg_page *page, sg_value *ctx,
 	}
 	case SG_PAGE_SOK:
 		sg_value_put_str(pg, "title", "Sök insatser");
+		return true;
+	case SG_PAGE_PERSONUPPGIFTER:
+		sg_value_put_str(pg, "title", "Behandling av personuppgifter");
+		sg_value_put(ctx, "personuppgifter", privacy_value(c));
 		return true;
 	case SG_PAGE_TILLGANGLIGHET:
 		sg_value_put_str(pg, "title", "Tillgänglighetsredogörelse");

@@ -5,6 +5,6 @@ export const pages = [
   "/nyhetsbrev/", "/nyhetsbrev/2015-02-lokala-uppdragsteam/",
   "/nyhetsbrev/2015-02-lokala-uppdragsteam/epost.html", "/evenemang/",
   "/evenemang/2020-09-far-natverket/", "/dokument/", "/blanketter/remiss/",
-  "/insats/sjuharad/aktiv-halsa/remiss/", "/tillganglighetsredogorelse/", "/sok/", "/404.html",
+  "/insats/sjuharad/aktiv-halsa/remiss/", "/tillganglighetsredogorelse/", "/personuppgifter/", "/sok/", "/404.html",
   "/kommun/boras/utskrift/",
 ];
