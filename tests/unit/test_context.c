@@ -60,6 +60,9 @@ static const char *const contract[SG_PAGE_KIND_COUNT] = {
 	                "site.target_groups.0.slug site.target_groups.0.terms site.root",
 	[SG_PAGE_TILLGANGLIGHET] = "page.title tillganglighet.organisation tillganglighet.gaps",
 	[SG_PAGE_NOT_FOUND] = "page.title page.url",
+	[SG_PAGE_PERSONUPPGIFTER] = "page.title personuppgifter.controller personuppgifter.contact "
+	                            "personuppgifter.retention personuppgifter.server_logs personuppgifter.updated_text "
+	                            "personuppgifter.has_forms personuppgifter.forms_action",
 	[SG_PAGE_KOMMUN_UTSKRIFT] = "page.title utskrift.kommun_name utskrift.kommun_url utskrift.date_text "
 	                            "utskrift.contacts utskrift.has_contacts utskrift.insatser utskrift.has_insatser "
 	                            "utskrift.count",
