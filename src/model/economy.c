@@ -83,7 +83,8 @@ sg_economy *sg_economy_new(const sg_site *site, const sg_forbund *f, int year)
 		e->equity_use = e->budget->equity_use;
 	}
 	e->total_costs = e->insats_costs + e->own_costs;
-	e->has_result = e->budget && e->budget->n_financing;
+	e->has_costs = e->n_insatser || (e->budget && e->budget->n_costs);
+	e->has_result = e->budget && e->budget->n_financing && e->has_costs;
 	if (e->has_result)
 		e->result = e->financing + e->equity_use - e->total_costs;
 	return e;

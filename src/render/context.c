@@ -590,6 +590,7 @@ static sg_value *economy_value(const sg_contexts *c, const sg_economy *e)
 		sg_value_put(v, "financing", plan);
 	}
 	put_result(v, e);
+	sg_value_put_bool(v, "no_costs", !e->has_costs);
 	if (e->budget) {
 		sg_value_put_bool(v, "preliminary", e->budget->preliminary);
 		if (e->budget->from_month != 1 || e->budget->to_month != 12)
@@ -652,6 +653,7 @@ static sg_value *economy_years_of(const sg_contexts *c, const sg_forbund *f)
 		sg_ctx_put_sv(y, "own_costs", e->own_costs);
 		sg_ctx_put_sv(y, "total_costs", e->total_costs);
 		put_result(y, e);
+		sg_value_put_bool(y, "no_costs", !e->has_costs);
 		sg_value_put_bool(y, "preliminary", e->budget && e->budget->preliminary);
 		char pt[48];
 		sg_ctx_put_take(y, "participants", sg_asprintf("%s%s", e->insatser.approx ? "ca " : "",
