@@ -14,6 +14,7 @@ void sg_econ_row_add(sg_econ_row *row, const sg_figures *p)
 	if (p->participants > 0)
 		row->participants += p->participants;
 	row->approx |= p->participants > 0 && p->participants_approx;
+	row->has_participants |= p->participants >= 0;
 	row->places++;
 }
 
@@ -24,6 +25,7 @@ static void add_row(sg_econ_row *to, const sg_econ_row *from)
 	to->cofunding += from->cofunding;
 	to->participants += from->participants;
 	to->approx |= from->approx;
+	to->has_participants |= from->has_participants;
 	to->places += from->places;
 }
 

@@ -16,6 +16,7 @@ typedef struct sg_econ_row {
 	long participants;              /* planned; places without a number add nothing */
 	size_t places;                  /* how many places were summed */
 	bool approx;                    /* some participants were an estimate ("ca 60") */
+	bool has_participants;          /* some place gave a number (0 too); without one the sum is unknown, not 0 */
 } sg_econ_row;
 
 typedef struct sg_economy {

@@ -444,6 +444,8 @@ static sg_value *econ_row_value(const sg_econ_row *r)
 	sg_value *v = sg_value_map();
 	char pt[48];
 	sg_ctx_put_take(v, "participants", sg_asprintf("%s%s", r->approx ? "ca " : "", sg_format_sv((double)r->participants, pt)));
+	if (r->places && !r->has_participants) /* places, none with a number: unknown, an empty cell */
+		sg_value_put(v, "participants", sg_value_null());
 	sg_ctx_put_sv(v, "forbund", r->forbund);
 	sg_ctx_put_sv(v, "esf", r->esf);
 	sg_ctx_put_sv(v, "total", r->forbund + r->esf);
@@ -658,6 +660,8 @@ static sg_value *economy_years_of(const sg_contexts *c, const sg_forbund *f)
 		char pt[48];
 		sg_ctx_put_take(y, "participants", sg_asprintf("%s%s", e->insatser.approx ? "ca " : "",
 		                                               sg_format_sv((double)e->insatser.participants, pt)));
+		if (e->insatser.places && !e->insatser.has_participants) /* none given: unknown, not 0 */
+			sg_value_put(y, "participants", sg_value_null());
 		sg_value_put_num(y, "insats_count", (double)e->n_insatser);
 		sg_value_push(l, y);
 	}

@@ -455,9 +455,12 @@ Test(economy_site, alv_och_kust_each_year_matches_the_seeds_finansiella_ram, .in
 			other_insatser = 0;
 			cr_expect_null(strstr(html, ">Naturlig Hälsa"), "%d: Tofta is planned for 2020 only", year);
 			cr_expect_null(strstr(html, ">Medlemssamråd<"), "%d", year);
-			/* no participants the plan does not give: an empty cell, not 0 */
+			/* no participants the plan does not give: an empty cell, not 0, in the insatser's rows
+			 * and in the sums of places that give none */
 			expect_row(html, "AKTIV", "|hela förbundet||", year);
 			expect_row(html, "Samverkansteamet", "|hela förbundet||", year);
+			expect_row(html, "Hela förbundet (individinriktade)", "|Hela förbundet (individinriktade)||", year);
+			expect_row(html, "Summa", "|Summa||", year);
 		}
 		expect_insats(html, "Samverkansteamet", team, 0, year);
 		expect_insats(html, "Kartläggning – statistik", statistik, 0, year);
@@ -514,8 +517,10 @@ Test(economy_site, alv_och_kust_each_year_matches_the_seeds_finansiella_ram, .in
 	char *html = sg_read_file(path, &len, 1 << 24);
 	cr_assert_not_null(html);
 	/* 2021: 9 032 + 1 133 + 329 − 10 407 = 87; 2022: 9 032 + 190 + 143 − 9 320 = 45 */
-	expect_row(html, "2021", "|10 407|+87 (prel.)|", 2021);
-	expect_row(html, "2022", "|9 320|+45 (prel.)|", 2022);
+	expect_row(html, "2021", "|2021|11||8 147|2 260|10 407|+87 (prel.)|", 2021);
+	expect_row(html, "2022", "|2022|11||7 015|2 305|9 320|+45 (prel.)|", 2022);
+	/* and 2020 with Bilaga A's participants: AKTIV 200 + KUR 50 + the team's "ca 100" */
+	expect_row(html, "2020", "|2020|18|ca 350|", 2020);
 	free(html);
 	free(path);
 }
