@@ -273,6 +273,10 @@ static void insats_text(sg_buf *b, const char *title, const char *forbund, const
 	               "status: planned\n"
 	               "# Start- och slutdatum, ÅÅÅÅ-MM-DD; slutet får inte ligga före starten.\n");
 	sg_buf_printf(b, "start: %s\nend: %d-12-31\n", date, year);
+	sg_buf_puts(b, "# Senast granskad: den dag någon senast stämde av uppgifterna med insatsen, ÅÅÅÅ-MM-DD.\n"
+	               "# Sidan visar datumet; är det äldre än review_max_months i site.yaml (standard 12\n"
+	               "# månader) varnar sofgen check. Skriv dagens datum varje gång du har kontrollerat dem.\n");
+	sg_buf_printf(b, "reviewed: %s\n", date);
 	sg_buf_puts(b, draft_comment);
 	sg_buf_puts(b, "draft: true\n---\n\n"
 	               "## Vad är det?\n\nBeskriv kort vad insatsen är och vem som driver den.\n\n"

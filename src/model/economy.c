@@ -14,6 +14,7 @@ void sg_econ_row_add(sg_econ_row *row, const sg_figures *p)
 	if (p->participants > 0)
 		row->participants += p->participants;
 	row->approx |= p->participants > 0 && p->participants_approx;
+	row->has_participants |= p->participants >= 0;
 	row->places++;
 }
 
@@ -24,6 +25,7 @@ static void add_row(sg_econ_row *to, const sg_econ_row *from)
 	to->cofunding += from->cofunding;
 	to->participants += from->participants;
 	to->approx |= from->approx;
+	to->has_participants |= from->has_participants;
 	to->places += from->places;
 }
 
@@ -83,7 +85,8 @@ sg_economy *sg_economy_new(const sg_site *site, const sg_forbund *f, int year)
 		e->equity_use = e->budget->equity_use;
 	}
 	e->total_costs = e->insats_costs + e->own_costs;
-	e->has_result = e->budget && e->budget->n_financing;
+	e->has_costs = e->n_insatser || (e->budget && e->budget->n_costs);
+	e->has_result = e->budget && e->budget->n_financing && e->has_costs;
 	if (e->has_result)
 		e->result = e->financing + e->equity_use - e->total_costs;
 	return e;

@@ -16,6 +16,7 @@ typedef struct sg_econ_row {
 	long participants;              /* planned; places without a number add nothing */
 	size_t places;                  /* how many places were summed */
 	bool approx;                    /* some participants were an estimate ("ca 60") */
+	bool has_participants;          /* some place gave a number (0 too); without one the sum is unknown, not 0 */
 } sg_econ_row;
 
 typedef struct sg_economy {
@@ -35,7 +36,9 @@ typedef struct sg_economy {
 	double financing;          /* sum of the finansieringsplan */
 	double equity_use;
 	double result;             /* över-/underskott: financing + equity_use − total_costs */
-	bool has_result;           /* the budget has a finansieringsplan to compute it from */
+	bool has_result;           /* the budget has a finansieringsplan and there are costs to set it against */
+	bool has_costs;            /* the year plans something: insatser or own cost lines (a finansieringsplan
+	                              for later years alone, seed 001's 2016–2017, plans none) */
 } sg_economy;
 
 /* Computes the summary (a new object; free with sg_economy_free). */

@@ -444,6 +444,8 @@ static sg_value *econ_row_value(const sg_econ_row *r)
 	sg_value *v = sg_value_map();
 	char pt[48];
 	sg_ctx_put_take(v, "participants", sg_asprintf("%s%s", r->approx ? "ca " : "", sg_format_sv((double)r->participants, pt)));
+	if (r->places && !r->has_participants) /* places, none with a number: unknown, an empty cell */
+		sg_value_put(v, "participants", sg_value_null());
 	sg_ctx_put_sv(v, "forbund", r->forbund);
 	sg_ctx_put_sv(v, "esf", r->esf);
 	sg_ctx_put_sv(v, "total", r->forbund + r->esf);
@@ -590,6 +592,7 @@ static sg_value *economy_value(const sg_contexts *c, const sg_economy *e)
 		sg_value_put(v, "financing", plan);
 	}
 	put_result(v, e);
+	sg_value_put_bool(v, "no_costs", !e->has_costs);
 	if (e->budget) {
 		sg_value_put_bool(v, "preliminary", e->budget->preliminary);
 		if (e->budget->from_month != 1 || e->budget->to_month != 12)
@@ -652,10 +655,13 @@ static sg_value *economy_years_of(const sg_contexts *c, const sg_forbund *f)
 		sg_ctx_put_sv(y, "own_costs", e->own_costs);
 		sg_ctx_put_sv(y, "total_costs", e->total_costs);
 		put_result(y, e);
+		sg_value_put_bool(y, "no_costs", !e->has_costs);
 		sg_value_put_bool(y, "preliminary", e->budget && e->budget->preliminary);
 		char pt[48];
 		sg_ctx_put_take(y, "participants", sg_asprintf("%s%s", e->insatser.approx ? "ca " : "",
 		                                               sg_format_sv((double)e->insatser.participants, pt)));
+		if (e->insatser.places && !e->insatser.has_participants) /* none given: unknown, not 0 */
+			sg_value_put(y, "participants", sg_value_null());
 		sg_value_put_num(y, "insats_count", (double)e->n_insatser);
 		sg_value_push(l, y);
 	}

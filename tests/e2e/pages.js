@@ -7,4 +7,6 @@ export const pages = [
   "/evenemang/2020-09-far-natverket/", "/dokument/", "/blanketter/remiss/",
   "/insats/sjuharad/aktiv-halsa/remiss/", "/tillganglighetsredogorelse/", "/personuppgifter/", "/sok/", "/404.html",
   "/kommun/boras/utskrift/",
+  // issue 14: a preliminary year with a cost group, a year with financing only, an insats by year
+  "/forbund/alv-och-kust/ekonomi/2021/", "/forbund/sjuharad/ekonomi/2016/", "/insats/alv-och-kust/samverkansteamet/",
 ];

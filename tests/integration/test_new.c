@@ -123,7 +123,7 @@ Test(new_insats, writes_every_field_with_swedish_comments)
 	sg_value *meta = front_matter(path);
 	static const char *const keys[] = {"title", "forbund", "year", "area", "category", "summary", "target_groups",
 	                                   "age", "duration", "provider", "contact", "places", "referral", "status",
-	                                   "start", "end", "draft", NULL};
+	                                   "start", "end", "reviewed", "draft", NULL};
 	expect_keys(meta, keys, "the insats");
 	static const char *const age[] = {"min", "max", NULL}, *const provider[] = {"name", "orgnr", NULL},
 	                         *const contact[] = {"name", "phone", "email", NULL},
@@ -138,6 +138,8 @@ Test(new_insats, writes_every_field_with_swedish_comments)
 	cr_expect_str_eq(sg_value_as_string(sg_value_get(meta, "start"), NULL), date);
 	snprintf(expect, sizeof expect, "%d-12-31", year);
 	cr_expect_str_eq(sg_value_as_string(sg_value_get(meta, "end"), NULL), expect);
+	/* reviewed today, so that a new insats does not start with a check warning */
+	cr_expect_str_eq(sg_value_as_string(sg_value_get(meta, "reviewed"), NULL), date);
 	cr_expect_eq(sg_value_kind_of(sg_value_get(meta, "draft")), SG_VAL_BOOL);
 	cr_expect(sg_value_as_bool(sg_value_get(meta, "draft")), "a new file is a draft");
 	sg_value_unref(meta);
@@ -153,6 +155,7 @@ Test(new_insats, writes_every_field_with_swedish_comments)
 	cr_expect(has(text, "# Status: planned (planerad), active (pågående) eller ended (avslutad)"));
 	cr_expect(has(text, "# Start- och slutdatum, ÅÅÅÅ-MM-DD"));
 	cr_expect(has(text, "# Utkast: true betyder att filen inte publiceras"));
+	cr_expect(has(text, "# Senast granskad: den dag någon senast stämde av uppgifterna med insatsen"));
 	/* the förbund's member kommuner as commented example places */
 	cr_expect(has(text, "  # Medlemskommunerna i Sjuhärads samordningsförbund:\n"));
 	const char *kommuner[] = {"Borås", "Mark", "Svenljunga"};
@@ -177,6 +180,10 @@ Test(new_insats, writes_every_field_with_swedish_comments)
 	cr_expect_eq(sg_value_count(sg_value_get(meta, "places")), 2);
 	sg_value_unref(meta);
 	expect_check_passes(content);
+	/* published, it is checked like any insats: no warning that nobody has reviewed it */
+	cr_expect_eq(run(&log, "check --content %s", content), 0);
+	cr_expect_not(has(sg_buf_cstr(&log), "'reviewed'"), "%s", sg_buf_cstr(&log));
+	cr_expect_not(has(sg_buf_cstr(&log), "reviewed on"), "%s", sg_buf_cstr(&log));
 
 	free(path);
 	sg_buf_free(&log);

@@ -255,3 +255,36 @@ Test(economy, an_insats_by_year_counts_in_each_year_with_that_years_figures)
 	free(years);
 	cleanup(s, root, d);
 }
+
+/* A finansieringsplan for a later year that the plan gives no costs for (seed 001: 2016
+ * and 2017): no result (it would be a surplus of the whole frame). A year with insatser and
+ * no own cost lines still has one. */
+Test(economy, a_year_with_financing_and_no_costs_has_no_result)
+{
+	fixture_file f[] = {{"site.yaml", "title: T\nbase_url: https://example.se/\n"},
+	                    {"forbund/sjuharad.md", "---\ntitle: Sjuhärads samordningsförbund\nmembers: [Borås, Mark, Svenljunga]\n"
+	                                            "budget:\n  2016:\n    financing: [{party: Ram, amount: 15270}]\n"
+	                                            "  2017:\n    financing: [{party: Ram, amount: 15270}]\n    equity_use: 0\n---\n"},
+	                    insatser[3]};
+	char *root = fixture_make(f, 3);
+	char *content = sg_path_join(root, "content");
+	sg_diags *d = sg_diags_new();
+	sg_build_opts o = {false};
+	sg_site *s = sg_site_build(sg_sources_read(content, d), &o, d);
+	cr_assert_eq(sg_diags_errors(d), 0);
+	sg_economy *e = sg_economy_new(s, s->forbund[0], 2017);
+	cr_expect_not(e->has_costs);
+	cr_expect_not(e->has_result, "no costs: no result, not a surplus of 15 270");
+	cr_expect_float_eq(e->financing, 15270, 1e-9, "the financing is still there");
+	sg_economy_free(e);
+	e = sg_economy_new(s, s->forbund[0], 2016);
+	cr_expect(e->has_costs, "D plans 999 in Mark");
+	cr_expect_eq(e->kommuner[1].places, 1);
+	cr_expect_not(e->kommuner[1].has_participants, "D gives no participants: unknown, not 0");
+	cr_expect_not(e->insatser.has_participants);
+	cr_expect(e->has_result);
+	cr_expect_float_eq(e->result, 15270 - 999, 1e-9);
+	sg_economy_free(e);
+	free(content);
+	cleanup(s, root, d);
+}
