@@ -12,6 +12,7 @@
 
 #include "../model/model.h"
 #include "../read/content.h"
+#include "../read/placeholders.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/diag.h"
@@ -187,6 +188,14 @@ static int read_forbund(const char *content, const char *slug, char **title, cha
 	return rc;
 }
 
+/* The body of a new file of `kind`, from the one table the model checks placeholders
+ * against (read/placeholders.h). */
+static void put_body(sg_buf *b, sg_source_kind kind)
+{
+	for (const sg_new_line *l = sg_new_body(kind); l && l->text; l++)
+		sg_buf_printf(b, "%s\n", l->text);
+}
+
 static const char draft_comment[] =
 	"# Utkast: true betyder att filen inte publiceras (den byggs bara med sofgen build --drafts).\n"
 	"# Ändra till false när innehållet är klart att publiceras.\n";
@@ -274,11 +283,8 @@ static void insats_text(sg_buf *b, const char *title, const char *forbund, const
 	               "# Start- och slutdatum, ÅÅÅÅ-MM-DD; slutet får inte ligga före starten.\n");
 	sg_buf_printf(b, "start: %s\nend: %d-12-31\n", date, year);
 	sg_buf_puts(b, draft_comment);
-	sg_buf_puts(b, "draft: true\n---\n\n"
-	               "## Vad är det?\n\nBeskriv kort vad insatsen är och vem som driver den.\n\n"
-	               "## Målgrupp\n\nVem insatsen vänder sig till.\n\n"
-	               "## Innehåll\n\nVad deltagaren gör, hur länge och var.\n\n"
-	               "## Mål\n\nVad insatsen ska leda till för deltagaren.\n");
+	sg_buf_puts(b, "draft: true\n---\n\n");
+	put_body(b, SG_SRC_INSATS);
 }
 
 static void forbund_field(sg_buf *b, const char *forbund, const char *what, const char *where)
@@ -304,11 +310,8 @@ static void nyhetsbrev_text(sg_buf *b, const char *title, const char *forbund, c
 	               "# den innehåller kolon (:) eller #.\n"
 	               "summary:\n");
 	sg_buf_puts(b, draft_comment);
-	sg_buf_puts(b, "draft: true\n---\n\n"
-	               "En kort inledning: vad brevet handlar om.\n\n"
-	               "## Första nyheten\n\nText.\n\n"
-	               "## Andra nyheten\n\nText.\n\n"
-	               "## Kontakt\n\nVem läsaren kan vända sig till med frågor.\n");
+	sg_buf_puts(b, "draft: true\n---\n\n");
+	put_body(b, SG_SRC_NYHETSBREV);
 }
 
 static void evenemang_text(sg_buf *b, const char *title, const char *forbund, const char *date)
@@ -338,10 +341,8 @@ static void evenemang_text(sg_buf *b, const char *title, const char *forbund, co
 	               "  # email: anmalan@example.se\n");
 	sg_buf_printf(b, "  # deadline: %s\n", date);
 	sg_buf_puts(b, draft_comment);
-	sg_buf_puts(b, "draft: true\n---\n\n"
-	               "En kort inledning: vad evenemanget handlar om och varför man ska komma.\n\n"
-	               "## Program\n\n- 09.00 Välkommen\n- 09.15 Första punkten\n\n"
-	               "## Praktisk information\n\nLokal, fika, tillgänglighet och hur man anmäler sig.\n");
+	sg_buf_puts(b, "draft: true\n---\n\n");
+	put_body(b, SG_SRC_EVENEMANG);
 }
 
 /* Creates path (and its folders) with text, never replacing a file. Returns 0; 1

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../read/placeholders.h"
 #include "../util/alloc.h"
 #include "../util/parallel.h"
 #include "../util/slug.h"
@@ -363,6 +364,7 @@ sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_o
 	const sg_value *meta = src->meta;
 	const sg_key *insats_keys = sg_keys_of(SG_SRC_INSATS);
 	sg_fields_check_keys(&f, meta, insats_keys, "an insats");
+	sg_placeholders_check(src, d); /* text `sofgen new` wrote, left in */
 	sg_insats *x = sg_calloc(1, sizeof *x);
 	x->slug = sg_strdup(src->slug);
 	x->path = src->path;

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../read/placeholders.h"
 #include "../util/alloc.h"
 #include "../util/fs.h"
 #include "../util/numfmt.h"
@@ -53,6 +54,7 @@ void sg_build_nyhetsbrev(sg_site *site, const sg_source *src, bool publish, sg_d
 	sg_fields f = fields_of(src, d);
 	const sg_key *keys = sg_keys_of(SG_SRC_NYHETSBREV);
 	sg_fields_check_keys(&f, src->meta, keys, "a newsletter");
+	sg_placeholders_check(src, d); /* text `sofgen new` wrote, left in */
 	sg_nyhetsbrev *n = sg_calloc(1, sizeof *n);
 	n->slug = sg_strdup(src->slug);
 	n->path = src->path;
@@ -138,6 +140,7 @@ void sg_build_evenemang(sg_site *site, const sg_source *src, bool publish, sg_di
 	sg_fields f = fields_of(src, d);
 	const sg_key *keys = sg_keys_of(SG_SRC_EVENEMANG);
 	sg_fields_check_keys(&f, src->meta, keys, "an event");
+	sg_placeholders_check(src, d); /* text `sofgen new` wrote, left in */
 	sg_evenemang *e = sg_calloc(1, sizeof *e);
 	e->slug = sg_strdup(src->slug);
 	e->path = src->path;
