@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "../model/fields.h"
 #include "../model/model.h"
 #include "../read/content.h"
 #include "../read/placeholders.h"
@@ -26,8 +27,8 @@
 #include "commands.h"
 
 static const char usage_new[] = "usage: sofgen new insats FÖRBUND \"TITEL\" [--content DIR]\n"
-                                "       sofgen new nyhetsbrev \"TITEL\" [--forbund SLUG] [--content DIR]\n"
-                                "       sofgen new evenemang \"TITEL\" [--forbund SLUG] [--content DIR]\n";
+                                "       sofgen new nyhetsbrev \"TITEL\" [--forbund SLUG] [--date YYYY-MM-DD] [--content DIR]\n"
+                                "       sofgen new evenemang \"TITEL\" [--forbund SLUG] [--date YYYY-MM-DD] [--content DIR]\n";
 
 typedef enum { NEW_INSATS, NEW_NYHETSBREV, NEW_EVENEMANG } new_kind;
 
@@ -295,10 +296,10 @@ static void forbund_field(sg_buf *b, const char *forbund, const char *what, cons
 	sg_buf_printf(b, "forbund:%s%s\n", forbund ? " " : "", forbund ? forbund : "");
 }
 
-static void nyhetsbrev_text(sg_buf *b, const char *title, const char *forbund, const char *date)
+static void nyhetsbrev_text(sg_buf *b, const char *title, const char *forbund, const char *made, const char *date)
 {
 	sg_buf_puts(b, "---\n");
-	sg_buf_printf(b, "# Nytt informationsbrev, skapat med sofgen new %s. Rader som börjar med # är\n", date);
+	sg_buf_printf(b, "# Nytt informationsbrev, skapat med sofgen new %s. Rader som börjar med # är\n", made);
 	sg_buf_puts(b, "# kommentarer och syns inte. Ett fält som lämnas tomt visas inte. Alla fält beskrivs i\n"
 	               "# docs/content-format.md.\n\n"
 	               "# Brevets rubrik (krävs).\ntitle: ");
@@ -314,10 +315,10 @@ static void nyhetsbrev_text(sg_buf *b, const char *title, const char *forbund, c
 	put_body(b, SG_SRC_NYHETSBREV);
 }
 
-static void evenemang_text(sg_buf *b, const char *title, const char *forbund, const char *date)
+static void evenemang_text(sg_buf *b, const char *title, const char *forbund, const char *made, const char *date)
 {
 	sg_buf_puts(b, "---\n");
-	sg_buf_printf(b, "# Nytt evenemang, skapat med sofgen new %s. Rader som börjar med # är kommentarer\n", date);
+	sg_buf_printf(b, "# Nytt evenemang, skapat med sofgen new %s. Rader som börjar med # är kommentarer\n", made);
 	sg_buf_puts(b, "# och syns inte. Ett fält som lämnas tomt visas inte. Alla fält beskrivs i\n"
 	               "# docs/content-format.md.\n\n"
 	               "# Evenemangets namn (krävs).\ntitle: ");
@@ -433,10 +434,11 @@ int sg_cmd_new(int argc, char **argv)
 		return 2;
 	}
 
-	const char *content = "content", *forbund = NULL, *pos[2] = {NULL, NULL};
+	const char *content = "content", *forbund = NULL, *pos[2] = {NULL, NULL}, *on = NULL;
 	const sg_opt opts[] = {
 		{"--content", true, &content, NULL},
 		{"--forbund", true, &forbund, NULL},
+		{"--date", true, &on, NULL},
 		{NULL, false, NULL, NULL},
 	};
 	char cmd[32];
@@ -446,6 +448,16 @@ int sg_cmd_new(int argc, char **argv)
 		return 2;
 	if (kind == NEW_INSATS && forbund) {
 		fprintf(stderr, "sofgen new insats: the förbund comes before the title, not as --forbund\n%s", usage_new);
+		return 2;
+	}
+	if (on && kind == NEW_INSATS) {
+		fprintf(stderr, "sofgen new insats: --date is for nyhetsbrev and evenemang (an insats has start and end)\n%s",
+		        usage_new);
+		return 2;
+	}
+	char why[200];
+	if (on && !sg_date_valid(on, why, sizeof why)) {
+		fprintf(stderr, "sofgen new %s: --date %s: %s\n", type, on, why);
 		return 2;
 	}
 	if (npos != (kind == NEW_INSATS ? 2 : 1)) {
@@ -483,6 +495,12 @@ int sg_cmd_new(int argc, char **argv)
 		goto out;
 	}
 	today(date, &year);
+	char made[11]; /* the day the file is made, for its first comment */
+	memcpy(made, date, sizeof made);
+	if (on) { /* the event's day (or the letter's): the file name's month and its address follow it */
+		snprintf(date, sizeof date, "%s", on);
+		year = atoi(on);
+	}
 	switch ((new_kind)kind) {
 	case NEW_INSATS:
 		if (read_forbund(content, forbund, &forbund_title, &members, &n_members) != 0) {
@@ -496,13 +514,14 @@ int sg_cmd_new(int argc, char **argv)
 	case NEW_NYHETSBREV:
 		rel = sg_asprintf("%s/%.7s-%s%s", sg_content_kind_of(SG_SRC_NYHETSBREV)->folder, date, slug,
 		                  sg_content_kind_of(SG_SRC_NYHETSBREV)->ext);
-		nyhetsbrev_text(&text, title, forbund, date);
+		nyhetsbrev_text(&text, title, forbund, made, date);
 		break;
 	case NEW_EVENEMANG:
-		/* a yearly event gets a new file each year */
+		/* a yearly event gets a new file each year; the month is the start's (--date, else
+		 * today), as in the event's address */
 		rel = sg_asprintf("%s/%.7s-%s%s", sg_content_kind_of(SG_SRC_EVENEMANG)->folder, date, slug,
 		                  sg_content_kind_of(SG_SRC_EVENEMANG)->ext);
-		evenemang_text(&text, title, forbund, date);
+		evenemang_text(&text, title, forbund, made, date);
 		break;
 	}
 	path = sg_path_join(content, rel);

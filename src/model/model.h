@@ -211,6 +211,10 @@ typedef struct sg_evenemang {
 	char *reg_url, *reg_email, *reg_deadline;
 	sg_markdown *body;
 	const char *path;
+	/* slug (its address) is "<YYYY-MM of start>-<file name without its YYYY-MM- prefix>",
+	 * so the address follows the date, not the day the file was made; file_slug is the
+	 * file name, which references (evenemang:…) may name too */
+	char *file_slug;
 } sg_evenemang;
 
 typedef enum {

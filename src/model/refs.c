@@ -87,8 +87,8 @@ static const void *resolve(void *ctx, size_t kind, const char *target, const cha
 	case SG_REF_EVENEMANG:
 		for (size_t i = 0; i < site->n_evenemang && !found; i++) {
 			names[n++] = site->evenemang[i]->slug;
-			if (strcmp(site->evenemang[i]->slug, target) == 0)
-				found = site->evenemang[i];
+			if (strcmp(site->evenemang[i]->slug, target) == 0 || strcmp(site->evenemang[i]->file_slug, target) == 0)
+				found = site->evenemang[i]; /* by address or by file name */
 		}
 		if (!found)
 			*why = not_found("event", ref, target, names, n);
