@@ -154,6 +154,7 @@ int sg_cmd_serve(int argc, char **argv)
 		{"--bind", true, &bind_addr, NULL},
 		{"--drafts", false, NULL, &st.opts.drafts},
 		{"--base-url", true, &st.opts.base_url, NULL},
+		{"--build-future", false, NULL, &st.opts.build_future},
 		{NULL, false, NULL, NULL},
 	};
 	if (sg_args_parse(argc, argv, 2, opts, NULL, 0, "serve") < 0)

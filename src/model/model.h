@@ -351,6 +351,10 @@ typedef struct sg_build_opts {
 	bool drafts; /* include content with draft: true */
 	int jobs;    /* threads that build insatser; 0: one per core. The model is the same for any number */
 	const char *base_url; /* the site's address from the command line (--base-url), over site.yaml's; or NULL */
+	/* "YYYY-MM-DD[THH:MM]": a newsletter dated after this day is not published yet
+	 * (NULL: today in Swedish time), unless build_future (--build-future) */
+	const char *now;
+	bool build_future;
 } sg_build_opts;
 
 /* Validates the sources into a model. Takes ownership of `sources`. Always returns a

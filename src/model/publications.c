@@ -79,6 +79,22 @@ void sg_build_nyhetsbrev(sg_site *site, const sg_source *src, bool publish, sg_d
 	}
 }
 
+void sg_nyhetsbrev_drop_future(sg_site *site, const char *today)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < site->n_nyhetsbrev; i++) {
+		sg_nyhetsbrev *n = site->nyhetsbrev[i];
+		if (strncmp(n->date, today, 10) <= 0) {
+			site->nyhetsbrev[kept++] = n;
+			continue;
+		}
+		free(n->slug), free(n->title), free(n->date), free(n->summary);
+		sg_markdown_free(n->body);
+		free(n);
+	}
+	site->n_nyhetsbrev = kept;
+}
+
 /* ---- evenemang ----------------------------------------------------------- */
 
 /* "YYYY-MM-DDTHH:MM" or "YYYY-MM-DD"; a space instead of T is accepted. Returns the
