@@ -345,6 +345,10 @@ typedef struct sg_site {
 	sg_blankett **blanketter; /* by title */
 	size_t n_blanketter;
 	sg_sources *sources; /* keeps paths alive */
+	/* newsletters dated after the build's day: not published (no page, in no list), kept
+	 * only so that a link to one can say when it comes out */
+	sg_nyhetsbrev **nyhetsbrev_later;
+	size_t n_nyhetsbrev_later;
 } sg_site;
 
 typedef struct sg_build_opts {

@@ -88,9 +88,7 @@ void sg_nyhetsbrev_drop_future(sg_site *site, const char *today)
 			site->nyhetsbrev[kept++] = n;
 			continue;
 		}
-		free(n->slug), free(n->title), free(n->date), free(n->summary);
-		sg_markdown_free(n->body);
-		free(n);
+		SG_PUSH(site->nyhetsbrev_later, site->n_nyhetsbrev_later, n);
 	}
 	site->n_nyhetsbrev = kept;
 }
@@ -444,6 +442,13 @@ void sg_publications_free(sg_site *site)
 		free(n);
 	}
 	free(site->nyhetsbrev);
+	for (size_t i = 0; i < site->n_nyhetsbrev_later; i++) {
+		sg_nyhetsbrev *n = site->nyhetsbrev_later[i];
+		free(n->slug), free(n->title), free(n->date), free(n->summary);
+		sg_markdown_free(n->body);
+		free(n);
+	}
+	free(site->nyhetsbrev_later);
 	for (size_t i = 0; i < site->n_evenemang; i++)
 		free_evenemang(site->evenemang[i]);
 	free(site->evenemang);

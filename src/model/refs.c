@@ -81,7 +81,12 @@ static const void *resolve(void *ctx, size_t kind, const char *target, const cha
 			if (strcmp(site->nyhetsbrev[i]->slug, target) == 0)
 				found = site->nyhetsbrev[i];
 		}
-		if (!found)
+		for (size_t i = 0; i < site->n_nyhetsbrev_later && !found && !*why; i++)
+			if (strcmp(site->nyhetsbrev_later[i]->slug, target) == 0) /* not out yet */
+				*why = sg_asprintf("the link '%s' points at a newsletter dated %s, which is not published before "
+				                   "that day; link to it from then on, or build with --build-future",
+				                   ref, site->nyhetsbrev_later[i]->date);
+		if (!found && !*why)
 			*why = not_found("newsletter", ref, target, names, n);
 		break;
 	case SG_REF_EVENEMANG:

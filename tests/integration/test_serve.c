@@ -626,7 +626,7 @@ Test(serve, files_folders_types_and_404, .timeout = 180)
 	/* the script and the errors endpoint */
 	cr_assert_eq(get(s.port, "/__sofgen/livereload.js", &r), 200);
 	cr_expect(has(sg_buf_cstr(&r.body), "new EventSource(\"/__sofgen/events\""));
-	cr_expect(has(sg_buf_cstr(&r.body), "role\", \"alert\""));
+	cr_expect(has(sg_buf_cstr(&r.body), "role\", n ? \"alert\" : \"status\""), "errors alert, warnings do not");
 	cr_expect(!has(sg_buf_cstr(&r.body), "innerHTML"), "messages are shown as text, never as markup");
 	response_free(&r);
 	cr_assert_eq(get(s.port, "/__sofgen/errors", &r), 200);
