@@ -9,7 +9,9 @@
 
 #include "../support/fixture.h"
 #include "../support/run.h"
+#include "session.h"
 #include "util/buf.h"
+#include "util/fs.h"
 
 static const fixture_file letters[] = {
 	FIXTURE_SITE,
@@ -95,6 +97,36 @@ Test(nothing_lost, new_event_on_a_date_is_named_after_its_month)
 	          "%s", sg_buf_cstr(&log));
 	free(path);
 	sg_buf_free(&log);
+	sg_remove_tree(root);
+	free(root);
+}
+
+/* sofgen serve builds again when the day changes (cmd_serve.c: a full session build with
+ * the new day); the letter dated that day then appears. */
+Test(nothing_lost, serve_shows_a_letter_on_its_day)
+{
+	char *root = fixture_make(letters, 4);
+	char *content = sg_path_join(root, "content"), *out = sg_path_join(root, "served");
+	sg_pipeline_opts o = {.content_dir = content, .templates_dir = "templates", .assets_dir = "assets",
+	                      .out_dir = out, .write = true, .jobs = 1};
+	sg_session *s = sg_session_new(&o, true);
+	char *page = sg_path_join(out, "nyhetsbrev/2026-12-julbrev/index.html");
+	sg_diags *d = sg_diags_new();
+	sg_session_set_now(s, "2026-12-23T23:59");
+	cr_assert_eq(sg_session_build(s, d, NULL), SG_RUN_OK);
+	cr_expect(!sg_is_file(page), "the evening before: no page");
+	sg_session_set_now(s, "2026-12-24T00:00");
+	cr_assert_eq(sg_session_build(s, d, NULL), SG_RUN_OK);
+	cr_expect(sg_is_file(page), "at midnight the letter is there");
+	char *list = fixture_read(out, "nyhetsbrev/index.html");
+	cr_expect(has(list, "Julbrev"));
+	free(list);
+	cr_expect_eq(sg_diags_len(d), 0);
+	sg_diags_free(d);
+	sg_session_free(s);
+	free(page);
+	free(out);
+	free(content);
 	sg_remove_tree(root);
 	free(root);
 }
