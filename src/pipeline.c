@@ -323,7 +323,8 @@ sg_run_result sg_pipeline_build(const sg_pipeline_opts *o, sg_diags *d, sg_build
 	if (!sources)
 		return SG_RUN_IO_ERROR;
 	/* model (and the templates) */
-	sg_build_opts bo = {.drafts = o->drafts, .jobs = o->jobs, .base_url = o->base_url};
+	sg_build_opts bo = {.drafts = o->drafts, .jobs = o->jobs, .base_url = o->base_url, .now = o->now,
+	                    .build_future = o->build_future};
 	sg_site *site = sg_site_build(sources, &bo, d);
 	sg_links_write(site); /* the URLs of references between content, into the texts */
 	stats->insatser = site->n_insatser;

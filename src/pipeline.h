@@ -16,6 +16,7 @@ typedef struct sg_pipeline_opts {
 	const char *base_url; /* --base-url: the site's address over site.yaml's (a preview deploy); or NULL */
 	bool write;  /* false: validate only (sofgen check) */
 	const char *now; /* "YYYY-MM-DD[THH:MM]": what counts as past (events); NULL: today */
+	bool build_future; /* --build-future: publish newsletters dated after `now` too */
 	int jobs;        /* threads that render pages; 0: one per core. Output is the same for any number */
 	bool incremental; /* files equal to the previous site's are linked from it, not written again */
 	/* page kinds beyond the built-in ones (plan/plan.h; a hook for tests), or NULL */

@@ -99,6 +99,7 @@ int sg_cmd_build(int argc, char **argv, bool write)
 		{"--drafts", false, NULL, &o.drafts},          {"--now", true, &o.now, NULL},
 		{"--jobs", true, &jobs, NULL},                 {"--incremental", false, NULL, &o.incremental},
 		{"--timings", false, NULL, &timings},          {"--base-url", true, &o.base_url, NULL},
+		{"--build-future", false, NULL, &o.build_future},
 		{NULL, false, NULL, NULL},
 	};
 	const char *format = "text";
@@ -107,6 +108,7 @@ int sg_cmd_build(int argc, char **argv, bool write)
 		{"--drafts", false, NULL, &o.drafts},
 		{"--now", true, &o.now, NULL},
 		{"--format", true, &format, NULL},
+		{"--build-future", false, NULL, &o.build_future},
 		{NULL, false, NULL, NULL},
 	};
 	const char *cmd = write ? "build" : "check";

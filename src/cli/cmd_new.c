@@ -10,8 +10,10 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "../model/fields.h"
 #include "../model/model.h"
 #include "../read/content.h"
+#include "../read/placeholders.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/diag.h"
@@ -25,8 +27,8 @@
 #include "commands.h"
 
 static const char usage_new[] = "usage: sofgen new insats FÖRBUND \"TITEL\" [--content DIR]\n"
-                                "       sofgen new nyhetsbrev \"TITEL\" [--forbund SLUG] [--content DIR]\n"
-                                "       sofgen new evenemang \"TITEL\" [--forbund SLUG] [--content DIR]\n";
+                                "       sofgen new nyhetsbrev \"TITEL\" [--forbund SLUG] [--date YYYY-MM-DD] [--content DIR]\n"
+                                "       sofgen new evenemang \"TITEL\" [--forbund SLUG] [--date YYYY-MM-DD] [--content DIR]\n";
 
 typedef enum { NEW_INSATS, NEW_NYHETSBREV, NEW_EVENEMANG } new_kind;
 
@@ -187,6 +189,14 @@ static int read_forbund(const char *content, const char *slug, char **title, cha
 	return rc;
 }
 
+/* The body of a new file of `kind`, from the one table the model checks placeholders
+ * against (read/placeholders.h). */
+static void put_body(sg_buf *b, sg_source_kind kind)
+{
+	for (const sg_new_line *l = sg_new_body(kind); l && l->text; l++)
+		sg_buf_printf(b, "%s\n", l->text);
+}
+
 static const char draft_comment[] =
 	"# Utkast: true betyder att filen inte publiceras (den byggs bara med sofgen build --drafts).\n"
 	"# Ändra till false när innehållet är klart att publiceras.\n";
@@ -278,11 +288,8 @@ static void insats_text(sg_buf *b, const char *title, const char *forbund, const
 	               "# månader) varnar sofgen check. Skriv dagens datum varje gång du har kontrollerat dem.\n");
 	sg_buf_printf(b, "reviewed: %s\n", date);
 	sg_buf_puts(b, draft_comment);
-	sg_buf_puts(b, "draft: true\n---\n\n"
-	               "## Vad är det?\n\nBeskriv kort vad insatsen är och vem som driver den.\n\n"
-	               "## Målgrupp\n\nVem insatsen vänder sig till.\n\n"
-	               "## Innehåll\n\nVad deltagaren gör, hur länge och var.\n\n"
-	               "## Mål\n\nVad insatsen ska leda till för deltagaren.\n");
+	sg_buf_puts(b, "draft: true\n---\n\n");
+	put_body(b, SG_SRC_INSATS);
 }
 
 static void forbund_field(sg_buf *b, const char *forbund, const char *what, const char *where)
@@ -293,10 +300,10 @@ static void forbund_field(sg_buf *b, const char *forbund, const char *what, cons
 	sg_buf_printf(b, "forbund:%s%s\n", forbund ? " " : "", forbund ? forbund : "");
 }
 
-static void nyhetsbrev_text(sg_buf *b, const char *title, const char *forbund, const char *date)
+static void nyhetsbrev_text(sg_buf *b, const char *title, const char *forbund, const char *made, const char *date)
 {
 	sg_buf_puts(b, "---\n");
-	sg_buf_printf(b, "# Nytt informationsbrev, skapat med sofgen new %s. Rader som börjar med # är\n", date);
+	sg_buf_printf(b, "# Nytt informationsbrev, skapat med sofgen new %s. Rader som börjar med # är\n", made);
 	sg_buf_puts(b, "# kommentarer och syns inte. Ett fält som lämnas tomt visas inte. Alla fält beskrivs i\n"
 	               "# docs/content-format.md.\n\n"
 	               "# Brevets rubrik (krävs).\ntitle: ");
@@ -308,17 +315,14 @@ static void nyhetsbrev_text(sg_buf *b, const char *title, const char *forbund, c
 	               "# den innehåller kolon (:) eller #.\n"
 	               "summary:\n");
 	sg_buf_puts(b, draft_comment);
-	sg_buf_puts(b, "draft: true\n---\n\n"
-	               "En kort inledning: vad brevet handlar om.\n\n"
-	               "## Första nyheten\n\nText.\n\n"
-	               "## Andra nyheten\n\nText.\n\n"
-	               "## Kontakt\n\nVem läsaren kan vända sig till med frågor.\n");
+	sg_buf_puts(b, "draft: true\n---\n\n");
+	put_body(b, SG_SRC_NYHETSBREV);
 }
 
-static void evenemang_text(sg_buf *b, const char *title, const char *forbund, const char *date)
+static void evenemang_text(sg_buf *b, const char *title, const char *forbund, const char *made, const char *date)
 {
 	sg_buf_puts(b, "---\n");
-	sg_buf_printf(b, "# Nytt evenemang, skapat med sofgen new %s. Rader som börjar med # är kommentarer\n", date);
+	sg_buf_printf(b, "# Nytt evenemang, skapat med sofgen new %s. Rader som börjar med # är kommentarer\n", made);
 	sg_buf_puts(b, "# och syns inte. Ett fält som lämnas tomt visas inte. Alla fält beskrivs i\n"
 	               "# docs/content-format.md.\n\n"
 	               "# Evenemangets namn (krävs).\ntitle: ");
@@ -342,10 +346,8 @@ static void evenemang_text(sg_buf *b, const char *title, const char *forbund, co
 	               "  # email: anmalan@example.se\n");
 	sg_buf_printf(b, "  # deadline: %s\n", date);
 	sg_buf_puts(b, draft_comment);
-	sg_buf_puts(b, "draft: true\n---\n\n"
-	               "En kort inledning: vad evenemanget handlar om och varför man ska komma.\n\n"
-	               "## Program\n\n- 09.00 Välkommen\n- 09.15 Första punkten\n\n"
-	               "## Praktisk information\n\nLokal, fika, tillgänglighet och hur man anmäler sig.\n");
+	sg_buf_puts(b, "draft: true\n---\n\n");
+	put_body(b, SG_SRC_EVENEMANG);
 }
 
 /* Creates path (and its folders) with text, never replacing a file. Returns 0; 1
@@ -436,10 +438,11 @@ int sg_cmd_new(int argc, char **argv)
 		return 2;
 	}
 
-	const char *content = "content", *forbund = NULL, *pos[2] = {NULL, NULL};
+	const char *content = "content", *forbund = NULL, *pos[2] = {NULL, NULL}, *on = NULL;
 	const sg_opt opts[] = {
 		{"--content", true, &content, NULL},
 		{"--forbund", true, &forbund, NULL},
+		{"--date", true, &on, NULL},
 		{NULL, false, NULL, NULL},
 	};
 	char cmd[32];
@@ -449,6 +452,16 @@ int sg_cmd_new(int argc, char **argv)
 		return 2;
 	if (kind == NEW_INSATS && forbund) {
 		fprintf(stderr, "sofgen new insats: the förbund comes before the title, not as --forbund\n%s", usage_new);
+		return 2;
+	}
+	if (on && kind == NEW_INSATS) {
+		fprintf(stderr, "sofgen new insats: --date is for nyhetsbrev and evenemang (an insats has start and end)\n%s",
+		        usage_new);
+		return 2;
+	}
+	char why[200];
+	if (on && !sg_date_valid(on, why, sizeof why)) {
+		fprintf(stderr, "sofgen new %s: --date %s: %s\n", type, on, why);
 		return 2;
 	}
 	if (npos != (kind == NEW_INSATS ? 2 : 1)) {
@@ -486,6 +499,12 @@ int sg_cmd_new(int argc, char **argv)
 		goto out;
 	}
 	today(date, &year);
+	char made[11]; /* the day the file is made, for its first comment */
+	memcpy(made, date, sizeof made);
+	if (on) { /* the event's day (or the letter's): the file name's month and its address follow it */
+		snprintf(date, sizeof date, "%s", on);
+		year = atoi(on);
+	}
 	switch ((new_kind)kind) {
 	case NEW_INSATS:
 		if (read_forbund(content, forbund, &forbund_title, &members, &n_members) != 0) {
@@ -499,13 +518,14 @@ int sg_cmd_new(int argc, char **argv)
 	case NEW_NYHETSBREV:
 		rel = sg_asprintf("%s/%.7s-%s%s", sg_content_kind_of(SG_SRC_NYHETSBREV)->folder, date, slug,
 		                  sg_content_kind_of(SG_SRC_NYHETSBREV)->ext);
-		nyhetsbrev_text(&text, title, forbund, date);
+		nyhetsbrev_text(&text, title, forbund, made, date);
 		break;
 	case NEW_EVENEMANG:
-		/* a yearly event gets a new file each year */
+		/* a yearly event gets a new file each year; the month is the start's (--date, else
+		 * today), as in the event's address */
 		rel = sg_asprintf("%s/%.7s-%s%s", sg_content_kind_of(SG_SRC_EVENEMANG)->folder, date, slug,
 		                  sg_content_kind_of(SG_SRC_EVENEMANG)->ext);
-		evenemang_text(&text, title, forbund, date);
+		evenemang_text(&text, title, forbund, made, date);
 		break;
 	}
 	path = sg_path_join(content, rel);

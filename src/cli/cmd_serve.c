@@ -91,7 +91,7 @@ static bool build(serve_state *st, const char *const *changed, size_t n)
 	size_t errors = sg_diags_errors(d), warnings = sg_diags_warnings(d);
 	const char *what = st->builds++ ? "rebuilt" : "built";
 	if (r == SG_RUN_OK) {
-		sg_server_built(st->server);
+		sg_server_built_warned(st->server, d); /* the warnings go to the pages too */
 		st->have_site = true;
 		if (incremental)
 			fprintf(stderr, "sofgen serve: rebuilt %zu of %zu pages (%zu file%s changed) in %.0f ms%s", stats.rendered,
@@ -154,6 +154,7 @@ int sg_cmd_serve(int argc, char **argv)
 		{"--bind", true, &bind_addr, NULL},
 		{"--drafts", false, NULL, &st.opts.drafts},
 		{"--base-url", true, &st.opts.base_url, NULL},
+		{"--build-future", false, NULL, &st.opts.build_future},
 		{NULL, false, NULL, NULL},
 	};
 	if (sg_args_parse(argc, argv, 2, opts, NULL, 0, "serve") < 0)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../util/alloc.h"
+#include "../util/swetime.h"
 #include "budget.h"
 #include "builders.h"
 
@@ -58,6 +59,12 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 		sg_diags_move_as_warnings(d, draft_diags, " (in a draft; fix it before publishing)");
 	}
 	sg_diags_free(draft_diags);
+	if (!opts->build_future) { /* like Hugo's --buildFuture: a letter is published on its day */
+		char today[32];
+		if (!opts->now)
+			sg_sweden_now(today, sizeof today);
+		sg_nyhetsbrev_drop_future(site, opts->now ? opts->now : today);
+	}
 	if (n > 0 && site->n_forbund == 0)
 		sg_error(d, NULL, 0, 0, "no förbund: add at least one file content/forbund/<slug>.md");
 

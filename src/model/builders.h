@@ -70,6 +70,10 @@ void sg_sidor_free(sg_site *site);
 /* publications.c */
 /* `publish` false: check only (a draft left out of the build). */
 void sg_build_nyhetsbrev(sg_site *site, const sg_source *src, bool publish, sg_diags *d);
+/* Leaves out the newsletters dated after `today` ("YYYY-MM-DD…"), into
+ * site->nyhetsbrev_later: they are published on their day (sofgen serve builds again
+ * when the day changes). */
+void sg_nyhetsbrev_drop_future(sg_site *site, const char *today);
 void sg_build_evenemang(sg_site *site, const sg_source *src, bool publish, sg_diags *d);
 void sg_build_dokument(sg_site *site, const sg_source *src, sg_diags *d);
 void sg_publications_sort(sg_site *site);

@@ -40,6 +40,22 @@ void sg_free_list(char **list, size_t n)
 	free(list);
 }
 
+/* The key of `map` before item i whose block `key` would be a key of, when the nearest
+ * known key above i (unknown keys between are skipped: they may be misplaced too) holds
+ * a map or a list of maps that has `key` (a "*" row does not count: it takes any key);
+ * else NULL. Borrowed from map. */
+static const char *block_above(const sg_value *map, size_t i, const sg_key *known, const char *key)
+{
+	for (size_t j = i; j-- > 0;) {
+		const sg_key *row = sg_key_find(known, sg_value_key(map, j));
+		if (!row)
+			continue;
+		const sg_key *sub = row->keys ? sg_key_find(row->keys, key) : NULL;
+		return sub && strcmp(sub->name, "*") != 0 && strcmp(row->name, "*") != 0 ? sg_value_key(map, j) : NULL;
+	}
+	return NULL;
+}
+
 void sg_fields_check_keys(const sg_fields *f, const sg_value *map, const sg_key *known, const char *what)
 {
 	for (size_t i = 0; i < sg_value_count(map); i++) {
@@ -53,11 +69,33 @@ void sg_fields_check_keys(const sg_fields *f, const sg_value *map, const sg_key 
 			nk++;
 		}
 		const sg_value *v = sg_value_item(map, i);
+		const char *above = block_above(map, i, known, key);
+		sg_value_kind kind = sg_value_kind_of(v);
 		const char *close = sg_closest(key, names, nk);
-		if (close)
+		if (above) {
+			/* `contact:` with its keys not indented: the contact would be lost */
+			sg_error(AT(v), "'%s' is not a key of %s; it looks like it belongs to '%s:' above — indent it under '%s:'",
+			         key, what, above, above);
+		} else if (kind == SG_VAL_MAP || kind == SG_VAL_LIST) {
+			/* a whole block would be lost, not one value: an error */
+			const char *holds = kind == SG_VAL_MAP ? "a map" : "a list";
+			if (close) {
+				sg_error(AT(v), "unknown key '%s' in %s holds %s that would be lost; did you mean '%s'?", key, what,
+				         holds, close);
+			} else {
+				sg_buf all = SG_BUF_INIT;
+				for (size_t k = 0; k < nk; k++)
+					sg_buf_printf(&all, "%s%s", k ? ", " : "", names[k]);
+				sg_error(AT(v), "unknown key '%s' in %s holds %s that would be lost; move what it holds under one of "
+				         "the keys of %s (%s) or remove it",
+				         key, what, holds, what, sg_buf_cstr(&all));
+				sg_buf_free(&all);
+			}
+		} else if (close) {
 			sg_warning(AT(v), "unknown key '%s' in %s is ignored; did you mean '%s'?", key, what, close);
-		else
+		} else {
 			sg_warning(AT(v), "unknown key '%s' in %s is ignored", key, what);
+		}
 	}
 }
 

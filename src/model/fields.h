@@ -26,7 +26,9 @@ static inline const sg_key *sg_keys_of(sg_source_kind kind) { return sg_content_
  * "each <what> must be '<shape>'". `what` is e.g. "a cost line". */
 const sg_value *sg_fields_item_map(const sg_fields *f, const sg_value *list, size_t i, const char *what,
                                    const char *shape, const sg_key *known, sg_fields *at);
-/* Warns about keys of `map` that are not in `known`, naming the closest known one. */
+/* Warns about keys of `map` that are not in `known`, naming the closest known one. An
+ * error instead when the key is one of the block just above it (`contact:` with `name:`
+ * not indented under it) or when it holds a map or a list (what it holds would be lost). */
 void sg_fields_check_keys(const sg_fields *f, const sg_value *map, const sg_key *known, const char *what);
 /* Text (numbers are taken as written). NULL when absent; error when required. */
 char *sg_field_text(const sg_fields *f, const sg_value *map, const char *key, bool required, const char *why);

@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../read/placeholders.h"
 #include "../util/alloc.h"
+#include "../util/collate.h"
 #include "../util/parallel.h"
 #include "../util/slug.h"
 #include "../util/suggest.h"
@@ -105,6 +107,11 @@ static sg_member *member_named(const sg_insats *x, const sg_fields *f, const sg_
                                const char *otherwise)
 {
 	sg_member *m = find_member(x->forbund, name);
+	if (m && !sg_same_name(m->name, name) && !sg_same_name(m->kommun->name, name))
+		/* same address, other letters ("Boras" for Borås): taken, but said */
+		sg_warning(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+		           "'%s' is taken as the member kommun %s; write its name as it is spelt, '%s'", name, m->name,
+		           m->name);
 	if (m)
 		return m;
 	const char **names = sg_malloc((x->forbund->n_members + 1) * sizeof *names);
@@ -482,6 +489,7 @@ sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_o
 	const sg_value *meta = src->meta;
 	const sg_key *insats_keys = sg_keys_of(SG_SRC_INSATS);
 	sg_fields_check_keys(&f, meta, insats_keys, "an insats");
+	sg_placeholders_check(src, d); /* text `sofgen new` wrote, left in */
 	sg_insats *x = sg_calloc(1, sizeof *x);
 	x->slug = sg_strdup(src->slug);
 	x->path = src->path;

@@ -247,6 +247,10 @@ typedef struct sg_evenemang {
 	char *reg_url, *reg_email, *reg_deadline;
 	sg_markdown *body;
 	const char *path;
+	/* slug (its address) is "<YYYY-MM of start>-<file name without its YYYY-MM- prefix>",
+	 * so the address follows the date, not the day the file was made; file_slug is the
+	 * file name, which references (evenemang:…) may name too */
+	char *file_slug;
 } sg_evenemang;
 
 typedef enum {
@@ -389,12 +393,20 @@ typedef struct sg_site {
 	sg_blankett **blanketter; /* by title */
 	size_t n_blanketter;
 	sg_sources *sources; /* keeps paths alive */
+	/* newsletters dated after the build's day: not published (no page, in no list), kept
+	 * only so that a link to one can say when it comes out */
+	sg_nyhetsbrev **nyhetsbrev_later;
+	size_t n_nyhetsbrev_later;
 } sg_site;
 
 typedef struct sg_build_opts {
 	bool drafts; /* include content with draft: true */
 	int jobs;    /* threads that build insatser; 0: one per core. The model is the same for any number */
 	const char *base_url; /* the site's address from the command line (--base-url), over site.yaml's; or NULL */
+	/* "YYYY-MM-DD[THH:MM]": a newsletter dated after this day is not published yet
+	 * (NULL: today in Swedish time), unless build_future (--build-future) */
+	const char *now;
+	bool build_future;
 } sg_build_opts;
 
 /* Validates the sources into a model. Takes ownership of `sources`. Always returns a

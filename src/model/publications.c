@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../read/placeholders.h"
 #include "../util/alloc.h"
 #include "../util/fs.h"
 #include "../util/numfmt.h"
@@ -53,6 +54,7 @@ void sg_build_nyhetsbrev(sg_site *site, const sg_source *src, bool publish, sg_d
 	sg_fields f = fields_of(src, d);
 	const sg_key *keys = sg_keys_of(SG_SRC_NYHETSBREV);
 	sg_fields_check_keys(&f, src->meta, keys, "a newsletter");
+	sg_placeholders_check(src, d); /* text `sofgen new` wrote, left in */
 	sg_nyhetsbrev *n = sg_calloc(1, sizeof *n);
 	n->slug = sg_strdup(src->slug);
 	n->path = src->path;
@@ -75,6 +77,20 @@ void sg_build_nyhetsbrev(sg_site *site, const sg_source *src, bool publish, sg_d
 		sg_markdown_free(n->body);
 		free(n);
 	}
+}
+
+void sg_nyhetsbrev_drop_future(sg_site *site, const char *today)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < site->n_nyhetsbrev; i++) {
+		sg_nyhetsbrev *n = site->nyhetsbrev[i];
+		if (strncmp(n->date, today, 10) <= 0) {
+			site->nyhetsbrev[kept++] = n;
+			continue;
+		}
+		SG_PUSH(site->nyhetsbrev_later, site->n_nyhetsbrev_later, n);
+	}
+	site->n_nyhetsbrev = kept;
 }
 
 /* ---- evenemang ----------------------------------------------------------- */
@@ -125,9 +141,40 @@ static char *field_datetime(const sg_fields *f, const sg_value *meta, const char
 	return s;
 }
 
+/* The length of a "YYYY-MM-" at the start of slug, or 0. */
+static size_t month_prefix(const char *slug)
+{
+	for (size_t i = 0; i < 8; i++)
+		if (i == 4 || i == 7 ? slug[i] != '-' : !(slug[i] >= '0' && slug[i] <= '9'))
+			return 0;
+	return 8;
+}
+
+/* e's address from its start (see model.h): a file name whose month differs from the
+ * start is warned about, with the name to give it; an address another event has
+ * already is an error. */
+static void event_address(const sg_site *site, const sg_fields *f, const sg_source *src, sg_evenemang *e)
+{
+	size_t pre = month_prefix(src->slug);
+	free(e->slug);
+	e->slug = sg_asprintf("%.7s-%s", e->start, src->slug + pre);
+	const sg_value *sv = sg_value_get(src->meta, "start");
+	if (pre && strncmp(src->slug, e->start, 7) != 0)
+		sg_warning(f->d, f->file, sg_fields_line(f, sv), sg_fields_col(sv),
+		           "the file name says %.7s but the event starts %.10s; its address is /evenemang/%s/ (from "
+		           "'start'); rename the file to %s.md so the two agree",
+		           src->slug, e->start, e->slug, e->slug);
+	for (size_t i = 0; i < site->n_evenemang; i++)
+		if (strcmp(site->evenemang[i]->slug, e->slug) == 0)
+			sg_error(f->d, f->file, sg_fields_line(f, sv), sg_fields_col(sv),
+			         "this event and %s both get the address /evenemang/%s/ (the month they start and the file "
+			         "name); rename one of the files",
+			         site->evenemang[i]->path, e->slug);
+}
+
 static void free_evenemang(sg_evenemang *e)
 {
-	free(e->slug), free(e->title), free(e->start), free(e->end), free(e->location), free(e->audience);
+	free(e->slug), free(e->file_slug), free(e->title), free(e->start), free(e->end), free(e->location), free(e->audience);
 	free(e->reg_url), free(e->reg_email), free(e->reg_deadline);
 	sg_markdown_free(e->body);
 	free(e);
@@ -138,8 +185,10 @@ void sg_build_evenemang(sg_site *site, const sg_source *src, bool publish, sg_di
 	sg_fields f = fields_of(src, d);
 	const sg_key *keys = sg_keys_of(SG_SRC_EVENEMANG);
 	sg_fields_check_keys(&f, src->meta, keys, "an event");
+	sg_placeholders_check(src, d); /* text `sofgen new` wrote, left in */
 	sg_evenemang *e = sg_calloc(1, sizeof *e);
 	e->slug = sg_strdup(src->slug);
+	e->file_slug = sg_strdup(src->slug);
 	e->path = src->path;
 	e->title = sg_field_text(&f, src->meta, "title", true, "every event needs a title");
 	if (!e->title)
@@ -181,6 +230,8 @@ void sg_build_evenemang(sg_site *site, const sg_source *src, bool publish, sg_di
 	}
 	sg_field_bool(&f, src->meta, "draft", false);
 	e->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown_kept, d);
+	if (e->start)
+		event_address(site, &f, src, e);
 	if (!publish || !e->start) {
 		free_evenemang(e);
 		return;
@@ -390,6 +441,13 @@ void sg_publications_free(sg_site *site)
 		free(n);
 	}
 	free(site->nyhetsbrev);
+	for (size_t i = 0; i < site->n_nyhetsbrev_later; i++) {
+		sg_nyhetsbrev *n = site->nyhetsbrev_later[i];
+		free(n->slug), free(n->title), free(n->date), free(n->summary);
+		sg_markdown_free(n->body);
+		free(n);
+	}
+	free(site->nyhetsbrev_later);
 	for (size_t i = 0; i < site->n_evenemang; i++)
 		free_evenemang(site->evenemang[i]);
 	free(site->evenemang);

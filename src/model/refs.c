@@ -81,14 +81,19 @@ static const void *resolve(void *ctx, size_t kind, const char *target, const cha
 			if (strcmp(site->nyhetsbrev[i]->slug, target) == 0)
 				found = site->nyhetsbrev[i];
 		}
-		if (!found)
+		for (size_t i = 0; i < site->n_nyhetsbrev_later && !found && !*why; i++)
+			if (strcmp(site->nyhetsbrev_later[i]->slug, target) == 0) /* not out yet */
+				*why = sg_asprintf("the link '%s' points at a newsletter dated %s, which is not published before "
+				                   "that day; link to it from then on, or build with --build-future",
+				                   ref, site->nyhetsbrev_later[i]->date);
+		if (!found && !*why)
 			*why = not_found("newsletter", ref, target, names, n);
 		break;
 	case SG_REF_EVENEMANG:
 		for (size_t i = 0; i < site->n_evenemang && !found; i++) {
 			names[n++] = site->evenemang[i]->slug;
-			if (strcmp(site->evenemang[i]->slug, target) == 0)
-				found = site->evenemang[i];
+			if (strcmp(site->evenemang[i]->slug, target) == 0 || strcmp(site->evenemang[i]->file_slug, target) == 0)
+				found = site->evenemang[i]; /* by address or by file name */
 		}
 		if (!found)
 			*why = not_found("event", ref, target, names, n);

@@ -25,6 +25,7 @@ struct sg_livereload {
 	unsigned long gen;      /* successful builds so far */
 	unsigned long err_gen;  /* bumped whenever the errors change */
 	size_t n_errors;
+	size_t n_warnings; /* of the last build, failed or not */
 	char *errors_json;
 	bool stopping;
 	/* the open streams, oldest first: at most SG_LR_MAX_STREAMS */
@@ -42,13 +43,15 @@ struct sg_sse_stream {
 	sg_sse_stream *prev, *next; /* in lr's list while open and not evicted */
 };
 
-static char *errors_json(unsigned long gen, const sg_diags *d, size_t *n_errors)
+/* The diagnostics of d of one severity as a JSON list of {file, line, col, message,
+ * text}, text as the terminal shows it; *n set to how many. */
+static json_t *diags_json(const sg_diags *d, sg_severity severity, size_t *n)
 {
-	json_t *root = json_object(), *list = json_array();
-	size_t n = 0;
+	json_t *list = json_array();
+	*n = 0;
 	for (size_t i = 0; i < sg_diags_len(d); i++) {
 		const sg_diag *x = sg_diags_at(d, i);
-		if (x->severity != SG_DIAG_ERROR)
+		if (x->severity != severity)
 			continue;
 		sg_buf text = SG_BUF_INIT;
 		if (x->file) {
@@ -60,7 +63,7 @@ static char *errors_json(unsigned long gen, const sg_diags *d, size_t *n_errors)
 			}
 			sg_buf_puts(&text, ": ");
 		}
-		sg_buf_printf(&text, "error: %s", x->message);
+		sg_buf_printf(&text, "%s: %s", severity == SG_DIAG_ERROR ? "error" : "warning", x->message);
 		json_t *e = json_object();
 		json_object_set_new(e, "file", x->file ? json_string(x->file) : json_null());
 		json_object_set_new(e, "line", json_integer(x->line));
@@ -69,11 +72,23 @@ static char *errors_json(unsigned long gen, const sg_diags *d, size_t *n_errors)
 		json_object_set_new(e, "text", json_string(sg_buf_cstr(&text)));
 		json_array_append_new(list, e);
 		sg_buf_free(&text);
-		n++;
+		(*n)++;
 	}
+	return list;
+}
+
+/* The JSON of the errors endpoint for generation gen and the diagnostics d (NULL: none);
+ * *n_errors and *n_warnings set. Returns a string of ours (sg_malloc'd). */
+static char *errors_json(unsigned long gen, const sg_diags *d, size_t *n_errors, size_t *n_warnings)
+{
+	json_t *root = json_object();
+	size_t n = 0;
+	json_t *errors = diags_json(d, SG_DIAG_ERROR, &n);
+	json_t *warnings = diags_json(d, SG_DIAG_WARNING, n_warnings);
 	json_object_set_new(root, "generation", json_integer((json_int_t)gen));
 	json_object_set_new(root, "ok", json_boolean(n == 0));
-	json_object_set_new(root, "errors", list);
+	json_object_set_new(root, "errors", errors);
+	json_object_set_new(root, "warnings", warnings);
 	char *s = json_dumps(root, JSON_COMPACT);
 	json_decref(root);
 	if (!s)
@@ -94,7 +109,7 @@ sg_livereload *sg_livereload_new(void)
 	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
 	pthread_cond_init(&lr->changed, &attr);
 	pthread_condattr_destroy(&attr);
-	lr->errors_json = errors_json(0, NULL, &lr->n_errors);
+	lr->errors_json = errors_json(0, NULL, &lr->n_errors, &lr->n_warnings);
 	return lr;
 }
 
@@ -108,14 +123,16 @@ void sg_livereload_free(sg_livereload *lr)
 	free(lr);
 }
 
-void sg_livereload_built(sg_livereload *lr)
+void sg_livereload_built(sg_livereload *lr) { sg_livereload_built_warned(lr, NULL); }
+
+void sg_livereload_built_warned(sg_livereload *lr, const sg_diags *d)
 {
 	pthread_mutex_lock(&lr->lock);
 	lr->gen++;
-	if (lr->n_errors)
+	if (lr->n_errors || lr->n_warnings)
 		lr->err_gen++;
 	free(lr->errors_json);
-	lr->errors_json = errors_json(lr->gen, NULL, &lr->n_errors);
+	lr->errors_json = errors_json(lr->gen, d, &lr->n_errors, &lr->n_warnings);
 	pthread_cond_broadcast(&lr->changed);
 	pthread_mutex_unlock(&lr->lock);
 }
@@ -124,7 +141,7 @@ void sg_livereload_failed(sg_livereload *lr, const sg_diags *d)
 {
 	pthread_mutex_lock(&lr->lock);
 	free(lr->errors_json);
-	lr->errors_json = errors_json(lr->gen, d, &lr->n_errors);
+	lr->errors_json = errors_json(lr->gen, d, &lr->n_errors, &lr->n_warnings);
 	lr->err_gen++;
 	pthread_cond_broadcast(&lr->changed);
 	pthread_mutex_unlock(&lr->lock);
@@ -226,36 +243,55 @@ const char sg_livereload_js[] =
 	"\t\tif (text) e.textContent = text;\n"
 	"\t\treturn e;\n"
 	"\t}\n"
-	"\tfunction show(errors) {\n"
-	"\t\tvar key = JSON.stringify(errors);\n"
+	/* section(): a list of messages under its own heading: errors (red, a cross) or
+	 * warnings (amber, an exclamation mark in a triangle): the icon and the words tell
+	 * them apart, not only the colour */
+	"\tfunction section(id, icon, colour, title, intro, items) {\n"
+	"\t\tvar s = el(\"section\", \"margin:0 0 .75rem;padding-left:.75rem;border-left:6px solid \" + colour);\n"
+	"\t\ts.id = id;\n"
+	"\t\ts.setAttribute(\"aria-labelledby\", id + \"-title\");\n"
+	"\t\tvar h = el(\"h2\", \"margin:0 0 .5rem;font-size:1.15rem;color:\" + colour);\n"
+	"\t\th.id = id + \"-title\";\n"
+	"\t\tvar i = el(\"span\", \"\", icon + \" \");\n"
+	"\t\ti.setAttribute(\"aria-hidden\", \"true\");\n"
+	"\t\th.appendChild(i);\n"
+	"\t\th.appendChild(document.createTextNode(title));\n"
+	"\t\ts.appendChild(h);\n"
+	"\t\ts.appendChild(el(\"p\", \"margin:0 0 .5rem\", intro));\n"
+	"\t\tvar ul = el(\"ul\", \"margin:0;padding-left:1.25rem\");\n"
+	"\t\tfor (var k = 0; k < items.length; k++) {\n"
+	"\t\t\tvar li = el(\"li\");\n"
+	"\t\t\tli.appendChild(el(\"code\", \"white-space:pre-wrap;word-break:break-word;"
+	"font:14px/1.4 ui-monospace,monospace\", String(items[k].text)));\n"
+	"\t\t\tul.appendChild(li);\n"
+	"\t\t}\n"
+	"\t\ts.appendChild(ul);\n"
+	"\t\treturn s;\n"
+	"\t}\n"
+	"\tfunction show(errors, warnings) {\n"
+	"\t\tvar key = JSON.stringify([errors, warnings]);\n"
 	"\t\tif (box && key === shown) return;\n"
 	"\t\tremove();\n"
 	"\t\tshown = key;\n"
-	"\t\tif (!errors.length || key === dismissed) return;\n"
-	"\t\tbox = el(\"section\", \"position:fixed;left:1rem;right:1rem;bottom:1rem;z-index:2147483647;"
+	"\t\tif ((!errors.length && !warnings.length) || key === dismissed) return;\n"
+	"\t\tvar n = errors.length, w = warnings.length;\n"
+	"\t\tbox = el(\"div\", \"position:fixed;left:1rem;right:1rem;bottom:1rem;z-index:2147483647;"
 	"max-height:60vh;overflow:auto;margin:0;padding:1rem 1.25rem;background:#fff;color:#111;"
-	"border:4px solid #b3001b;border-radius:6px;box-shadow:0 4px 24px rgba(0,0,0,.35);"
-	"font:16px/1.45 system-ui,sans-serif;text-align:left\");\n"
-	"\t\tbox.id = \"sofgen-errors\";\n"
-	"\t\tbox.setAttribute(\"role\", \"alert\");\n"
-	"\t\tbox.setAttribute(\"aria-labelledby\", \"sofgen-errors-title\");\n"
+	"border:4px solid \" + (n ? \"#b3001b\" : \"#8a5a00\") + \";border-radius:6px;"
+	"box-shadow:0 4px 24px rgba(0,0,0,.35);font:16px/1.45 system-ui,sans-serif;text-align:left\");\n"
+	"\t\tbox.id = \"sofgen-overlay\";\n"
+	"\t\tbox.setAttribute(\"role\", n ? \"alert\" : \"status\");\n"
 	"\t\tbox.setAttribute(\"lang\", \"en\");\n"
-	"\t\tvar n = errors.length;\n"
-	"\t\tvar h = el(\"h2\", \"margin:0 0 .5rem;font-size:1.15rem;color:#b3001b\", \"sofgen: the site could not "
-	"be rebuilt (\" + n + (n === 1 ? \" error)\" : \" errors)\"));\n"
-	"\t\th.id = \"sofgen-errors-title\";\n"
-	"\t\tbox.appendChild(h);\n"
-	"\t\tbox.appendChild(el(\"p\", \"margin:0 0 .5rem\", \"You are looking at the last version that built. "
-	"Fix the file and save it: the page reloads by itself.\"));\n"
-	"\t\tvar ul = el(\"ul\", \"margin:0;padding-left:1.25rem\");\n"
-	"\t\tfor (var i = 0; i < n; i++) {\n"
-	"\t\t\tvar li = el(\"li\");\n"
-	"\t\t\tli.appendChild(el(\"code\", \"white-space:pre-wrap;word-break:break-word;"
-	"font:14px/1.4 ui-monospace,monospace\", String(errors[i].text)));\n"
-	"\t\t\tul.appendChild(li);\n"
-	"\t\t}\n"
-	"\t\tbox.appendChild(ul);\n"
-	"\t\tvar b = el(\"button\", \"margin-top:.75rem;font:inherit;padding:.25rem .75rem\", \"Hide\");\n"
+	"\t\tif (n)\n"
+	"\t\t\tbox.appendChild(section(\"sofgen-errors\", \"\\u2716\", \"#b3001b\", \"sofgen: the site could not "
+	"be rebuilt (\" + n + (n === 1 ? \" error)\" : \" errors)\"), \"You are looking at the last version that built. "
+	"Fix the file and save it: the page reloads by itself.\", errors));\n"
+	"\t\tif (w)\n"
+	"\t\t\tbox.appendChild(section(\"sofgen-warnings\", \"\\u26a0\", \"#8a5a00\", \"sofgen: \" + w + "
+	"(w === 1 ? \" warning\" : \" warnings\"), n ? \"Warnings do not stop a build, but something may be missing "
+	"or written other than meant.\" : \"The site was built, but something may "
+	"be missing or written other than meant. Fix the file and save it: the page reloads by itself.\", warnings));\n"
+	"\t\tvar b = el(\"button\", \"font:inherit;padding:.25rem .75rem\", \"Hide\");\n"
 	"\t\tb.type = \"button\";\n"
 	"\t\tb.addEventListener(\"click\", function () { dismissed = shown; remove(); });\n"
 	"\t\tbox.appendChild(b);\n"
@@ -264,7 +300,7 @@ const char sg_livereload_js[] =
 	"\tfunction check() {\n"
 	"\t\tfetch(\"" SG_LR_ERRORS_PATH "\", {cache: \"no-store\"})\n"
 	"\t\t\t.then(function (r) { return r.json(); })\n"
-	"\t\t\t.then(function (j) { show(j.errors || []); }, function () {});\n"
+	"\t\t\t.then(function (j) { show(j.errors || [], j.warnings || []); }, function () {});\n"
 	"\t}\n"
 	"\tif (!window.EventSource) { check(); return; }\n"
 	"\tvar es = null;\n"

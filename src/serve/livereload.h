@@ -34,8 +34,11 @@ void sg_livereload_free(sg_livereload *lr);
 /* A new site is in place: clears the errors, bumps the generation, and every open
  * stream sends `reload`. */
 void sg_livereload_built(sg_livereload *lr);
-/* A build failed: the site in place (if any) stays, the errors of d (only errors, not
- * warnings) become the current errors, and every open stream sends `errors`. */
+/* The same, with the build's warnings (the warnings of d; d may be NULL) as the current
+ * warnings, which the overlay shows apart from errors. d is only read. */
+void sg_livereload_built_warned(sg_livereload *lr, const sg_diags *d);
+/* A build failed: the site in place (if any) stays, the errors of d become the current
+ * errors and its warnings the current warnings, and every open stream sends `errors`. */
 void sg_livereload_failed(sg_livereload *lr, const sg_diags *d);
 /* Ends every open stream and every stream opened later (for shutdown). */
 void sg_livereload_stop(sg_livereload *lr);
@@ -43,8 +46,9 @@ void sg_livereload_stop(sg_livereload *lr);
 /* The current generation: 0 while no build has succeeded yet. */
 unsigned long sg_livereload_generation(sg_livereload *lr);
 /* The current errors as JSON, malloc'd (the caller frees it):
- * {"generation": N, "ok": bool, "errors": [{"file", "line", "col", "message", "text"}]}
- * where text is the terminal's `file:line:col: error: message`. */
+ * {"generation": N, "ok": bool, "errors": [{"file", "line", "col", "message", "text"}],
+ *  "warnings": [the same]}
+ * where text is the terminal's `file:line:col: error: message` (`warning:` for warnings). */
 char *sg_livereload_errors_json(sg_livereload *lr);
 
 /* Appends the <script> tag that loads the live-reload script, for a page of the given

@@ -537,6 +537,8 @@ char *sg_server_url(const sg_server *s)
 
 void sg_server_built(sg_server *s) { sg_livereload_built(s->lr); }
 
+void sg_server_built_warned(sg_server *s, const sg_diags *d) { sg_livereload_built_warned(s->lr, d); }
+
 void sg_server_failed(sg_server *s, const sg_diags *d) { sg_livereload_failed(s->lr, d); }
 
 void sg_server_stop(sg_server *s)

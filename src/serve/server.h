@@ -50,7 +50,11 @@ unsigned sg_server_port(const sg_server *s);
 char *sg_server_url(const sg_server *s);
 /* A new build is in place in site_dir: open pages reload. */
 void sg_server_built(sg_server *s);
-/* A build failed; the errors in d are shown on every page until the next success. */
+/* The same, and the warnings in d (only read) are shown on every page, apart from
+ * errors, until the next build. */
+void sg_server_built_warned(sg_server *s, const sg_diags *d);
+/* A build failed; the errors and warnings in d are shown on every page until the next
+ * build. */
 void sg_server_failed(sg_server *s, const sg_diags *d);
 /* Ends every stream, closes every connection, joins the threads and frees s. */
 void sg_server_stop(sg_server *s);

@@ -11,6 +11,7 @@
 #include "../support/fixture.h"
 #include "../support/run.h"
 #include "read/content.h"
+#include "read/placeholders.h"
 #include "util/buf.h"
 #include "util/value.h"
 
@@ -107,6 +108,25 @@ static void replace_in_file(const char *path, const char *from, const char *to)
 	free(s);
 }
 
+/* Issue 15: sets draft: false in path and expects `sofgen check` to refuse the
+ * placeholder `shown` that `sofgen new` wrote (exit 1, its exact message); then writes
+ * real text over every placeholder of the kind, as an editor would. */
+static void publish(const char *content, const char *path, sg_source_kind kind, const char *shown)
+{
+	replace_in_file(path, "draft: true", "draft: false");
+	sg_buf log = SG_BUF_INIT;
+	int rc = run(&log, "check --content %s", content);
+	cr_expect_eq(rc, 1, "a published placeholder must be an error:\n%s", sg_buf_cstr(&log));
+	char *msg = sg_asprintf(": error: '%s' is placeholder text from sofgen new; replace it with the real text or "
+	                        "remove it\n", shown);
+	cr_expect(has(sg_buf_cstr(&log), msg), "%s", sg_buf_cstr(&log));
+	free(msg);
+	sg_buf_free(&log);
+	for (const sg_new_line *l = sg_new_body(kind); l->text; l++)
+		if (l->placeholder)
+			replace_in_file(path, l->text, "Riktig text om saken.");
+}
+
 Test(new_insats, writes_every_field_with_swedish_comments)
 {
 	char *root, *content = small_site(&root);
@@ -171,8 +191,8 @@ Test(new_insats, writes_every_field_with_swedish_comments)
 	free(text);
 
 	expect_check_passes(content);
-	/* still valid once published, with the example places taken in */
-	replace_in_file(path, "draft: true", "draft: false");
+	/* still valid once published, with the example places and real text taken in */
+	publish(content, path, SG_SRC_INSATS, "Vem insatsen vänder sig till.");
 	replace_in_file(path, "  # - municipality: Mark\n  #   participants: 0\n  #   funds: {forbund: 0.0,",
 	                "  - municipality: Mark\n    participants: 12\n    funds: {forbund: 250.5,");
 	replace_in_file(path, "  # - participants: 0\n  #   funds: {forbund: 0.0,", "  - participants: 5\n    funds: {forbund: 80,");
@@ -212,7 +232,7 @@ Test(new_insats, members_as_plain_names_are_the_example_places)
 	cr_expect_not(has(text, "Kommunens namn"), "no placeholder: %s", text);
 	free(text);
 	/* and check accepts the kommun once the example place is taken in */
-	replace_in_file(path, "draft: true", "draft: false");
+	publish(content, path, SG_SRC_INSATS, "Beskriv kort vad insatsen är och vem som driver den.");
 	replace_in_file(path, "  # - municipality: Mark\n  #   participants: 0\n  #   funds: {forbund: 0.0,",
 	                "  - municipality: Mark\n    participants: 3\n    funds: {forbund: 10,");
 	expect_check_passes(content);
@@ -269,7 +289,7 @@ Test(new_nyhetsbrev, dated_file_name_and_every_field)
 	free(text);
 
 	expect_check_passes(content);
-	replace_in_file(path, "draft: true", "draft: false");
+	publish(content, path, SG_SRC_NYHETSBREV, "## Första nyheten");
 	expect_check_passes(content);
 
 	/* without --forbund the field is there, empty */
@@ -324,8 +344,8 @@ Test(new_evenemang, starts_today_at_nine_with_every_field)
 	free(text);
 
 	expect_check_passes(content);
-	/* published, with a registration form taken in */
-	replace_in_file(path, "draft: true", "draft: false");
+	/* published, with a registration form and real text taken in */
+	publish(content, path, SG_SRC_EVENEMANG, "- 09.15 Första punkten");
 	replace_in_file(path, "  # url:", "  url:");
 	replace_in_file(path, "  # deadline:", "  deadline:");
 	expect_check_passes(content);

@@ -22,8 +22,10 @@ static char *build(const char *content, const char *now, const char *name)
 {
 	char *out = sg_asprintf("%s/%s", root, name);
 	sg_buf o = SG_BUF_INIT;
-	int rc = content ? run(&o, "build --now %s --content %s --out %s", now, content, out)
-	                 : run(&o, "build --now %s --out %s", now, out);
+	/* --build-future: the example's letters were written afterwards, and one links to a
+	 * later one, which an earlier --now would not publish yet (issue 15) */
+	int rc = content ? run(&o, "build --now %s --build-future --content %s --out %s", now, content, out)
+	                 : run(&o, "build --now %s --build-future --out %s", now, out);
 	cr_assert_eq(rc, 0, "%s", o.ptr);
 	sg_buf_free(&o);
 	return out;

@@ -626,7 +626,7 @@ Test(serve, files_folders_types_and_404, .timeout = 180)
 	/* the script and the errors endpoint */
 	cr_assert_eq(get(s.port, "/__sofgen/livereload.js", &r), 200);
 	cr_expect(has(sg_buf_cstr(&r.body), "new EventSource(\"/__sofgen/events\""));
-	cr_expect(has(sg_buf_cstr(&r.body), "role\", \"alert\""));
+	cr_expect(has(sg_buf_cstr(&r.body), "role\", n ? \"alert\" : \"status\""), "errors alert, warnings do not");
 	cr_expect(!has(sg_buf_cstr(&r.body), "innerHTML"), "messages are shown as text, never as markup");
 	response_free(&r);
 	cr_assert_eq(get(s.port, "/__sofgen/errors", &r), 200);
@@ -1019,5 +1019,100 @@ Test(serve, a_site_below_a_path_is_served_there, .timeout = 180)
 	response_free(&r);
 	cr_expect_eq(get(s.port, "/varend/%2e%2e/%2e%2e/etc/passwd", &r), 404);
 	response_free(&r);
+	server_stop(&s);
+}
+
+/* ---- issue 15: warnings reach the browser, apart from errors ---- */
+
+/* The entry of list (errors or warnings of the errors endpoint) whose text is `text`. */
+static bool listed(json_t *list, const char *text)
+{
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const char *t = json_string_value(json_object_get(json_array_get(list, i), "text"));
+		if (t && strcmp(t, text) == 0)
+			return true;
+	}
+	return false;
+}
+
+Test(serve_paths, warnings_are_kept_apart_from_errors)
+{
+	sg_livereload *lr = sg_livereload_new();
+	sg_diags *d = sg_diags_new();
+	sg_warning(d, "content/x.md", 3, 7, "unknown key 'notes' in an insats is ignored");
+	sg_livereload_built_warned(lr, d);
+	char *s = sg_livereload_errors_json(lr);
+	json_t *j = json_loads(s, 0, NULL);
+	cr_assert_not_null(j, "%s", s);
+	cr_expect(json_is_true(json_object_get(j, "ok")), "a build with warnings is ok: %s", s);
+	cr_expect_eq(json_array_size(json_object_get(j, "errors")), 0, "%s", s);
+	cr_expect(listed(json_object_get(j, "warnings"),
+	                 "content/x.md:3:7: warning: unknown key 'notes' in an insats is ignored"), "%s", s);
+	json_decref(j);
+	free(s);
+	/* a failed build: both, each in its own list */
+	sg_error(d, "content/y.md", 2, 1, "missing 'title'");
+	sg_livereload_failed(lr, d);
+	s = sg_livereload_errors_json(lr);
+	j = json_loads(s, 0, NULL);
+	cr_assert_not_null(j, "%s", s);
+	cr_expect(json_is_false(json_object_get(j, "ok")), "%s", s);
+	cr_expect_eq(json_array_size(json_object_get(j, "errors")), 1, "%s", s);
+	cr_expect_eq(json_array_size(json_object_get(j, "warnings")), 1, "%s", s);
+	cr_expect(listed(json_object_get(j, "errors"), "content/y.md:2:1: error: missing 'title'"), "%s", s);
+	json_decref(j);
+	free(s);
+	/* a clean build: none of either */
+	sg_livereload_built_warned(lr, NULL);
+	s = sg_livereload_errors_json(lr);
+	cr_expect(has(s, "\"errors\":[]") && has(s, "\"warnings\":[]"), "%s", s);
+	free(s);
+	sg_diags_free(d);
+	sg_livereload_free(lr);
+	/* the overlay has a section of its own for warnings: heading, icon and colour */
+	cr_expect(has(sg_livereload_js, "section(\"sofgen-warnings\", \"\\u26a0\", \"#8a5a00\", \"sofgen: \" + w"));
+	cr_expect(has(sg_livereload_js, "section(\"sofgen-errors\", \"\\u2716\", \"#b3001b\""));
+	cr_expect(has(sg_livereload_js, "show(j.errors || [], j.warnings || [])"));
+}
+
+Test(serve, the_overlay_shows_warnings_of_a_good_build, .timeout = 180)
+{
+	server s = {0};
+	server_start(&s);
+	stream ev;
+	stream_open(&ev, s.port, "/__sofgen/events");
+	/* a key the insats does not have: the site builds, the page is told to reload, and
+	 * the warning is there for the overlay, with its place */
+	char *original = replace_title(&s, "title: Aktiv hälsa\nanteckning: ej klar");
+	cr_assert(stream_wait(&ev, "reload", 5000), "no reload after a change with a warning");
+	const char *want = INSATS_FILE ":6:13: warning: unknown key 'anteckning' in an insats is ignored";
+	json_t *j = errors_json(&s);
+	cr_expect(json_is_true(json_object_get(j, "ok")));
+	cr_expect_eq(json_array_size(json_object_get(j, "errors")), 0);
+	cr_expect(listed(json_object_get(j, "warnings"), want), "no warning '%s'", want);
+	json_decref(j);
+	/* and a misplaced contact block above it: an error, with the warning still beside it */
+	char *edited = replace_title(&s, "title: Aktiv hälsa\ncontact:\nname: Anna Berg");
+	free(edited);
+	cr_assert(stream_wait(&ev, "errors", 5000), "no errors event after the misplaced contact");
+	j = errors_json(&s);
+	cr_expect(json_is_false(json_object_get(j, "ok")));
+	cr_expect(listed(json_object_get(j, "errors"),
+	                 INSATS_FILE ":7:7: error: 'name' is not a key of an insats; it looks like it belongs to "
+	                             "'contact:' above — indent it under 'contact:'"),
+	          "the misplaced name is an error");
+	cr_expect(listed(json_object_get(j, "warnings"),
+	                 INSATS_FILE ":8:13: warning: unknown key 'anteckning' in an insats is ignored"),
+	          "the warning stays");
+	json_decref(j);
+	/* fixed: nothing left to show */
+	write_in(&s, INSATS_FILE, original);
+	free(original);
+	cr_assert(stream_wait(&ev, "reload", 5000), "no reload after the fix");
+	j = errors_json(&s);
+	cr_expect_eq(json_array_size(json_object_get(j, "errors")), 0);
+	cr_expect_eq(json_array_size(json_object_get(j, "warnings")), 0);
+	json_decref(j);
+	stream_close(&ev);
 	server_stop(&s);
 }

@@ -56,6 +56,7 @@ static fixture start_with(const char *templates, const sg_plan_kinds *kinds)
 	                      .out_dir = f.kept,
 	                      .write = true,
 	                      .now = NOW,
+	                      .build_future = true, /* the example's letters link to later ones (issue 15) */
 	                      .jobs = 2,
 	                      .page_kinds = kinds};
 	f.session = sg_session_new(&o, true);
@@ -116,6 +117,7 @@ static void assert_same_as_full_build(fixture *f)
 	                      .out_dir = f->fresh,
 	                      .write = true,
 	                      .now = NOW,
+	                      .build_future = true, /* the example's letters link to later ones (issue 15) */
 	                      .jobs = 1,
 	                      .page_kinds = f->kinds};
 	sg_diags *d = sg_diags_new();

@@ -209,9 +209,10 @@ Test(model, problems_in_unpublished_drafts_are_warnings)
 	fixture_file f[] = {{"insatser/sjuharad/x.md", "---\ntitle: X\ndraft: true\nplaces: [{municipality: Boras}, {municipality: Oslo}]\n---\n"}};
 	built b = build(f, 1, false);
 	cr_assert_eq(sg_diags_errors(b.d), 0);
-	cr_assert_eq(sg_diags_warnings(b.d), 1);
-	cr_assert(strstr(sg_diags_at(b.d, 0)->message, "'Oslo' is not a member kommun") != NULL);
-	cr_assert(strstr(sg_diags_at(b.d, 0)->message, "(in a draft; fix it before publishing)") != NULL);
+	/* Boras is taken as Borås with a warning (issue 15), Oslo's error becomes a warning */
+	cr_assert_eq(sg_diags_warnings(b.d), 2);
+	cr_assert(strstr(sg_diags_at(b.d, 1)->message, "'Oslo' is not a member kommun") != NULL);
+	cr_assert(strstr(sg_diags_at(b.d, 1)->message, "(in a draft; fix it before publishing)") != NULL);
 	done(&b);
 	b = build(f, 1, true);
 	cr_assert_eq(sg_diags_errors(b.d), 1, "with --drafts the draft is published, so it is an error");
