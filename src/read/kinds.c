@@ -23,6 +23,7 @@ static const char *const doc_types[] = {"verksamhetsplan", "årsredovisning", "f
                                         "protokoll",       "other",          NULL};
 static const char *const field_types[] = {"text", "textarea", "personnummer", "date",     "email",
                                           "tel",  "select",   "radio",        "checkbox", NULL};
+static const char *const cms_backends[] = {"git-gateway", "github", "gitlab", "gitea", "local", NULL};
 static const char *const publisher_types[] = {
 	"LocalAuthority", "RegionalAuthority", "NationalAuthority", "SupraNationalAuthority",
 	"NonProfitOrganisation", "NonGovernmentalOrganisation", "Company", "IndustryConsortium",
@@ -58,6 +59,16 @@ static const sg_key open_data_keys[] = {K("publisher", SG_KEY_TEXT, "Utgivare"),
                                         K("license", SG_KEY_URL, "Licens"), K("email", SG_KEY_EMAIL, "E-post"), END};
 static const sg_key target_group_keys[] = {R("name", SG_KEY_TEXT, "Målgrupp"),
                                            K("synonyms", SG_KEY_TEXTS, "Andra ord för samma målgrupp"), END};
+/* the web editor (Decap CMS, write/cms.h) */
+static const sg_key cms_keys[] = {
+	{"backend", NULL, SG_KEY_CHOICE, "Var ändringarna sparas (git-gateway, github, gitlab, gitea eller local)",
+	 cms_backends, true, SG_VOCAB_NONE},
+	K("repo", SG_KEY_TEXT, "Förråd, organisation/namn (github, gitlab, gitea)"),
+	K("branch", SG_KEY_TEXT, "Gren (main)"),
+	K("base_url", SG_KEY_URL, "Adress till inloggningstjänsten (OAuth), om förrådet kräver en"),
+	K("api_root", SG_KEY_URL, "Adress till förrådets API (egen GitLab eller Gitea)"),
+	K("site_folder", SG_KEY_TEXT, "Webbplatsens mapp i förrådet (tom: förrådets rot)"),
+	END};
 static const sg_key site_keys[] = {
 	R("title", SG_KEY_TEXT, "Webbplatsens namn"),
 	R("base_url", SG_KEY_URL, "Webbplatsens adress"),
@@ -71,6 +82,7 @@ static const sg_key site_keys[] = {
 	M("open_data", SG_KEY_MAP, open_data_keys, "Öppna data"),
 	M("target_groups", SG_KEY_MAPS, target_group_keys, "Målgrupper (vokabulär)"),
 	K("review_max_months", SG_KEY_INT, "Månader mellan granskningar av en insats"),
+	M("cms", SG_KEY_MAP, cms_keys, "Webbredigeraren (Decap CMS)"),
 	END};
 
 /* forbund/<slug>.md */
