@@ -45,3 +45,6 @@ install-decap: sofgen
 	install -d $(DESTDIR)$(DATADIR)/decap/cms $(DESTDIR)$(DATADIR)/decap/server && \
 	install -m 644 $(DECAP_DIR)/cms/*decap-cms.js $(DECAP_DIR)/cms/VERSION $(DESTDIR)$(DATADIR)/decap/cms/ && \
 	cp -R $(DECAP_DIR)/server/node_modules $(DECAP_DIR)/server/package.json $(DESTDIR)$(DATADIR)/decap/server/
+
+# the browser tests edit a site through the web editor (tests/e2e/cms.test.js)
+e2e: decap

@@ -276,7 +276,6 @@ static void emit_widget(sg_buf *b, int ind, const sg_key *k, const cms_ctx *cx, 
 		break;
 	case SG_KEY_MAP:
 		y_str(b, ind, false, "widget", "object");
-		y_raw(b, ind, false, "collapsed", "true");
 		y_raw(b, ind, false, "fields", "");
 		emit_fields(b, ind + 2, k->keys, cx, false);
 		break;
