@@ -277,41 +277,33 @@ void sg_cms_read(sg_cms *c, const sg_fields *f, const sg_value *meta)
 	sg_fields_check_keys(f, m, keys, "cms");
 	sg_fields at = *f;
 	at.line = sg_fields_line(f, m);
+	size_t errors = sg_diags_errors(f->d);
 	const char *const *backends = sg_key_choices(keys, "backend");
 	int b = sg_field_choice(&at, m, "backend", backends);
 	if (!sg_value_get(m, "backend"))
 		sg_error(f->d, f->file, at.line, 1,
 		         "cms: missing 'backend': where the web editor saves, one of git-gateway, github, gitlab, gitea, or "
 		         "local for editing on your own computer with 'sofgen serve --cms'");
-	if (b < 0)
-		return; /* no editor, and no half-configured one */
-	bool needs_repo = strcmp(backends[b], "github") == 0 || strcmp(backends[b], "gitlab") == 0 ||
-	                  strcmp(backends[b], "gitea") == 0;
+	bool needs_repo = b >= 0 && (strcmp(backends[b], "github") == 0 || strcmp(backends[b], "gitlab") == 0 ||
+	                             strcmp(backends[b], "gitea") == 0);
 	char *repo = sg_field_text(&at, m, "repo", false, NULL);
 	const sg_value *rv = sg_value_get(m, "repo");
-	if (repo && !repo_path_ok(repo)) {
+	if (repo && !repo_path_ok(repo))
 		sg_error(f->d, f->file, sg_fields_line(f, rv), sg_fields_col(rv),
 		         "cms: 'repo' is the repository as organisation/name, e.g. repo: samordningsforbund/webbplats, "
 		         "not '%s'",
 		         repo);
-		free(repo);
-		return;
-	}
-	if (!repo && needs_repo) {
+	else if (!repo && needs_repo)
 		sg_error(f->d, f->file, at.line, 1,
 		         "cms: backend '%s' needs 'repo': the repository as organisation/name, e.g. repo: "
 		         "samordningsforbund/webbplats",
 		         backends[b]);
-		return;
-	}
 	char *branch = sg_field_text(&at, m, "branch", false, NULL);
 	if (branch && (!only_of(branch, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/") ||
 	               branch[0] == '/' || branch[0] == '-' || strstr(branch, ".."))) {
 		const sg_value *v = sg_value_get(m, "branch");
 		sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
 		         "cms: 'branch' is the name of a git branch, e.g. branch: main, not '%s'", branch);
-		free(branch), free(repo);
-		return;
 	}
 	char *folder = sg_field_text(&at, m, "site_folder", false, NULL);
 	if (folder) {
@@ -322,23 +314,24 @@ void sg_cms_read(sg_cms *c, const sg_fields *f, const sg_value *meta)
 		size_t len = strlen(folder);
 		while (len && folder[len - 1] == '/')
 			folder[--len] = '\0';
-		bool ok = !*folder || (repo_path_ok(folder) || only_of(folder, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-"));
+		bool ok = !*folder || repo_path_ok(folder) ||
+		          only_of(folder, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-");
 		if (!ok || strcmp(folder, ".") == 0 || strcmp(folder, "..") == 0) {
 			const sg_value *v = sg_value_get(m, "site_folder");
 			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
 			         "cms: 'site_folder' is the folder in the repository that holds content/, e.g. site_folder: "
 			         "webbplats (letters, digits, . _ - and /, no '..')");
-			free(folder), free(branch), free(repo);
-			return;
 		}
 	}
 	c->base_url = cms_https(&at, m, "base_url", sg_field_text(&at, m, "base_url", false, NULL));
 	c->api_root = cms_https(&at, m, "api_root", sg_field_text(&at, m, "api_root", false, NULL));
-	c->backend = sg_strdup(backends[b]);
+	c->backend = b >= 0 ? sg_strdup(backends[b]) : NULL;
 	c->repo = repo;
 	c->branch = branch ? branch : sg_strdup("main");
 	c->site_folder = folder ? folder : sg_strdup("");
 	c->line = at.line;
+	if (sg_diags_errors(f->d) != errors) /* no editor rather than a half-configured one */
+		sg_cms_clear(c);
 }
 
 void sg_cms_clear(sg_cms *c)
