@@ -7,12 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../support/fixture.h"
+#include "../support/run.h"
 #include "model/model.h"
 #include "read/content.h"
 #include "read/kinds.h"
 #include "read/yaml_load.h"
 #include "util/alloc.h"
 #include "util/diag.h"
+#include "util/fs.h"
 #include "util/value.h"
 #include "write/cms.h"
 
@@ -308,4 +311,106 @@ Test(cms, the_admin_page_is_swedish_and_loads_only_this_site)
 	cr_expect(strstr(html, "http") == NULL && strstr(html, "//") == NULL, "no address of another host: %s", html);
 	free(html);
 	sg_site_free(site);
+}
+
+/* ---- sofgen build with `cms:` ----------------------------------------------------- */
+
+static const fixture_file cms_site[] = {
+	{"site.yaml", "title: Prov\nbase_url: https://example.se/\naccessibility: {status: helt, assessed: "
+	              "2026-01-01, method: prov, contact: {email: a@example.se}}\ncms:\n  backend: local\n"},
+	FIXTURE_FORBUND,
+};
+
+/* A fake Decap folder: its VERSION, the bundle, a chunk, and a file that is not served. */
+static char *fake_decap(const char *version)
+{
+	char tmpl[] = "/tmp/sofgen-decap-XXXXXX";
+	cr_assert_not_null(mkdtemp(tmpl));
+	char *cms = sg_path_join(tmpl, "cms");
+	cr_assert_eq(sg_mkdirs(cms), 0);
+	const char *files[][2] = {{"VERSION", version}, {"decap-cms.js", "/* bundle */"},
+	                          {"12.decap-cms.js", "/* chunk */"}, {"12.cms.js", "/* not ours */"}};
+	for (size_t i = 0; i < 4; i++) {
+		char *p = sg_path_join(cms, files[i][0]);
+		cr_assert_eq(sg_write_file(p, files[i][1], strlen(files[i][1])), 0);
+		free(p);
+	}
+	free(cms);
+	return sg_strdup(tmpl);
+}
+
+Test(cms_build, the_admin_folder_is_written_with_the_bundle)
+{
+	char *root = fixture_make(cms_site, sizeof cms_site / sizeof *cms_site);
+	char *v = sg_asprintf("%s\n", sg_cms_decap_version()), *decap = fake_decap(v);
+	free(v);
+	setenv("SOFGEN_DECAP_DIR", decap, 1);
+	sg_buf out = SG_BUF_INIT;
+	cr_assert_eq(run(&out, "build --now 2026-12-04 --content %s/content --out %s/site", root, root), 0, "%s",
+	             out.ptr);
+	char *page = fixture_read(root, "site/admin/index.html");
+	cr_expect(has(page, "<script src=\"/admin/decap-cms.js\"></script>"), "%s", page);
+	char *config = fixture_read(root, "site/admin/config.yml");
+	cr_expect(has(config, "  name: \"proxy\"\n"), "%s", config);
+	char *js = fixture_read(root, "site/admin/decap-cms.js"), *chunk = fixture_read(root, "site/admin/12.decap-cms.js");
+	cr_expect_str_eq(js, "/* bundle */");
+	cr_expect_str_eq(chunk, "/* chunk */");
+	char *other = sg_path_join(root, "site/admin/12.cms.js");
+	cr_expect_not(sg_is_file(other), "only Decap's own bundle and chunks are copied");
+	free(other), free(js), free(chunk), free(config), free(page);
+	sg_buf_free(&out);
+	sg_remove_tree(decap), sg_remove_tree(root);
+	free(decap);
+	free(root);
+}
+
+Test(cms_build, a_missing_or_other_bundle_says_what_to_run)
+{
+	char *root = fixture_make(cms_site, sizeof cms_site / sizeof *cms_site);
+	setenv("SOFGEN_DECAP_DIR", "/nonexistent-decap", 1);
+	sg_buf out = SG_BUF_INIT;
+	cr_expect_eq(run(&out, "build --now 2026-12-04 --content %s/content --out %s/site", root, root), 2);
+	char *want = sg_asprintf(
+		"%s/content/site.yaml:5:1: error: 'cms:' turns on the web editor at /admin/, but Decap CMS %s "
+		"(decap-cms.js) is not installed: run 'make decap' in sofgen's source folder, then 'make install' (or set "
+		"SOFGEN_DECAP_DIR to the build/decap folder that 'make decap' fills); or remove 'cms:' from site.yaml\n",
+		root, sg_cms_decap_version());
+	cr_expect(has(out.ptr, want), "%s", out.ptr);
+	free(want);
+	char *site = sg_path_join(root, "site");
+	cr_expect_not(sg_is_dir(site), "nothing is written");
+	char *decap = fake_decap("3.0.0\n");
+	setenv("SOFGEN_DECAP_DIR", decap, 1);
+	cr_expect_eq(run(&out, "build --now 2026-12-04 --content %s/content --out %s/site", root, root), 2);
+	want = sg_asprintf("error: the Decap CMS in %s/cms is version 3.0.0, but this sofgen is made for %s: run 'make "
+	                   "decap' in sofgen's source folder again, then 'make install'\n",
+	                   decap, sg_cms_decap_version());
+	cr_expect(has(out.ptr, want), "%s", out.ptr);
+	cr_expect_not(sg_is_dir(site), "nothing is written");
+	free(want);
+	free(site);
+	sg_remove_tree(decap), sg_remove_tree(root);
+	free(decap);
+	sg_buf_free(&out);
+	free(root);
+}
+
+Test(cms_build, without_cms_there_is_no_admin)
+{
+	char *root = fixture_make(cms_site, sizeof cms_site / sizeof *cms_site);
+	char *yaml = sg_path_join(root, "content/site.yaml");
+	const char *text = "title: Prov\nbase_url: https://example.se/\naccessibility: {status: helt, assessed: "
+	                   "2026-01-01, method: prov, contact: {email: a@example.se}}\n";
+	cr_assert_eq(sg_write_file(yaml, text, strlen(text)), 0);
+	char *v = sg_asprintf("%s\n", sg_cms_decap_version()), *decap = fake_decap(v);
+	free(v);
+	setenv("SOFGEN_DECAP_DIR", decap, 1);
+	sg_buf out = SG_BUF_INIT;
+	cr_assert_eq(run(&out, "build --now 2026-12-04 --content %s/content --out %s/site", root, root), 0, "%s",
+	             out.ptr);
+	char *admin = sg_path_join(root, "site/admin");
+	cr_expect_not(sg_exists(admin), "no /admin/ without cms:");
+	sg_remove_tree(decap), sg_remove_tree(root);
+	free(admin), free(decap), free(yaml), free(root);
+	sg_buf_free(&out);
 }
