@@ -326,6 +326,7 @@ typedef struct sg_target_group {
  * when not given. backend: "git-gateway", "github", "gitlab", "gitea" or "local". */
 typedef struct sg_cms {
 	char *backend, *repo, *branch, *base_url, *api_root;
+	char *app_id; /* the OAuth application's id (GitLab PKCE, Gitea), or NULL */
 	char *site_folder; /* the site's folder in the repository, "" for its root, no '/' at the ends */
 	int line; /* of `cms:` in site.yaml, for messages */
 } sg_cms;

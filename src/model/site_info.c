@@ -323,6 +323,14 @@ void sg_cms_read(sg_cms *c, const sg_fields *f, const sg_value *meta)
 			         "webbplats (letters, digits, . _ - and /, no '..')");
 		}
 	}
+	char *app_id = sg_field_text(&at, m, "app_id", false, NULL);
+	if (app_id && !only_of(app_id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")) {
+		const sg_value *v = sg_value_get(m, "app_id");
+		sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+		         "cms: 'app_id' is the id the forge gave the OAuth application (letters, digits, - _ .), not '%s'",
+		         app_id);
+	}
+	c->app_id = app_id;
 	c->base_url = cms_https(&at, m, "base_url", sg_field_text(&at, m, "base_url", false, NULL));
 	c->api_root = cms_https(&at, m, "api_root", sg_field_text(&at, m, "api_root", false, NULL));
 	c->backend = b >= 0 ? sg_strdup(backends[b]) : NULL;
@@ -337,5 +345,6 @@ void sg_cms_read(sg_cms *c, const sg_fields *f, const sg_value *meta)
 void sg_cms_clear(sg_cms *c)
 {
 	free(c->backend), free(c->repo), free(c->branch), free(c->base_url), free(c->api_root), free(c->site_folder);
+	free(c->app_id);
 	memset(c, 0, sizeof *c);
 }

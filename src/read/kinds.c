@@ -67,6 +67,7 @@ static const sg_key cms_keys[] = {
 	K("branch", SG_KEY_TEXT, "Gren (main)"),
 	K("base_url", SG_KEY_URL, "Adress till inloggningstjänsten (OAuth), om förrådet kräver en"),
 	K("api_root", SG_KEY_URL, "Adress till förrådets API (egen GitLab eller Gitea)"),
+	K("app_id", SG_KEY_TEXT, "Id för inloggningsprogrammet (OAuth) i GitLab eller Gitea"),
 	K("site_folder", SG_KEY_TEXT, "Webbplatsens mapp i förrådet (tom: förrådets rot)"),
 	END};
 static const sg_key site_keys[] = {

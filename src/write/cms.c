@@ -407,6 +407,11 @@ char *sg_cms_config_yml(const sg_site *site, unsigned local_port)
 		y_str(&b, 2, false, "base_url", c->base_url);
 	if (c->api_root)
 		y_str(&b, 2, false, "api_root", c->api_root);
+	if (c->app_id) { /* GitLab's login without a server of one's own (PKCE); Gitea's login */
+		y_str(&b, 2, false, "app_id", c->app_id);
+		if (strcmp(c->backend, "gitlab") == 0)
+			y_str(&b, 2, false, "auth_type", "pkce");
+	}
 	if (local || local_port) { /* Decap then saves through decap-server when it answers */
 		y_raw(&b, 0, false, "local_backend", "");
 		y_str(&b, 2, false, "url", proxy);

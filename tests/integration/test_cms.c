@@ -275,6 +275,17 @@ Test(cms, backends_locale_and_slugs)
 	sg_value_unref(config);
 	sg_site_free(site);
 
+	/* a GitLab of one's own: its API, and login without a server (PKCE) with the app's id */
+	site = example_site("gitlab");
+	site->info.cms.api_root = sg_strdup("https://gitlab.example.se/api/v4");
+	site->info.cms.app_id = sg_strdup("abc123");
+	config = config_of(site, 0);
+	cr_expect_str_eq(str(sg_value_get(config, "backend"), "api_root"), "https://gitlab.example.se/api/v4");
+	cr_expect_str_eq(str(sg_value_get(config, "backend"), "app_id"), "abc123");
+	cr_expect_str_eq(str(sg_value_get(config, "backend"), "auth_type"), "pkce");
+	sg_value_unref(config);
+	sg_site_free(site);
+
 	site = example_site("local");
 	config = config_of(site, 0);
 	cr_expect_str_eq(str(sg_value_get(config, "backend"), "name"), "proxy");
