@@ -269,6 +269,8 @@ int sg_cmd_serve(int argc, char **argv)
 		goto out;
 	}
 	prefix = site_prefix(st.opts.content_dir, st.opts.base_url);
+	decap_dir = sg_cms_find_dir(sg_datadir()); /* a site with cms: has /admin/ with or without --cms */
+	st.opts.decap_dir = decap_dir;
 	if (cms) { /* before any thread: the child is forked from this one thread */
 		if (!site_has_cms(st.opts.content_dir)) {
 			fprintf(stderr, "sofgen serve: --cms: %s/site.yaml has no 'cms:' block, so the site has no web editor; "
@@ -276,7 +278,6 @@ int sg_cmd_serve(int argc, char **argv)
 			        st.opts.content_dir);
 			goto out;
 		}
-		decap_dir = sg_cms_find_dir(sg_datadir());
 		char *root = site_folder_of(st.opts.content_dir);
 		if (!decap_dir)
 			sg_buf_printf(&err, "--cms: Decap CMS %s is not installed: run 'make decap' in sofgen's source folder, "
@@ -289,7 +290,6 @@ int sg_cmd_serve(int argc, char **argv)
 			fprintf(stderr, "sofgen serve: %s\n", err.len ? sg_buf_cstr(&err) : "--cms: cannot find the site folder");
 			goto out;
 		}
-		st.opts.decap_dir = decap_dir;
 		st.opts.cms_local_port = cms_port;
 	}
 	sg_server_opts so = {bind_addr, port, site, prefix};

@@ -106,9 +106,10 @@ static size_t emit_vocab_options(sg_buf *b, int ind, sg_key_vocab vocab, const c
 	size_t n = 0;
 	y_raw(b, ind, false, "options", "");
 	if (vocab == SG_VOCAB_KOMMUN) {
-		for (size_t i = 0; i < cx->forbund->n_members; i++, n++)
-			y_str(b, ind + 2, true, "label", cx->forbund->members[i].name),
-			    y_str(b, ind + 4, false, "value", cx->forbund->members[i].name);
+		for (size_t i = 0; i < cx->forbund->n_members; i++, n++) {
+			y_str(b, ind + 2, true, "label", cx->forbund->members[i].name);
+			y_str(b, ind + 4, false, "value", cx->forbund->members[i].name);
+		}
 	} else if (vocab == SG_VOCAB_CATEGORY) {
 		size_t count;
 		const sg_category_info *cats = sg_categories(&count);
