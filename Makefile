@@ -119,7 +119,8 @@ e2e: $(BUILD)/sofgen
 	@rm -rf $(E2E_SITE) && $(BUILD)/sofgen build --now 2015-06-01T12:00 --build-future --out $(E2E_SITE)
 	@rm -rf $(E2E_FORMS_SITE) && $(BUILD)/sofgen build --now 2020-06-01T12:00 \
 	  --content tests/e2e/fixtures/one-field/content --out $(E2E_FORMS_SITE)
-	cd tests/e2e && SITE_DIR=$(CURDIR)/$(E2E_SITE) FORMS_SITE_DIR=$(CURDIR)/$(E2E_FORMS_SITE) SOFGEN=$(CURDIR)/$(BUILD)/sofgen node --test
+	cd tests/e2e && SITE_DIR=$(CURDIR)/$(E2E_SITE) FORMS_SITE_DIR=$(CURDIR)/$(E2E_FORMS_SITE) \
+	  SOFGEN=$(CURDIR)/$(BUILD)/sofgen SOFGEN_DECAP_DIR=$(CURDIR)/$(DECAP_DIR) node --test
 
 # The binary, the default templates and assets, the man page and the bash completion.
 install: sofgen

@@ -18,6 +18,7 @@
 #include "util/buf.h"
 #include "util/fs.h"
 #include "util/parallel.h"
+#include "write/cms.h"
 #include "write/opendata.h"
 #include "write/output.h"
 #include "write/paths.h"
@@ -280,6 +281,13 @@ static sg_run_result render_and_write(const sg_pipeline_opts *o, const sg_site *
 			result = SG_RUN_IO_ERROR;
 		else
 			stats->files += (size_t)copied;
+	}
+	if (result == SG_RUN_OK && site->info.cms.backend) { /* the web editor at /admin/ */
+		long n = sg_cms_write_admin(out, site, o->decap_dir, o->cms_local_port, d);
+		if (n < 0)
+			result = SG_RUN_IO_ERROR;
+		else
+			stats->files += (size_t)n;
 	}
 	sg_assets_free(&assets);
 	stats->reused = sg_output_reused(out);

@@ -21,6 +21,10 @@ typedef struct sg_pipeline_opts {
 	bool incremental; /* files equal to the previous site's are linked from it, not written again */
 	/* page kinds beyond the built-in ones (plan/plan.h; a hook for tests), or NULL */
 	const struct sg_plan_kinds *page_kinds;
+	/* the Decap CMS files for a site with `cms:` (write/cms.h, sg_cms_find_dir), or NULL:
+	 * such a site then fails to build with a message saying what to install */
+	const char *decap_dir;
+	unsigned cms_local_port; /* serve --cms: decap-server's port, for config.yml; 0: none */
 } sg_pipeline_opts;
 
 typedef enum { SG_RUN_OK = 0, SG_RUN_CONTENT_ERRORS = 1, SG_RUN_IO_ERROR = 2 } sg_run_result;

@@ -11,6 +11,7 @@
 #include "../util/diag.h"
 #include "../util/swetime.h"
 #include "../util/fs.h"
+#include "../write/cms.h"
 #include "args.h"
 #include "commands.h"
 #include "site_root.h"
@@ -155,6 +156,8 @@ int sg_cmd_build(int argc, char **argv, bool write)
 	char *default_templates = sg_datadir_path("templates"), *default_assets = sg_datadir_path("assets");
 	o.default_templates_dir = default_templates;
 	o.default_assets_dir = default_assets;
+	char *decap = write ? sg_cms_find_dir(sg_datadir()) : NULL; /* used only when site.yaml has 'cms:' */
+	o.decap_dir = decap;
 
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -169,6 +172,7 @@ int sg_cmd_build(int argc, char **argv, bool write)
 		sg_diags_free(d);
 		free(default_templates);
 		free(default_assets);
+		free(decap);
 		return (int)r;
 	}
 	sg_diags_print(d, stderr);
@@ -193,5 +197,6 @@ int sg_cmd_build(int argc, char **argv, bool write)
 	sg_diags_free(d);
 	free(default_templates);
 	free(default_assets);
+	free(decap);
 	return (int)r;
 }

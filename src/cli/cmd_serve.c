@@ -28,6 +28,7 @@
 #include "../session.h"
 #include "../plan/plan.h"
 #include "../read/yaml_load.h"
+#include "../serve/decap.h"
 #include "../serve/server.h"
 #include "../serve/watch.h"
 #include "../util/address.h"
@@ -35,10 +36,12 @@
 #include "../util/buf.h"
 #include "../util/diag.h"
 #include "../util/fs.h"
+#include "../write/cms.h"
 #include "../write/output.h"
 #include "../util/swetime.h"
 #include "args.h"
 #include "commands.h"
+#include "site_root.h"
 
 #define QUIET_MS 100
 /* how often an idle server looks whether the day has changed */
@@ -141,9 +144,47 @@ static char *site_prefix(const char *content_dir, const char *base_url)
 	return prefix;
 }
 
+/* Does content_dir/site.yaml have a `cms:` block? (The build checks it; this only
+ * decides whether --cms has anything to serve.) */
+static bool site_has_cms(const char *content_dir)
+{
+	char *path = sg_path_join(content_dir, "site.yaml");
+	size_t len;
+	char *text = sg_read_file(path, &len, (size_t)1 << 20);
+	free(path);
+	if (!text)
+		return false;
+	sg_diags *d = sg_diags_new();
+	sg_value *v = sg_yaml_load(text, len, "site.yaml", 0, d);
+	bool has = sg_value_get(v, "cms") != NULL;
+	sg_diags_free(d);
+	sg_value_unref(v);
+	free(text);
+	return has;
+}
+
+/* The site's folder (the one holding the content folder), absolute (malloc'd), or NULL. */
+static char *site_folder_of(const char *content_dir)
+{
+	char *abs = sg_path_resolve(content_dir);
+	char *slash = abs ? strrchr(abs, '/') : NULL;
+	if (!slash) {
+		free(abs);
+		return NULL;
+	}
+	if (slash == abs)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	return abs;
+}
+
 int sg_cmd_serve(int argc, char **argv)
 {
-	const char *port_arg = "1313", *bind_addr = "127.0.0.1";
+	const char *port_arg = "1313", *bind_addr = "127.0.0.1", *cms_port_arg = NULL;
+	bool cms = false; /* --cms: decap-server for the web editor at /admin/ */
+	char *decap_dir = NULL;
+	sg_decap_server *decap = NULL;
 	serve_state st = {
 		.opts = {.content_dir = "content", .templates_dir = "templates", .assets_dir = "assets", .write = true}};
 	const sg_opt opts[] = {
@@ -155,10 +196,17 @@ int sg_cmd_serve(int argc, char **argv)
 		{"--drafts", false, NULL, &st.opts.drafts},
 		{"--base-url", true, &st.opts.base_url, NULL},
 		{"--build-future", false, NULL, &st.opts.build_future},
+		{"--cms", false, NULL, &cms},
+		{"--cms-port", true, &cms_port_arg, NULL},
 		{NULL, false, NULL, NULL},
 	};
 	if (sg_args_parse(argc, argv, 2, opts, NULL, 0, "serve") < 0)
 		return 2;
+	unsigned cms_port = 8081;
+	if (cms_port_arg && (!parse_port(cms_port_arg, &cms_port) || cms_port == 0)) {
+		fprintf(stderr, "sofgen serve: --cms-port takes a port number from 1 to 65535, not '%s'\n", cms_port_arg);
+		return 2;
+	}
 	unsigned port;
 	if (!parse_port(port_arg, &port)) {
 		fprintf(stderr, "sofgen serve: --port takes a port number from 0 to 65535 (0: any free port), not '%s'\n",
@@ -222,6 +270,29 @@ int sg_cmd_serve(int argc, char **argv)
 		goto out;
 	}
 	prefix = site_prefix(st.opts.content_dir, st.opts.base_url);
+	decap_dir = sg_cms_find_dir(sg_datadir()); /* a site with cms: has /admin/ with or without --cms */
+	st.opts.decap_dir = decap_dir;
+	if (cms) { /* before any thread: the child is forked from this one thread */
+		if (!site_has_cms(st.opts.content_dir)) {
+			fprintf(stderr, "sofgen serve: --cms: %s/site.yaml has no 'cms:' block, so the site has no web editor; "
+			                "add\n  cms:\n    backend: local\nto edit on this computer\n",
+			        st.opts.content_dir);
+			goto out;
+		}
+		char *root = site_folder_of(st.opts.content_dir);
+		if (!decap_dir)
+			sg_buf_printf(&err, "--cms: Decap CMS %s is not installed: run 'make decap' in sofgen's source folder, "
+			                    "then 'make install' (or set SOFGEN_DECAP_DIR to the build/decap folder)",
+			              sg_cms_decap_version());
+		else if (root)
+			decap = sg_decap_start(decap_dir, root, cms_port, &old_mask, &err);
+		free(root);
+		if (!decap) {
+			fprintf(stderr, "sofgen serve: %s\n", err.len ? sg_buf_cstr(&err) : "--cms: cannot find the site folder");
+			goto out;
+		}
+		st.opts.cms_local_port = cms_port;
+	}
 	sg_server_opts so = {bind_addr, port, site, prefix};
 	st.server = sg_server_start(&so, &err);
 	if (!st.server) {
@@ -242,6 +313,9 @@ int sg_cmd_serve(int argc, char **argv)
 		printf("sofgen serve: listening on %s: other machines may reach this server\n", bind_addr);
 	printf("sofgen serve: watching %s, %s and %s for changes\n", st.opts.content_dir, st.opts.templates_dir,
 	       st.opts.assets_dir);
+	if (decap)
+		printf("sofgen serve: the web editor is at %sadmin/ (decap-server on 127.0.0.1:%u saves into %s/)\n", url,
+		       cms_port, st.opts.content_dir);
 	fflush(stdout);
 
 	for (;;) {
@@ -272,6 +346,8 @@ int sg_cmd_serve(int argc, char **argv)
 		        si.ssi_signo == SIGINT ? "interrupted" : si.ssi_signo == SIGHUP ? "hung up" : "terminated");
 	rc = 0;
 out:
+	sg_decap_stop(decap); /* the editor's server goes with this one */
+	free(decap_dir);
 	sg_server_stop(st.server);
 	sg_session_free(st.session);
 	sg_watch_free(watch);

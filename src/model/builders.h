@@ -91,4 +91,9 @@ void sg_target_groups_clear(sg_site_info *in);
 /* Warns about each term of an insats' `target_groups` value that the vocabulary lacks. */
 void sg_target_groups_check(const sg_site_info *in, const sg_fields *f, const sg_value *groups);
 
+/* site.yaml's `cms:` block into c (zeroed first; left empty when absent or wrong, with
+ * errors to f->d naming the fix). sg_cms_clear frees what it holds. */
+void sg_cms_read(sg_cms *c, const sg_fields *f, const sg_value *meta);
+void sg_cms_clear(sg_cms *c);
+
 #endif

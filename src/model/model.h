@@ -355,6 +355,15 @@ typedef struct sg_target_group {
 	size_t n_synonyms;
 } sg_target_group;
 
+/* site.yaml's `cms:` block: the web editor (Decap CMS, write/cms.h). All owned; NULL
+ * when not given. backend: "git-gateway", "github", "gitlab", "gitea" or "local". */
+typedef struct sg_cms {
+	char *backend, *repo, *branch, *base_url, *api_root;
+	char *app_id; /* the OAuth application's id (GitLab PKCE, Gitea), or NULL */
+	char *site_folder; /* the site's folder in the repository, "" for its root, no '/' at the ends */
+	int line; /* of `cms:` in site.yaml, for messages */
+} sg_cms;
+
 typedef struct sg_site_info {
 	char *title, *base_url, *language, *region, *description;
 	char *root; /* the path of base_url without its final '/': "" or e.g. "/varend" */
@@ -371,6 +380,7 @@ typedef struct sg_site_info {
 	int review_max_months; /* how old an insats' `reviewed` may get (1–120, default 12) */
 	sg_target_group *target_groups; /* the vocabulary, in site.yaml's order; none: no check */
 	size_t n_target_groups;
+	sg_cms cms; /* the web editor; cms.backend NULL: none (no /admin/) */
 } sg_site_info;
 
 typedef struct sg_site {

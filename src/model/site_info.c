@@ -164,6 +164,7 @@ void sg_build_site_info(sg_site *site, const sg_source *src, sg_diags *d)
 	build_accessibility(&in->accessibility, &f, src->meta);
 	build_privacy(&in->privacy, &f, src->meta);
 	sg_target_groups_read(in, &f, src->meta);
+	sg_cms_read(&in->cms, &f, src->meta);
 	sg_open_data_read(&in->open_data, &f, src->meta);
 	const sg_value *forms = sg_field_map(&f, src->meta, "forms");
 	if (forms) {
@@ -246,4 +247,134 @@ void sg_site_info_clear(sg_site_info *in)
 	sg_open_data_clear(&in->open_data);
 	free(in->forms_action);
 	sg_target_groups_clear(in);
+	sg_cms_clear(&in->cms);
+}
+
+/* ---- cms: the web editor ------------------------------------------------------- */
+
+/* True when every character of s is in `allowed` and s is not empty. */
+static bool only_of(const char *s, const char *allowed)
+{
+	return *s && strspn(s, allowed) == strlen(s);
+}
+
+/* "org/name" (GitLab: "group/subgroup/name"): parts of letters, digits, . _ -, no empty
+ * part and none that is "." or "..". */
+static bool repo_path_ok(const char *s)
+{
+	if (!only_of(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/"))
+		return false;
+	size_t parts = 0;
+	for (const char *p = s; *p;) {
+		size_t len = strcspn(p, "/");
+		if (len == 0 || (len == 1 && p[0] == '.') || (len == 2 && p[0] == '.' && p[1] == '.'))
+			return false;
+		parts++;
+		p += len;
+		if (*p == '/' && !*++p)
+			return false; /* a '/' at the end */
+	}
+	return parts >= 2;
+}
+
+/* One https address of cms (base_url, api_root), or NULL with an error. Takes `s`. */
+static char *cms_https(const sg_fields *f, const sg_value *m, const char *key, char *s)
+{
+	if (!s)
+		return NULL;
+	sg_buf problems = SG_BUF_INIT;
+	char *parsed = strncmp(s, "https://", 8) == 0 ? sg_base_url_parse(s, &problems) : NULL;
+	sg_buf_free(&problems);
+	if (!parsed) {
+		const sg_value *v = sg_value_get(m, key);
+		sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+		         "cms: '%s' must be a whole https:// address without spaces, '?' or '#', e.g. %s", key,
+		         strcmp(key, "api_root") == 0 ? "https://gitea.example.se/api/v1" : "https://auth.example.se");
+		free(s);
+		return NULL;
+	}
+	free(parsed);
+	return s;
+}
+
+void sg_cms_read(sg_cms *c, const sg_fields *f, const sg_value *meta)
+{
+	memset(c, 0, sizeof *c);
+	const sg_value *m = sg_field_map(f, meta, "cms");
+	if (!m)
+		return;
+	const sg_key *keys = sg_key_sub(sg_keys_of(SG_SRC_SITE), "cms");
+	sg_fields_check_keys(f, m, keys, "cms");
+	sg_fields at = *f;
+	at.line = sg_fields_line(f, m);
+	size_t errors = sg_diags_errors(f->d);
+	const char *const *backends = sg_key_choices(keys, "backend");
+	int b = sg_field_choice(&at, m, "backend", backends);
+	if (!sg_value_get(m, "backend"))
+		sg_error(f->d, f->file, at.line, 1,
+		         "cms: missing 'backend': where the web editor saves, one of git-gateway, github, gitlab, gitea, or "
+		         "local for editing on your own computer with 'sofgen serve --cms'");
+	bool needs_repo = b >= 0 && (strcmp(backends[b], "github") == 0 || strcmp(backends[b], "gitlab") == 0 ||
+	                             strcmp(backends[b], "gitea") == 0);
+	char *repo = sg_field_text(&at, m, "repo", false, NULL);
+	const sg_value *rv = sg_value_get(m, "repo");
+	if (repo && !repo_path_ok(repo))
+		sg_error(f->d, f->file, sg_fields_line(f, rv), sg_fields_col(rv),
+		         "cms: 'repo' is the repository as organisation/name, e.g. repo: samordningsforbund/webbplats, "
+		         "not '%s'",
+		         repo);
+	else if (!repo && needs_repo)
+		sg_error(f->d, f->file, at.line, 1,
+		         "cms: backend '%s' needs 'repo': the repository as organisation/name, e.g. repo: "
+		         "samordningsforbund/webbplats",
+		         backends[b]);
+	char *branch = sg_field_text(&at, m, "branch", false, NULL);
+	if (branch && (!only_of(branch, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/") ||
+	               branch[0] == '/' || branch[0] == '-' || strstr(branch, ".."))) {
+		const sg_value *v = sg_value_get(m, "branch");
+		sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+		         "cms: 'branch' is the name of a git branch, e.g. branch: main, not '%s'", branch);
+	}
+	char *folder = sg_field_text(&at, m, "site_folder", false, NULL);
+	if (folder) {
+		char *p = folder;
+		while (*p == '/')
+			p++;
+		memmove(folder, p, strlen(p) + 1);
+		size_t len = strlen(folder);
+		while (len && folder[len - 1] == '/')
+			folder[--len] = '\0';
+		bool ok = !*folder || repo_path_ok(folder) ||
+		          only_of(folder, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-");
+		if (!ok || strcmp(folder, ".") == 0 || strcmp(folder, "..") == 0) {
+			const sg_value *v = sg_value_get(m, "site_folder");
+			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+			         "cms: 'site_folder' is the folder in the repository that holds content/, e.g. site_folder: "
+			         "webbplats (letters, digits, . _ - and /, no '..')");
+		}
+	}
+	char *app_id = sg_field_text(&at, m, "app_id", false, NULL);
+	if (app_id && !only_of(app_id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")) {
+		const sg_value *v = sg_value_get(m, "app_id");
+		sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
+		         "cms: 'app_id' is the id the forge gave the OAuth application (letters, digits, - _ .), not '%s'",
+		         app_id);
+	}
+	c->app_id = app_id;
+	c->base_url = cms_https(&at, m, "base_url", sg_field_text(&at, m, "base_url", false, NULL));
+	c->api_root = cms_https(&at, m, "api_root", sg_field_text(&at, m, "api_root", false, NULL));
+	c->backend = b >= 0 ? sg_strdup(backends[b]) : NULL;
+	c->repo = repo;
+	c->branch = branch ? branch : sg_strdup("main");
+	c->site_folder = folder ? folder : sg_strdup("");
+	c->line = at.line;
+	if (sg_diags_errors(f->d) != errors) /* no editor rather than a half-configured one */
+		sg_cms_clear(c);
+}
+
+void sg_cms_clear(sg_cms *c)
+{
+	free(c->backend), free(c->repo), free(c->branch), free(c->base_url), free(c->api_root), free(c->site_folder);
+	free(c->app_id);
+	memset(c, 0, sizeof *c);
 }

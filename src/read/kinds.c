@@ -23,6 +23,7 @@ static const char *const doc_types[] = {"verksamhetsplan", "årsredovisning", "f
                                         "protokoll",       "other",          NULL};
 static const char *const field_types[] = {"text", "textarea", "personnummer", "date",     "email",
                                           "tel",  "select",   "radio",        "checkbox", NULL};
+static const char *const cms_backends[] = {"git-gateway", "github", "gitlab", "gitea", "local", NULL};
 static const char *const publisher_types[] = {
 	"LocalAuthority", "RegionalAuthority", "NationalAuthority", "SupraNationalAuthority",
 	"NonProfitOrganisation", "NonGovernmentalOrganisation", "Company", "IndustryConsortium",
@@ -66,6 +67,17 @@ static const sg_key privacy_keys[] = {
 	K("server_logs", SG_KEY_TEXT, "Vad webbhotellet loggar och hur länge"),
 	K("updated", SG_KEY_DATE, "Senast uppdaterad"),
 	END};
+/* the web editor (Decap CMS, write/cms.h) */
+static const sg_key cms_keys[] = {
+	{"backend", NULL, SG_KEY_CHOICE, "Var ändringarna sparas (git-gateway, github, gitlab, gitea eller local)",
+	 cms_backends, true, SG_VOCAB_NONE},
+	K("repo", SG_KEY_TEXT, "Förråd, organisation/namn (github, gitlab, gitea)"),
+	K("branch", SG_KEY_TEXT, "Gren (main)"),
+	K("base_url", SG_KEY_URL, "Adress till inloggningstjänsten (OAuth), om förrådet kräver en"),
+	K("api_root", SG_KEY_URL, "Adress till förrådets API (egen GitLab eller Gitea)"),
+	K("app_id", SG_KEY_TEXT, "Id för inloggningsprogrammet (OAuth) i GitLab eller Gitea"),
+	K("site_folder", SG_KEY_TEXT, "Webbplatsens mapp i förrådet (tom: förrådets rot)"),
+	END};
 static const sg_key site_keys[] = {
 	R("title", SG_KEY_TEXT, "Webbplatsens namn"),
 	R("base_url", SG_KEY_URL, "Webbplatsens adress"),
@@ -80,6 +92,7 @@ static const sg_key site_keys[] = {
 	M("open_data", SG_KEY_MAP, open_data_keys, "Öppna data"),
 	M("target_groups", SG_KEY_MAPS, target_group_keys, "Målgrupper (vokabulär)"),
 	K("review_max_months", SG_KEY_INT, "Månader mellan granskningar av en insats"),
+	M("cms", SG_KEY_MAP, cms_keys, "Webbredigeraren (Decap CMS)"),
 	END};
 
 /* forbund/<slug>.md */

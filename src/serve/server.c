@@ -123,6 +123,7 @@ const char *sg_serve_mime(const char *name)
 		{"ics", "text/calendar; charset=utf-8"},
 		{"txt", "text/plain; charset=utf-8"},
 		{"csv", "text/csv; charset=utf-8"},
+		{"yml", "text/yaml; charset=utf-8"}, /* the web editor's admin/config.yml */
 		{"md", "text/markdown; charset=utf-8"},
 		{"pdf", "application/pdf"},
 		{"woff", "font/woff"},

@@ -1,6 +1,7 @@
 /* paths.c — the list of a build's files and the check that no two collide (see
  * paths.h). */
 #include "paths.h"
+#include "cms.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -163,6 +164,7 @@ void sg_out_paths_collect(const sg_site *site, const sg_plan *plan, const sg_ass
 		                 yaml, 0, 0);
 	}
 	sg_publications_paths(site, out);
+	sg_cms_paths(site, out);
 	for (size_t i = 0; i < site->n_dokument; i++) {
 		const sg_dokument *doc = site->dokument[i];
 		char *url = sg_url_dokument(doc);
