@@ -36,6 +36,7 @@
 #include "../util/diag.h"
 #include "../util/fs.h"
 #include "../write/output.h"
+#include "../util/i18n.h"
 #include "../util/swetime.h"
 #include "args.h"
 #include "commands.h"
@@ -89,24 +90,28 @@ static bool build(serve_state *st, const char *const *changed, size_t n)
 	sg_diags_sort(d);
 	sg_diags_print(d, stderr);
 	size_t errors = sg_diags_errors(d), warnings = sg_diags_warnings(d);
-	const char *what = st->builds++ ? "rebuilt" : "built";
+	bool first = st->builds++ == 0;
 	if (r == SG_RUN_OK) {
 		sg_server_built(st->server);
 		st->have_site = true;
 		if (incremental)
-			fprintf(stderr, "sofgen serve: rebuilt %zu of %zu pages (%zu file%s changed) in %.0f ms%s", stats.rendered,
-			        stats.pages, stats.written, stats.written == 1 ? "" : "s", secs * 1000, warnings ? "" : "\n");
+			fprintf(stderr, P_("sofgen serve: rebuilt %zu of %zu pages (%zu file changed) in %.0f ms%s",
+			                   "sofgen serve: rebuilt %zu of %zu pages (%zu files changed) in %.0f ms%s", stats.written),
+			        stats.rendered, stats.pages, stats.written, secs * 1000, warnings ? "" : "\n");
 		else
-			fprintf(stderr, "sofgen serve: %s %zu pages in %.2f s%s", what, stats.pages, secs,
-			        warnings ? "" : "\n");
+			fprintf(stderr, first ? _("sofgen serve: built %zu pages in %.2f s%s") : _("sofgen serve: rebuilt %zu pages in %.2f s%s"),
+			        stats.pages, secs, warnings ? "" : "\n");
 		if (warnings)
-			fprintf(stderr, " (%zu warning%s)\n", warnings, warnings == 1 ? "" : "s");
+			fprintf(stderr, P_(" (%zu warning)\n", " (%zu warnings)\n", warnings), warnings);
 	} else {
 		sg_server_failed(st->server, d);
-		fprintf(stderr, "sofgen serve: %zu error%s, %zu warning%s; %s\n", errors, errors == 1 ? "" : "s",
-		        warnings, warnings == 1 ? "" : "s",
-		        st->have_site ? "still serving the last good site; its pages show the errors"
-		                      : "nothing to serve until the errors are fixed");
+		char *e = sg_asprintf(P_("%zu error", "%zu errors", errors), errors);
+		char *w = sg_asprintf(P_("%zu warning", "%zu warnings", warnings), warnings);
+		fprintf(stderr, _("sofgen serve: %s, %s; %s\n"), e, w,
+		        st->have_site ? _("still serving the last good site; its pages show the errors")
+		                      : _("nothing to serve until the errors are fixed"));
+		free(e);
+		free(w);
 	}
 	sg_diags_free(d);
 	return r == SG_RUN_OK;
@@ -160,12 +165,12 @@ int sg_cmd_serve(int argc, char **argv)
 		return 2;
 	unsigned port;
 	if (!parse_port(port_arg, &port)) {
-		fprintf(stderr, "sofgen serve: --port takes a port number from 0 to 65535 (0: any free port), not '%s'\n",
+		fprintf(stderr, _("sofgen serve: --port takes a port number from 0 to 65535 (0: any free port), not '%s'\n"),
 		        port_arg);
 		return 2;
 	}
 	if (!sg_is_dir(st.opts.content_dir)) {
-		fprintf(stderr, "sofgen serve: %s: the content folder does not exist; use --content DIR\n",
+		fprintf(stderr, _("sofgen serve: %s: the content folder does not exist; use --content DIR\n"),
 		        st.opts.content_dir);
 		return 2;
 	}
@@ -186,7 +191,7 @@ int sg_cmd_serve(int argc, char **argv)
 	sg_watch *watch = NULL;
 	sg_buf err = SG_BUF_INIT;
 	if (sfd < 0) {
-		fprintf(stderr, "sofgen serve: cannot wait for signals: %s\n", strerror(errno));
+		fprintf(stderr, _("sofgen serve: cannot wait for signals: %s\n"), strerror(errno));
 		goto out;
 	}
 
@@ -203,7 +208,7 @@ int sg_cmd_serve(int argc, char **argv)
 	}
 	work = sg_asprintf("%s/sofgen-serve-XXXXXX", tmp);
 	if (!mkdtemp(work)) {
-		fprintf(stderr, "sofgen serve: cannot create a build folder in %s: %s\n", tmp, strerror(errno));
+		fprintf(stderr, _("sofgen serve: cannot create a build folder in %s: %s\n"), tmp, strerror(errno));
 		free(work);
 		work = NULL;
 		goto out;
@@ -216,15 +221,15 @@ int sg_cmd_serve(int argc, char **argv)
 	const char *roots[] = {st.opts.content_dir, st.opts.templates_dir, st.opts.assets_dir};
 	watch = sg_watch_new(roots, 3);
 	if (!watch) {
-		fprintf(stderr, "sofgen serve: cannot watch the source folders: %s%s\n", strerror(errno),
-		        errno == ENOSPC ? " (raise fs.inotify.max_user_watches)" : "");
+		fprintf(stderr, _("sofgen serve: cannot watch the source folders: %s%s\n"), strerror(errno),
+		        errno == ENOSPC ? _(" (raise fs.inotify.max_user_watches)") : "");
 		goto out;
 	}
 	prefix = site_prefix(st.opts.content_dir, st.opts.base_url);
 	sg_server_opts so = {bind_addr, port, site, prefix};
 	st.server = sg_server_start(&so, &err);
 	if (!st.server) {
-		fprintf(stderr, "sofgen serve: %s\n", sg_buf_cstr(&err));
+		fprintf(stderr, _("sofgen serve: %s\n"), sg_buf_cstr(&err));
 		goto out;
 	}
 
@@ -236,10 +241,10 @@ int sg_cmd_serve(int argc, char **argv)
 		free(url);
 		url = full;
 	}
-	printf("sofgen serve: serving %s on %s (Ctrl-C stops)\n", st.opts.content_dir, url);
+	printf(_("sofgen serve: serving %s on %s (Ctrl-C stops)\n"), st.opts.content_dir, url);
 	if (!loopback(bind_addr))
-		printf("sofgen serve: listening on %s: other machines may reach this server\n", bind_addr);
-	printf("sofgen serve: watching %s, %s and %s for changes\n", st.opts.content_dir, st.opts.templates_dir,
+		printf(_("sofgen serve: listening on %s: other machines may reach this server\n"), bind_addr);
+	printf(_("sofgen serve: watching %s, %s and %s for changes\n"), st.opts.content_dir, st.opts.templates_dir,
 	       st.opts.assets_dir);
 	fflush(stdout);
 
@@ -257,7 +262,7 @@ int sg_cmd_serve(int argc, char **argv)
 			continue;
 		}
 		if (w == SG_WATCH_ERROR) {
-			fprintf(stderr, "sofgen serve: watching the source folders failed: %s\n", strerror(errno));
+			fprintf(stderr, _("sofgen serve: watching the source folders failed: %s\n"), strerror(errno));
 			goto out;
 		}
 		size_t n;
@@ -267,8 +272,8 @@ int sg_cmd_serve(int argc, char **argv)
 	}
 	struct signalfd_siginfo si;
 	if (read(sfd, &si, sizeof si) == (ssize_t)sizeof si)
-		fprintf(stderr, "sofgen serve: %s, stopping\n",
-		        si.ssi_signo == SIGINT ? "interrupted" : si.ssi_signo == SIGHUP ? "hung up" : "terminated");
+		fprintf(stderr, _("sofgen serve: %s, stopping\n"),
+		        si.ssi_signo == SIGINT ? _("interrupted") : si.ssi_signo == SIGHUP ? _("hung up") : _("terminated"));
 	rc = 0;
 out:
 	sg_server_stop(st.server);
@@ -277,7 +282,7 @@ out:
 	if (work)
 		sg_output_remove_on_oom(work, false);
 	if (work && sg_remove_tree(work) != 0)
-		fprintf(stderr, "sofgen serve: cannot remove %s: %s\n", work, strerror(errno));
+		fprintf(stderr, _("sofgen serve: cannot remove %s: %s\n"), work, strerror(errno));
 	sg_buf_free(&err);
 	free(url);
 	free(prefix);

@@ -14,6 +14,7 @@
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
+#include "../util/i18n.h"
 
 /* libcmark's own allocator prints a message and calls abort() when memory runs out;
  * with sofgen's, the tree and its HTML (allocated with the tree's allocator) end the
@@ -457,8 +458,8 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 				char why[300];
 				sg_char_refusal(cp, why, sizeof why);
 				sg_error(d, file, line, char_column(text, len, cmark_node_get_start_line(node), col),
-				         "the %s's %s holds %s", t == CMARK_NODE_LINK ? "link" : "image",
-				         part ? "title" : "address", why);
+				         "the %s's %s holds %s", t == CMARK_NODE_LINK ? _("link") : _("image"),
+				         part ? _("title") : _("address"), why);
 				if (part)
 					cmark_node_set_title(node, clean);
 				else
@@ -563,7 +564,7 @@ void sg_markdown_resolve(sg_markdown *md, sg_ref_resolver resolve, void *ctx, sg
 			continue;
 		}
 		sg_error(d, md->file, cmark_node_get_start_line(node) + md->first_line - 1, cmark_node_get_start_column(node),
-		         "%s", why ? why : "unknown reference");
+		         "%s", why ? why : _("unknown reference"));
 		free(why);
 		if (n == cap)
 			bad = sg_realloc(bad, (cap *= 2) * sizeof *bad);

@@ -9,6 +9,7 @@
 #include "../util/address.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
+#include "../util/i18n.h"
 #include "../util/numfmt.h"
 #include "../util/slug.h"
 #include "../util/suggest.h"
@@ -54,6 +55,7 @@ void sg_fields_check_keys(const sg_fields *f, const sg_value *map, const sg_key 
 		}
 		const sg_value *v = sg_value_item(map, i);
 		const char *close = sg_closest(key, names, nk);
+		what = _(what); /* "an insats": `make pot` knows the argument */
 		if (close)
 			sg_warning(AT(v), "unknown key '%s' in %s is ignored; did you mean '%s'?", key, what, close);
 		else
@@ -66,7 +68,10 @@ const sg_value *sg_fields_item_map(const sg_fields *f, const sg_value *list, siz
 {
 	const sg_value *v = sg_value_item(list, i);
 	if (sg_value_kind_of(v) != SG_VAL_MAP) {
-		const char *noun = strncmp(what, "an ", 3) == 0 ? what + 3 : strncmp(what, "a ", 2) == 0 ? what + 2 : what;
+		/* "a goal" → "goal", and in Swedish "ett mål" → "mål" ("varje mål …") */
+		const char *tw = _(what);
+		const char *noun = strncmp(tw, "an ", 3) == 0 ? tw + 3 : strncmp(tw, "a ", 2) == 0 ? tw + 2
+		                   : strncmp(tw, "en ", 3) == 0 ? tw + 3 : strncmp(tw, "ett ", 4) == 0 ? tw + 4 : tw;
 		sg_error(AT(v), "each %s must be '%s'", noun, shape);
 		return NULL;
 	}
@@ -93,7 +98,7 @@ char *sg_field_text(const sg_fields *f, const sg_value *map, const char *key, bo
 		return NULL;
 	}
 	if (required)
-		sg_error(AT(v), "missing '%s': %s", key, why ? why : "this field is required");
+		sg_error(AT(v), "missing '%s': %s", key, why ? _(why) : _("this field is required"));
 	return NULL;
 }
 
@@ -126,7 +131,7 @@ long sg_field_int(const sg_fields *f, const sg_value *map, const char *key, long
 		k = SG_VAL_NUMBER;
 	if (k != SG_VAL_NUMBER || x != floor(x)) {
 		const char *s = sg_value_as_string(v, NULL);
-		sg_error(AT(v), "'%s' must be a whole number%s%s%s", key, s ? ", not '" : "", s ? s : "", s ? "'" : "");
+		sg_error(AT(v), "'%s' must be a whole number%s%s%s", key, s ? _(", not '") : "", s ? s : "", s ? "'" : "");
 		return dflt;
 	}
 	/* compare as doubles: a number like 1e118 does not fit in a long at all */
@@ -252,7 +257,7 @@ static double plain_number(const sg_fields *f, const sg_value *map, const char *
 
 double sg_field_amount(const sg_fields *f, const sg_value *map, const char *key)
 {
-	return plain_number(f, map, key, SG_AMOUNT_DECIMALS, " in tkr");
+	return plain_number(f, map, key, SG_AMOUNT_DECIMALS, _(" in tkr"));
 }
 
 double sg_field_fraction(const sg_fields *f, const sg_value *map, const char *key)
@@ -525,7 +530,7 @@ bool sg_field_name_visible(const sg_fields *f, const sg_value *v, const char *na
 	}
 	sg_error(AT(v), "the %s '%s' has an invisible %s (U+%04X) as character %zu; delete it: it makes another name that "
 	         "looks the same",
-	         what, sg_buf_cstr(&shown), sg_invisible_name(cp), (unsigned)cp, index);
+	         _(what), sg_buf_cstr(&shown), sg_invisible_name(cp), (unsigned)cp, index);
 	sg_buf_free(&shown);
 	return false;
 }

@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "../util/alloc.h"
+#include "../util/i18n.h"
 
 struct sg_livereload {
 	pthread_mutex_t lock;
@@ -60,7 +61,7 @@ static char *errors_json(unsigned long gen, const sg_diags *d, size_t *n_errors)
 			}
 			sg_buf_puts(&text, ": ");
 		}
-		sg_buf_printf(&text, "error: %s", x->message);
+		sg_buf_printf(&text, "%s: %s", _("error"), x->message);
 		json_t *e = json_object();
 		json_object_set_new(e, "file", x->file ? json_string(x->file) : json_null());
 		json_object_set_new(e, "line", json_integer(x->line));
@@ -74,6 +75,19 @@ static char *errors_json(unsigned long gen, const sg_diags *d, size_t *n_errors)
 	json_object_set_new(root, "generation", json_integer((json_int_t)gen));
 	json_object_set_new(root, "ok", json_boolean(n == 0));
 	json_object_set_new(root, "errors", list);
+	/* the overlay's own words, in the language of the messages (sg_livereload_js falls
+	 * back to English without them) */
+	json_t *labels = json_object();
+	/* TRANSLATORS: the language code of this translation (the overlay's lang attribute) */
+	json_object_set_new(labels, "lang", json_string(_("en")));
+	char *title = sg_asprintf(P_("sofgen: the site could not be rebuilt (%zu error)",
+	                             "sofgen: the site could not be rebuilt (%zu errors)", n), n);
+	json_object_set_new(labels, "title", json_string(title));
+	free(title);
+	json_object_set_new(labels, "hint", json_string(_("You are looking at the last version that built. Fix the "
+	                                                  "file and save it: the page reloads by itself.")));
+	json_object_set_new(labels, "hide", json_string(_("Hide")));
+	json_object_set_new(root, "labels", labels);
 	char *s = json_dumps(root, JSON_COMPACT);
 	json_decref(root);
 	if (!s)
@@ -193,13 +207,14 @@ char *sg_livereload_inject(const char *html, size_t len, unsigned long generatio
 char *sg_livereload_placeholder_page(size_t *out_len)
 {
 	sg_buf b = SG_BUF_INIT;
-	sg_buf_puts(&b, "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-	                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	                "<title>sofgen serve: no site yet</title>\n</head>\n<body>\n<main>\n"
-	                "<h1>The site has not been built yet</h1>\n"
-	                "<p>sofgen serve is waiting for the content to build. The errors are listed in the "
-	                "terminal and below; this page reloads by itself when the build succeeds.</p>\n"
-	                "</main>\n");
+	/* the words are sofgen's own (no markup in a translation can reach the page unescaped:
+	 * sv.po is part of sofgen, like this file) */
+	sg_buf_printf(&b, "<!doctype html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+	                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	                  "<title>%s</title>\n</head>\n<body>\n<main>\n<h1>%s</h1>\n<p>%s</p>\n</main>\n",
+	              _("en"), _("sofgen serve: no site yet"), _("The site has not been built yet"),
+	              _("sofgen serve is waiting for the content to build. The errors are listed in the "
+	                "terminal and below; this page reloads by itself when the build succeeds."));
 	sg_livereload_tag(&b, 0);
 	sg_buf_puts(&b, "</body>\n</html>\n");
 	*out_len = b.len;
@@ -226,7 +241,7 @@ const char sg_livereload_js[] =
 	"\t\tif (text) e.textContent = text;\n"
 	"\t\treturn e;\n"
 	"\t}\n"
-	"\tfunction show(errors) {\n"
+	"\tfunction show(errors, labels) {\n"
 	"\t\tvar key = JSON.stringify(errors);\n"
 	"\t\tif (box && key === shown) return;\n"
 	"\t\tremove();\n"
@@ -239,14 +254,14 @@ const char sg_livereload_js[] =
 	"\t\tbox.id = \"sofgen-errors\";\n"
 	"\t\tbox.setAttribute(\"role\", \"alert\");\n"
 	"\t\tbox.setAttribute(\"aria-labelledby\", \"sofgen-errors-title\");\n"
-	"\t\tbox.setAttribute(\"lang\", \"en\");\n"
+	"\t\tbox.setAttribute(\"lang\", labels.lang || \"en\");\n"
 	"\t\tvar n = errors.length;\n"
-	"\t\tvar h = el(\"h2\", \"margin:0 0 .5rem;font-size:1.15rem;color:#b3001b\", \"sofgen: the site could not "
-	"be rebuilt (\" + n + (n === 1 ? \" error)\" : \" errors)\"));\n"
+	"\t\tvar h = el(\"h2\", \"margin:0 0 .5rem;font-size:1.15rem;color:#b3001b\", labels.title || \"sofgen: the site "
+	"could not be rebuilt (\" + n + (n === 1 ? \" error)\" : \" errors)\"));\n"
 	"\t\th.id = \"sofgen-errors-title\";\n"
 	"\t\tbox.appendChild(h);\n"
-	"\t\tbox.appendChild(el(\"p\", \"margin:0 0 .5rem\", \"You are looking at the last version that built. "
-	"Fix the file and save it: the page reloads by itself.\"));\n"
+	"\t\tbox.appendChild(el(\"p\", \"margin:0 0 .5rem\", labels.hint || \"You are looking at the last version "
+	"that built. Fix the file and save it: the page reloads by itself.\"));\n"
 	"\t\tvar ul = el(\"ul\", \"margin:0;padding-left:1.25rem\");\n"
 	"\t\tfor (var i = 0; i < n; i++) {\n"
 	"\t\t\tvar li = el(\"li\");\n"
@@ -255,7 +270,7 @@ const char sg_livereload_js[] =
 	"\t\t\tul.appendChild(li);\n"
 	"\t\t}\n"
 	"\t\tbox.appendChild(ul);\n"
-	"\t\tvar b = el(\"button\", \"margin-top:.75rem;font:inherit;padding:.25rem .75rem\", \"Hide\");\n"
+	"\t\tvar b = el(\"button\", \"margin-top:.75rem;font:inherit;padding:.25rem .75rem\", labels.hide || \"Hide\");\n"
 	"\t\tb.type = \"button\";\n"
 	"\t\tb.addEventListener(\"click\", function () { dismissed = shown; remove(); });\n"
 	"\t\tbox.appendChild(b);\n"
@@ -264,7 +279,7 @@ const char sg_livereload_js[] =
 	"\tfunction check() {\n"
 	"\t\tfetch(\"" SG_LR_ERRORS_PATH "\", {cache: \"no-store\"})\n"
 	"\t\t\t.then(function (r) { return r.json(); })\n"
-	"\t\t\t.then(function (j) { show(j.errors || []); }, function () {});\n"
+	"\t\t\t.then(function (j) { show(j.errors || [], j.labels || {}); }, function () {});\n"
 	"\t}\n"
 	"\tif (!window.EventSource) { check(); return; }\n"
 	"\tvar es = null;\n"

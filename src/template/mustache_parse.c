@@ -16,6 +16,7 @@
 #include "../util/alloc.h"
 #include "../util/utf8.h"
 #include "mustache_internal.h"
+#include "../util/i18n.h"
 
 #define NONE ((size_t)-1)
 /* How much of a tag is quoted back in a message. */
@@ -83,7 +84,7 @@ static void error_at(parser *P, size_t off, const char *fmt, ...)
 	sg_buf msg = SG_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	sg_buf_vprintf(&msg, fmt, ap);
+	sg_buf_vprintf(&msg, _(fmt), ap); /* `make pot`: error_at is a keyword */
 	va_end(ap);
 	sg_error(P->d, P->file, line, col, "%s", sg_buf_cstr(&msg));
 	sg_buf_free(&msg);
