@@ -146,6 +146,27 @@ static char *site_prefix(const char *content_dir, const char *base_url)
 	return prefix;
 }
 
+/* site.yaml's `language` (default "sv", as the model reads it); the caller frees it. */
+static char *site_language(const char *content_dir)
+{
+	char *path = sg_path_join(content_dir, "site.yaml");
+	size_t len;
+	char *text = sg_read_file(path, &len, (size_t)1 << 20);
+	free(path);
+	char *lang = NULL;
+	if (text) {
+		sg_diags *d = sg_diags_new();
+		sg_value *v = sg_yaml_load(text, len, "site.yaml", 0, d);
+		sg_diags_free(d);
+		const char *s = sg_value_as_string(sg_value_get(v, "language"), NULL);
+		if (s && *s)
+			lang = sg_strdup(s);
+		sg_value_unref(v);
+		free(text);
+	}
+	return lang ? lang : sg_strdup("sv");
+}
+
 int sg_cmd_serve(int argc, char **argv)
 {
 	const char *port_arg = "1313", *bind_addr = "127.0.0.1";
@@ -174,6 +195,11 @@ int sg_cmd_serve(int argc, char **argv)
 		        st.opts.content_dir);
 		return 2;
 	}
+	/* the preview speaks the site's language (its terminal lines and the overlay) unless
+	 * the environment names one; before any thread starts, as it sets LANGUAGE */
+	char *lang = site_language(st.opts.content_dir);
+	sg_i18n_default_language(lang);
+	free(lang);
 
 	/* Before any thread starts: SIGPIPE ignored (a browser that goes away is not fatal),
 	 * and SIGINT, SIGTERM and SIGHUP blocked, to be read from a signalfd; threads

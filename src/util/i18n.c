@@ -93,6 +93,11 @@ bool sg_i18n_default_language(const char *lang)
 		return false;
 	if (!setlocale(LC_MESSAGES, "C.UTF-8"))
 		return false;
-	setenv("LANGUAGE", lang, 1);
+	char buf[64]; /* "sv-SE", as in HTML, is "sv_SE" to gettext */
+	snprintf(buf, sizeof buf, "%s", lang);
+	for (char *p = buf; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	setenv("LANGUAGE", buf, 1);
 	return true;
 }
