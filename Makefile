@@ -127,7 +127,7 @@ install: sofgen
 	install -m 755 sofgen $(DESTDIR)$(BINDIR)/sofgen
 	install -m 644 templates/*.mustache $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 assets/* $(DESTDIR)$(DATADIR)/assets/
-	sed -e 's|@DATADIR@|$(DATADIR)|g' -e 's|@DOCDIR@|$(DOCDIR)|g' docs/sofgen.1 > $(DESTDIR)$(MANDIR)/man1/sofgen.1
+	sed -e 's|@DATADIR@|$(DATADIR)|g' -e 's|@DOCDIR@|$(DOCDIR)|g' -e 's|@LOCALEDIR@|$(LOCALEDIR)|g' docs/sofgen.1 > $(DESTDIR)$(MANDIR)/man1/sofgen.1
 	chmod 644 $(DESTDIR)$(MANDIR)/man1/sofgen.1
 	install -m 644 scripts/sofgen.bash-completion $(DESTDIR)$(BASHCOMPDIR)/sofgen
 	install -d $(DESTDIR)$(DOCDIR)
@@ -160,7 +160,7 @@ publish-test: $(BUILD)/sofgen
 install-dirs-test: sofgen
 	@d=$$(mktemp -d) && $(MAKE) --no-print-directory install DESTDIR=$$d PREFIX=/usr >/dev/null && \
 	  test -x $$d/usr/bin/sofgen && test -f $$d/usr/share/sofgen/templates/base.mustache && \
-	  test -f $$d/usr/share/man/man1/sofgen.1 && ! grep -q '@DATADIR@' $$d/usr/share/man/man1/sofgen.1 && \
+	  test -f $$d/usr/share/man/man1/sofgen.1 && test -f $$d/usr/share/locale/sv/LC_MESSAGES/sofgen.mo && ! grep -q '@[A-Z]*DIR@' $$d/usr/share/man/man1/sofgen.1 && \
 	  $(MAKE) --no-print-directory uninstall DESTDIR=$$d PREFIX=/usr >/dev/null && \
 	  left=$$(find $$d -type f | wc -l) && rm -rf $$d && [ $$left -eq 0 ] && \
 	  echo "install-dirs-test: 1 passed, 0 failed" || { echo "install-dirs-test: 0 passed, 1 failed"; exit 1; }

@@ -45,8 +45,22 @@ static void language_without_locale(const char *name)
 	setenv("LANGUAGE", buf, 1);
 }
 
-/* The folder of the catalogues: $SOFGEN_LOCALEDIR, else locale/ beside the binary when it
- * holds sofgen's (the build tree: build/release/locale), else SOFGEN_LOCALEDIR. An absolute
+/* exe_dir/rel when it holds sofgen's Swedish catalogue (malloc'd), else NULL. */
+static char *catalogue_in(const char *exe_dir, const char *rel)
+{
+	char *dir = sg_asprintf("%s/%s", exe_dir, rel);
+	char *mo = sg_asprintf("%s/sv/LC_MESSAGES/" SG_TEXTDOMAIN ".mo", dir);
+	bool found = access(mo, R_OK) == 0;
+	free(mo);
+	if (found)
+		return dir;
+	free(dir);
+	return NULL;
+}
+
+/* The folder of the catalogues: $SOFGEN_LOCALEDIR, else the build tree's when the binary
+ * is one of a build (build/release/sofgen: build/release/locale; the copy `make` puts in
+ * the project root: build/release/locale below it), else SOFGEN_LOCALEDIR. An absolute
  * path (the commands may change folder before the first message); the caller frees it. */
 static char *locale_dir(void)
 {
@@ -57,20 +71,15 @@ static char *locale_dir(void)
 	}
 	char *exe = realpath("/proc/self/exe", NULL);
 	char *slash = exe ? strrchr(exe, '/') : NULL;
+	char *dir = NULL;
 	if (slash) {
 		*slash = '\0';
-		char *dir = sg_asprintf("%s/locale", exe);
-		char *mo = sg_asprintf("%s/sv/LC_MESSAGES/" SG_TEXTDOMAIN ".mo", dir);
-		bool found = access(mo, R_OK) == 0;
-		free(mo);
-		free(exe);
-		if (found)
-			return dir;
-		free(dir);
-	} else {
-		free(exe);
+		dir = catalogue_in(exe, "locale");
+		if (!dir)
+			dir = catalogue_in(exe, "build/release/locale");
 	}
-	return sg_strdup(SOFGEN_LOCALEDIR);
+	free(exe);
+	return dir ? dir : sg_strdup(SOFGEN_LOCALEDIR);
 }
 
 void sg_i18n_init(void)

@@ -19,8 +19,9 @@
 /* Once, at the start of main (before any thread or chdir): LC_MESSAGES from the
  * environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) and nothing else, so numbers,
  * ctype and collation stay as the code expects ("C"); the catalogue from
- * $SOFGEN_LOCALEDIR, else the build tree's locale/ beside the binary, else the
- * LOCALEDIR sofgen was built with; output always in UTF-8. A language named in the
+ * $SOFGEN_LOCALEDIR, else the build tree's (build/release/locale for build/release/sofgen
+ * and for the copy ./sofgen), else the LOCALEDIR sofgen was built with (make install puts
+ * it there); output always in UTF-8. A language named in the
  * environment whose locale the machine does not have (LANG=sv_SE.UTF-8 without
  * sv_SE generated) is still honoured, through LANGUAGE and the C.UTF-8 locale. */
 void sg_i18n_init(void);
