@@ -97,10 +97,10 @@ static int quote_len(const char *s, const token *t) { return (int)sg_utf8_prefix
 static const char *pair_word(char kind)
 {
 	switch (kind) {
-	case '^': return "inverted section";
-	case '$': return "block";
-	case '<': return "parent";
-	default: return "section";
+	case '^': return _("inverted section");
+	case '$': return _("block");
+	case '<': return _("parent");
+	default: return _("section");
 	}
 }
 

@@ -421,21 +421,21 @@ char *sg_phone_uri(const char *s, const char **ext, char *why, size_t why_len)
 		}
 	}
 	if (problem)
-		snprintf(why, why_len, _("%s; write the number, e.g. 033-12 34 56 or +46 33 12 34 56 (an extension as 'ankn. 123')"), problem);
+		snprintf(why, why_len,
+		         _("%s; write the number, e.g. 033-12 34 56 or +46 33 12 34 56 (an extension as 'ankn. 123')"), problem);
 	sg_buf_free(&digits);
 	return uri;
 }
 
 /* ---- base_url ------------------------------------------------------------------- */
 
-#define BASE_EXAMPLE "e.g. https://example.se/ or https://example.se/varend/"
 
 char *sg_base_url_parse(const char *s, sg_buf *problems)
 {
 	size_t before = problems->len;
 	size_t scheme = strncmp(s, "https://", 8) == 0 ? 8 : strncmp(s, "http://", 7) == 0 ? 7 : 0;
 	if (!scheme) {
-		sg_buf_puts(problems, "'base_url' must be a full address starting with https://, e.g. https://example.se/\n");
+		sg_buf_puts(problems, _("'base_url' must be a full address starting with https://, e.g. https://example.se/\n"));
 		return NULL;
 	}
 	/* a space or a control character: one problem, and what follows it (in robots.txt,
@@ -446,8 +446,8 @@ char *sg_base_url_parse(const char *s, sg_buf *problems)
 		n++;
 	sg_buf_put(&clean, s, n);
 	if (s[n])
-		sg_buf_puts(problems, "'base_url' holds a space, a tab or a line break; write the address on one line without "
-		                      "spaces, " BASE_EXAMPLE "\n");
+		sg_buf_puts(problems, _("'base_url' holds a space, a tab or a line break; write the address on one line without "
+		                      "spaces, e.g. https://example.se/ or https://example.se/varend/\n"));
 	const char *u = sg_buf_cstr(&clean) + scheme;
 	size_t auth = strcspn(u, "/?#");
 	size_t path_end = auth + strcspn(u + auth, "?#");
@@ -456,8 +456,8 @@ char *sg_base_url_parse(const char *s, sg_buf *problems)
 	size_t host_len = auth;
 	const char *at = memrchr(u, '@', auth);
 	if (at) {
-		sg_buf_puts(problems, "'base_url' has a user name or password before '@'; write only the host name, " BASE_EXAMPLE
-		                      "\n");
+		sg_buf_puts(problems, _("'base_url' has a user name or password before '@'; write only the host name, "
+		                        "e.g. https://example.se/ or https://example.se/varend/\n"));
 		host_len -= (size_t)(at + 1 - host);
 		host = at + 1;
 	}
@@ -473,8 +473,8 @@ char *sg_base_url_parse(const char *s, sg_buf *problems)
 			sg_buf shown = SG_BUF_INIT;
 			char *p = sg_strndup(port, plen);
 			sg_shown(&shown, p);
-			sg_buf_printf(problems, "'base_url' has the port '%s'; a port is a number from 1 to 65535, and is usually "
-			              "left out, " BASE_EXAMPLE "\n", sg_buf_cstr(&shown));
+			sg_buf_printf(problems, _("'base_url' has the port '%s'; a port is a number from 1 to 65535, and is usually "
+			              "left out, e.g. https://example.se/ or https://example.se/varend/\n"), sg_buf_cstr(&shown));
 			sg_buf_free(&shown);
 			free(p);
 		}
@@ -482,16 +482,16 @@ char *sg_base_url_parse(const char *s, sg_buf *problems)
 	}
 	char why[400];
 	if (host_len == 0)
-		sg_buf_printf(problems, "'base_url' has no host name after %.*s; write the site's whole address, " BASE_EXAMPLE
-		              "\n", (int)scheme, s);
+		sg_buf_printf(problems, _("'base_url' has no host name after %.*s; write the site's whole address, "
+		                          "e.g. https://example.se/ or https://example.se/varend/\n"), (int)scheme, s);
 	else if (has_non_ascii(host, host_len)) {
 		char *x = host_ascii(host, host_len);
 		const char *after = host + host_len; /* the port and the path */
-		sg_buf_printf(problems, "'base_url' has the host name '%.*s' with letters outside a-z; write it in its xn-- "
-		              "form: %.*s%s%.*s\n", (int)host_len, host, (int)scheme, s, x, (int)(u + path_end - after), after);
+		sg_buf_printf(problems, _("'base_url' has the host name '%.*s' with letters outside a-z; write it in its xn-- "
+		              "form: %.*s%s%.*s\n"), (int)host_len, host, (int)scheme, s, x, (int)(u + path_end - after), after);
 		free(x);
 	} else if (!sg_host_valid(host, host_len, false, why, sizeof why))
-		sg_buf_printf(problems, "'base_url': %s; " BASE_EXAMPLE "\n", why);
+		sg_buf_printf(problems, _("'base_url': %s; e.g. https://example.se/ or https://example.se/varend/\n"), why);
 	/* the path: folder names of safe characters */
 	const char *path = u + auth;
 	size_t plen = path_end - auth;
@@ -500,14 +500,14 @@ char *sg_base_url_parse(const char *s, sg_buf *problems)
 		if (is_alnum(c) || strchr("-._~/", c))
 			continue;
 		if (c == '%')
-			sg_buf_puts(problems, "'base_url' has a percent-escape ('%') in its path; name the folder with a-z, 0-9, "
-			                      "'-', '.', '_' and '~' only, " BASE_EXAMPLE "\n");
+			sg_buf_puts(problems, _("'base_url' has a percent-escape ('%') in its path; name the folder with a-z, 0-9, "
+			                      "'-', '.', '_' and '~' only, e.g. https://example.se/ or https://example.se/varend/\n"));
 		else if ((unsigned char)c >= 0x80)
-			sg_buf_puts(problems, "'base_url' has letters outside a-z in its path; name the folder with a-z, 0-9, '-', "
-			                      "'.', '_' and '~' only, e.g. https://example.se/varend/\n");
+			sg_buf_puts(problems, _("'base_url' has letters outside a-z in its path; name the folder with a-z, 0-9, '-', "
+			                      "'.', '_' and '~' only, e.g. https://example.se/varend/\n"));
 		else
-			sg_buf_printf(problems, "'base_url' has '%c' in its path; name the folder with a-z, 0-9, '-', '.', '_' and "
-			              "'~' only, e.g. https://example.se/varend/\n", c);
+			sg_buf_printf(problems, _("'base_url' has '%c' in its path; name the folder with a-z, 0-9, '-', '.', '_' and "
+			              "'~' only, e.g. https://example.se/varend/\n"), c);
 		break;
 	}
 	bool dots = false, empty = false;
@@ -524,17 +524,17 @@ char *sg_base_url_parse(const char *s, sg_buf *problems)
 		i = e;
 	}
 	if (dots)
-		sg_buf_puts(problems, "'base_url' has '.' or '..' as a folder in its path; write the folder the site is in, "
-		                      "e.g. https://example.se/varend/\n");
+		sg_buf_puts(problems, _("'base_url' has '.' or '..' as a folder in its path; write the folder the site is in, "
+		                      "e.g. https://example.se/varend/\n"));
 	if (empty)
-		sg_buf_puts(problems, "'base_url' has '//' in its path; write single slashes, e.g. https://example.se/varend/\n");
+		sg_buf_puts(problems, _("'base_url' has '//' in its path; write single slashes, e.g. https://example.se/varend/\n"));
 	if (u[path_end] == '?') {
-		sg_buf_puts(problems, "'base_url' has a query ('?…'); remove it: the address ends with the site's folder, "
-		                      BASE_EXAMPLE "\n");
+		sg_buf_puts(problems, _("'base_url' has a query ('?…'); remove it: the address ends with the site's folder, "
+		                        "e.g. https://example.se/ or https://example.se/varend/\n"));
 	}
 	if (strchr(u + path_end, '#'))
-		sg_buf_puts(problems, "'base_url' has a fragment ('#…'); remove it: the address ends with the site's folder, "
-		                      BASE_EXAMPLE "\n");
+		sg_buf_puts(problems, _("'base_url' has a fragment ('#…'); remove it: the address ends with the site's folder, "
+		                        "e.g. https://example.se/ or https://example.se/varend/\n"));
 	char *out = NULL;
 	if (problems->len == before) {
 		n = strlen(s);
