@@ -474,7 +474,7 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 				size_t url_len = strlen(url), cut = sg_utf8_prefix(url, url_len, 40);
 				sg_warning(d, file, line, col,
 				           "the %s to '%.*s%s' is removed: addresses must start with https://, http://, mailto:, tel: or /",
-				           t == CMARK_NODE_LINK ? "link" : "image", (int)cut, url, cut < url_len ? "…" : "");
+				           t == CMARK_NODE_LINK ? _("link") : _("image"), (int)cut, url, cut < url_len ? "…" : "");
 				drop = true;
 			} else if (url && strncasecmp(url, "mailto:", 7) == 0) {
 				/* only a plain address: '?bcc=…' or '%0A' would add mail headers */
