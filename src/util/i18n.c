@@ -86,8 +86,14 @@ void sg_i18n_init(void)
 {
 	const char *got = setlocale(LC_MESSAGES, "");
 	const char *name = messages_locale_name();
-	if ((!got || strcmp(got, "C") == 0) && !no_language(name))
-		language_without_locale(name); /* e.g. LANG=sv_SE.UTF-8 on a machine without sv_SE */
+	if (!got || strcmp(got, "C") == 0) {
+		if (!no_language(name))
+			language_without_locale(name); /* e.g. LANG=sv_SE.UTF-8 on a machine without sv_SE */
+		else if (!name && !no_language(getenv("LANGUAGE")))
+			/* `LANGUAGE=sv sofgen …` where no locale is set at all (a bare ssh session, a CI
+			 * job): honoured too, as C.UTF-8; an explicit LC_ALL=C keeps POSIX's English */
+			setlocale(LC_MESSAGES, "C.UTF-8");
+	}
 	/* libc's own messages (strerror) in UTF-8 too; byte classes stay as in "C" */
 	setlocale(LC_CTYPE, "C.UTF-8");
 	char *dir = locale_dir();

@@ -23,7 +23,9 @@
  * and for the copy ./sofgen), else the LOCALEDIR sofgen was built with (make install puts
  * it there); output always in UTF-8. A language named in the
  * environment whose locale the machine does not have (LANG=sv_SE.UTF-8 without
- * sv_SE generated) is still honoured, through LANGUAGE and the C.UTF-8 locale. */
+ * sv_SE generated) is still honoured, through LANGUAGE and the C.UTF-8 locale, and so is
+ * LANGUAGE alone when no locale variable is set; LC_ALL=C (or LC_MESSAGES=C, LANG=C)
+ * gives the English of the code, whatever LANGUAGE says, as POSIX wants. */
 void sg_i18n_init(void);
 
 /* When the environment names no language (LANGUAGE, LC_ALL, LC_MESSAGES and LANG unset,

@@ -105,6 +105,12 @@ Test(i18n, lang_sv_se_is_swedish_even_without_the_locale)
 	check_says(NO_LANGUAGE " LC_MESSAGES=sv_SE.UTF-8 LANG=en_GB.UTF-8", swedish);
 }
 
+Test(i18n, language_alone_is_swedish)
+{
+	/* no locale variable at all (a bare ssh session, a CI job): LANGUAGE=sv still counts */
+	check_says(NO_LANGUAGE " LANGUAGE=sv", swedish);
+}
+
 Test(i18n, the_c_locale_and_no_language_are_english)
 {
 	check_says(NO_LANGUAGE, english);
