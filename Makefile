@@ -62,9 +62,15 @@ site: deps
 	@$(MAKE) --no-print-directory sofgen
 	./sofgen build
 
-# Every criterion test binary, run from the project root (tests read content/ and tests/).
+# Tests compare messages in English, whatever language the developer's environment names
+# (a test that wants Swedish says LANGUAGE=sv); the catalogue is the one of this build.
+TEST_ENV = LANGUAGE=en LC_ALL=C.UTF-8 SOFGEN_LOCALEDIR=$(CURDIR)/$(BUILD)/locale
+
+# Every criterion test binary, run from the project root (tests read content/ and tests/),
+# and the check that every message has its Swedish translation (mk/i18n.mk).
 unit: $(TEST_BIN) $(BUILD)/sofgen
-	@failed=0; for t in $(TEST_BIN); do SOFGEN=$(BUILD)/sofgen $$t --short-filename -j2 || failed=$$((failed+1)); done; \
+	@failed=0; for t in $(TEST_BIN); do SOFGEN=$(BUILD)/sofgen $(TEST_ENV) $$t --short-filename -j2 || failed=$$((failed+1)); done; \
+	  tests/po-check.sh $(LINGUAS) || failed=$$((failed+1)); \
 	  if [ $$failed -ne 0 ]; then echo "unit: $$failed test program(s) failed"; exit 1; fi
 
 test: deps-test
@@ -101,7 +107,7 @@ standalone:
 # A full build of the example site under valgrind: zero errors, zero leaks.
 valgrind: $(BUILD)/sofgen
 	@rm -rf build/valgrind-site
-	valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible \
+	$(TEST_ENV) valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible \
 	  --errors-for-leak-kinds=definite,indirect,possible $(BUILD)/sofgen build --out build/valgrind-site
 	@echo "valgrind: 1 passed, 0 failed"
 
@@ -119,7 +125,7 @@ e2e: $(BUILD)/sofgen
 	@rm -rf $(E2E_SITE) && $(BUILD)/sofgen build --now 2015-06-01T12:00 --build-future --out $(E2E_SITE)
 	@rm -rf $(E2E_FORMS_SITE) && $(BUILD)/sofgen build --now 2020-06-01T12:00 \
 	  --content tests/e2e/fixtures/one-field/content --out $(E2E_FORMS_SITE)
-	cd tests/e2e && SITE_DIR=$(CURDIR)/$(E2E_SITE) FORMS_SITE_DIR=$(CURDIR)/$(E2E_FORMS_SITE) \
+	cd tests/e2e && $(TEST_ENV) SITE_DIR=$(CURDIR)/$(E2E_SITE) FORMS_SITE_DIR=$(CURDIR)/$(E2E_FORMS_SITE) \
 	  SOFGEN=$(CURDIR)/$(BUILD)/sofgen SOFGEN_DECAP_DIR=$(CURDIR)/$(DECAP_DIR) node --test
 
 # The binary, the default templates and assets, the man page and the bash completion.
@@ -129,7 +135,7 @@ install: sofgen
 	install -m 755 sofgen $(DESTDIR)$(BINDIR)/sofgen
 	install -m 644 templates/*.mustache $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 assets/* $(DESTDIR)$(DATADIR)/assets/
-	sed -e 's|@DATADIR@|$(DATADIR)|g' -e 's|@DOCDIR@|$(DOCDIR)|g' docs/sofgen.1 > $(DESTDIR)$(MANDIR)/man1/sofgen.1
+	sed -e 's|@DATADIR@|$(DATADIR)|g' -e 's|@DOCDIR@|$(DOCDIR)|g' -e 's|@LOCALEDIR@|$(LOCALEDIR)|g' docs/sofgen.1 > $(DESTDIR)$(MANDIR)/man1/sofgen.1
 	chmod 644 $(DESTDIR)$(MANDIR)/man1/sofgen.1
 	install -m 644 scripts/sofgen.bash-completion $(DESTDIR)$(BASHCOMPDIR)/sofgen
 	install -d $(DESTDIR)$(DOCDIR)
@@ -162,7 +168,7 @@ publish-test: $(BUILD)/sofgen
 install-dirs-test: sofgen
 	@d=$$(mktemp -d) && $(MAKE) --no-print-directory install DESTDIR=$$d PREFIX=/usr >/dev/null && \
 	  test -x $$d/usr/bin/sofgen && test -f $$d/usr/share/sofgen/templates/base.mustache && \
-	  test -f $$d/usr/share/man/man1/sofgen.1 && ! grep -q '@DATADIR@' $$d/usr/share/man/man1/sofgen.1 && \
+	  test -f $$d/usr/share/man/man1/sofgen.1 && test -f $$d/usr/share/locale/sv/LC_MESSAGES/sofgen.mo && ! grep -q '@[A-Z]*DIR@' $$d/usr/share/man/man1/sofgen.1 && \
 	  $(MAKE) --no-print-directory uninstall DESTDIR=$$d PREFIX=/usr >/dev/null && \
 	  left=$$(find $$d -type f | wc -l) && rm -rf $$d && [ $$left -eq 0 ] && \
 	  echo "install-dirs-test: 1 passed, 0 failed" || { echo "install-dirs-test: 0 passed, 1 failed"; exit 1; }

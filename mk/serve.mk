@@ -11,5 +11,5 @@ VALGRIND_SERVE = valgrind -q --error-exitcode=99 --leak-check=full --show-leak-k
 .PHONY: valgrind-serve
 valgrind: valgrind-serve
 valgrind-serve: $(BUILD)/tests/integration/test_serve $(BUILD)/sofgen
-	SOFGEN=$(BUILD)/sofgen SOFGEN_SERVE_WRAPPER="$(VALGRIND_SERVE)" SOFGEN_SERVE_RELOAD_MS=20000 \
+	$(TEST_ENV) SOFGEN=$(BUILD)/sofgen SOFGEN_SERVE_WRAPPER="$(VALGRIND_SERVE)" SOFGEN_SERVE_RELOAD_MS=20000 \
 	  $(BUILD)/tests/integration/test_serve --short-filename -j1 --filter 'serve/*'

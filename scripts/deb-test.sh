@@ -1,10 +1,12 @@
 #!/bin/sh
 # deb-test.sh DEB — the Debian package on its own: install it, create a new site with
 # `sofgen init` in an empty folder with no checkout in sight, build it, and read the
-# pages; the man page renders and the bash completion loads.
+# pages; the man page renders, the bash completion loads and the messages are in Swedish
+# with LANGUAGE=sv.
 # As root (CI, a fresh machine) the package is installed with apt-get, which also checks
 # its Depends, and purged at the end; otherwise (or when sofgen is installed already) it
-# is unpacked into a scratch root and SOFGEN_DATADIR points at its share folder.
+# is unpacked into a scratch root and SOFGEN_DATADIR (and SOFGEN_LOCALEDIR) point at its
+# share folder.
 set -eu
 [ $# -eq 1 ] && [ -f "$1" ] || { echo "usage: $0 PACKAGE.deb" >&2; exit 2; }
 deb=$(realpath "$1")
@@ -24,6 +26,7 @@ else
 	dpkg-deb -x "$deb" "$work/unpacked"
 	prefix=$work/unpacked/usr
 	export SOFGEN_DATADIR="$prefix/share/sofgen"
+	export SOFGEN_LOCALEDIR="$prefix/share/locale"
 fi
 bin=$prefix/bin/sofgen
 passed=0
@@ -62,6 +65,14 @@ else
 	fail "sofgen check from inside content/: $(cat "$work/check.log")"
 fi
 cd "$work/home"
+# the Swedish messages: the catalogue is in the package and the installed sofgen finds it
+if [ -f "$prefix/share/locale/sv/LC_MESSAGES/sofgen.mo" ] &&
+	env -i PATH=/usr/bin:/bin LANGUAGE=sv LC_ALL=C.UTF-8 ${SOFGEN_LOCALEDIR:+SOFGEN_LOCALEDIR=$SOFGEN_LOCALEDIR} \
+		"$bin" bygg 2>&1 | grep -q "^sofgen: okänt kommando 'bygg'"; then
+	ok "messages in Swedish with LANGUAGE=sv"
+else
+	fail "messages in Swedish with LANGUAGE=sv"
+fi
 man=$prefix/share/man/man1/sofgen.1.gz
 if [ -f "$man" ] && MANWIDTH=80 man -l "$man" 2>/dev/null | grep -q "sofgen init"; then
 	ok "man -l sofgen.1 renders"

@@ -17,6 +17,7 @@
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/fs.h"
+#include "util/i18n.h"
 #include "util/parallel.h"
 #include "write/cms.h"
 #include "write/opendata.h"
@@ -42,7 +43,7 @@ int sg_stage_load_templates(sg_tpl_set *set, const char *dir, const char *defaul
 		sg_error(d, dir, 0, 0,
 		         "the templates folder does not exist, and no installed templates were found%s%s; use --templates DIR "
 		         "or install sofgen (make install)",
-		         defaults ? " in " : "", defaults ? defaults : "");
+		         defaults ? _(" in ") : "", defaults ? defaults : "");
 		return -1;
 	}
 	int rc = own ? sg_tpl_set_load_dir(set, dir, d) : 0;

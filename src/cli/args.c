@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../util/i18n.h"
+
 int sg_args_parse(int argc, char **argv, int first, const sg_opt *opts, const char **positional, int max_positional,
                   const char *command)
 {
@@ -12,7 +14,7 @@ int sg_args_parse(int argc, char **argv, int first, const sg_opt *opts, const ch
 		const char *a = argv[i];
 		if (strncmp(a, "--", 2) != 0 || strcmp(a, "--") == 0) {
 			if (npos >= max_positional) {
-				fprintf(stderr, "sofgen %s: unexpected argument '%s' (see sofgen --help)\n", command, a);
+				fprintf(stderr, _("sofgen %s: unexpected argument '%s' (see sofgen --help)\n"), command, a);
 				return -1;
 			}
 			positional[npos++] = a;
@@ -25,12 +27,12 @@ int sg_args_parse(int argc, char **argv, int first, const sg_opt *opts, const ch
 			if (strlen(k->name) == nlen && strncmp(k->name, a, nlen) == 0)
 				o = k;
 		if (!o) {
-			fprintf(stderr, "sofgen %s: unknown option '%.*s' (see sofgen --help)\n", command, (int)nlen, a);
+			fprintf(stderr, _("sofgen %s: unknown option '%.*s' (see sofgen --help)\n"), command, (int)nlen, a);
 			return -1;
 		}
 		if (!o->takes_value) {
 			if (eq) {
-				fprintf(stderr, "sofgen %s: %s takes no value\n", command, o->name);
+				fprintf(stderr, _("sofgen %s: %s takes no value\n"), command, o->name);
 				return -1;
 			}
 			*o->flag = true;
@@ -39,7 +41,7 @@ int sg_args_parse(int argc, char **argv, int first, const sg_opt *opts, const ch
 		} else if (i + 1 < argc) {
 			*o->value = argv[++i];
 		} else {
-			fprintf(stderr, "sofgen %s: %s needs a value\n", command, o->name);
+			fprintf(stderr, _("sofgen %s: %s needs a value\n"), command, o->name);
 			return -1;
 		}
 	}

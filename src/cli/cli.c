@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../util/alloc.h"
+#include "../util/i18n.h"
 #include "commands.h"
 #include "site_root.h"
 
@@ -15,8 +16,9 @@
 #define SOFGEN_VERSION "0.0.0"
 #endif
 
-static const char usage[] =
-	"sofgen " SOFGEN_VERSION " — static sites for samordningsförbund\n"
+/* after "sofgen VERSION"; translated where it is printed (usage_to) */
+static const char usage[] = N_(
+	" — static sites for samordningsförbund\n"
 	"\n"
 	"Usage:\n"
 	"  sofgen build [--content DIR] [--templates DIR] [--assets DIR] [--out DIR] [--drafts]\n"
@@ -58,7 +60,14 @@ static const char usage[] =
 	"  sofgen --help | --version\n"
 	"\n"
 	"Exit status: 0 success, 1 the content (or template) has errors, 2 usage or I/O error.\n"
-	"Messages have the form file:line:col: error|warning: what is wrong and what would be right.\n";
+	"Messages have the form file:line:col: error|warning: what is wrong and what would be right.\n");
+
+/* Prints the help, in the editor's language, to out. */
+static void usage_to(FILE *out)
+{
+	fputs("sofgen " SOFGEN_VERSION, out);
+	fputs(_(usage), out);
+}
 
 int sg_cli_main(int argc, char **argv)
 {
@@ -66,12 +75,12 @@ int sg_cli_main(int argc, char **argv)
 	 * message, instead of NULL values deep inside the open data */
 	json_set_alloc_funcs(sg_malloc, free);
 	if (argc < 2) {
-		fputs(usage, stderr);
+		usage_to(stderr);
 		return 2;
 	}
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-		fputs(usage, stdout);
+		usage_to(stdout);
 		return 0;
 	}
 	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
@@ -83,7 +92,7 @@ int sg_cli_main(int argc, char **argv)
 		if (strcmp(cmd, commands[c]) == 0)
 			for (int i = 2; i < argc; i++)
 				if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-					fputs(usage, stdout); /* `sofgen build --help`: the same help */
+					usage_to(stdout); /* `sofgen build --help`: the same help */
 					return 0;
 				}
 	if (strcmp(cmd, "build") == 0 || strcmp(cmd, "check") == 0 || strcmp(cmd, "serve") == 0 || strcmp(cmd, "new") == 0) {
@@ -92,7 +101,7 @@ int sg_cli_main(int argc, char **argv)
 		if (sg_find_site_root(argc, argv, &root) != 0)
 			return 2;
 		if (root)
-			fprintf(stderr, "sofgen: the site is %s\n", root);
+			fprintf(stderr, _("sofgen: the site is %s\n"), root);
 		free(root);
 	}
 	if (strcmp(cmd, "build") == 0)
@@ -109,6 +118,9 @@ int sg_cli_main(int argc, char **argv)
 		return sg_cmd_init(argc, argv);
 	if (strcmp(cmd, "schema") == 0)
 		return sg_cmd_schema(argc, argv);
-	fprintf(stderr, "sofgen: unknown command '%s'; the commands are build, check, render, new, serve, init and schema (see sofgen --help)\n", cmd);
+	fprintf(stderr,
+	        _("sofgen: unknown command '%s'; the commands are build, check, render, new, serve, init and schema "
+	          "(see sofgen --help)\n"),
+	        cmd);
 	return 2;
 }

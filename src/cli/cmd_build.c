@@ -8,7 +8,9 @@
 
 #include "../model/fields.h"
 #include "../pipeline.h"
+#include "../util/alloc.h"
 #include "../util/diag.h"
+#include "../util/i18n.h"
 #include "../util/swetime.h"
 #include "../util/fs.h"
 #include "../write/cms.h"
@@ -35,7 +37,7 @@ static bool valid_now(const char *s)
 static bool out_dir_usable(const sg_pipeline_opts *o)
 {
 	if (!*o->out_dir) {
-		fprintf(stderr, "sofgen build: --out needs a folder name, e.g. --out site\n");
+		fprintf(stderr, _("sofgen build: --out needs a folder name, e.g. --out site\n"));
 		return false;
 	}
 	char *out = sg_path_resolve(o->out_dir), *here = sg_path_resolve(".");
@@ -44,10 +46,10 @@ static bool out_dir_usable(const sg_pipeline_opts *o)
 	} sources[] = {{"content", o->content_dir}, {"templates", o->templates_dir}, {"assets", o->assets_dir}};
 	bool ok = out && here;
 	if (!ok)
-		fprintf(stderr, "sofgen build: cannot find the current folder: %s\n", strerror(errno));
+		fprintf(stderr, _("sofgen build: cannot find the current folder: %s\n"), strerror(errno));
 	else if (strcmp(out, here) == 0) {
-		fprintf(stderr, "sofgen build: --out '%s' is the current folder, and each build replaces --out as a whole; "
-		                "use a folder of its own, e.g. --out site\n",
+		fprintf(stderr, _("sofgen build: --out '%s' is the current folder, and each build replaces --out as a whole; "
+		                "use a folder of its own, e.g. --out site\n"),
 		        o->out_dir);
 		ok = false;
 	}
@@ -56,16 +58,16 @@ static bool out_dir_usable(const sg_pipeline_opts *o)
 		if (!dir)
 			continue;
 		if (strcmp(out, dir) == 0)
-			fprintf(stderr, "sofgen build: --out '%s' is the %s folder; use a folder of its own, e.g. --out site\n",
+			fprintf(stderr, _("sofgen build: --out '%s' is the %s folder; use a folder of its own, e.g. --out site\n"),
 			        o->out_dir, sources[i].what);
 		else if (sg_path_within(out, dir))
 			fprintf(stderr,
-			        "sofgen build: --out '%s' is inside the %s folder '%s'; use a folder outside it, e.g. --out site\n",
+			        _("sofgen build: --out '%s' is inside the %s folder '%s'; use a folder outside it, e.g. --out site\n"),
 			        o->out_dir, sources[i].what, sources[i].dir);
 		else if (sg_path_within(dir, out))
 			fprintf(stderr,
-			        "sofgen build: --out '%s' holds the %s folder '%s', and each build replaces --out as a whole; "
-			        "use a folder of its own, e.g. --out site\n",
+			        _("sofgen build: --out '%s' holds the %s folder '%s', and each build replaces --out as a whole; "
+			        "use a folder of its own, e.g. --out site\n"),
 			        o->out_dir, sources[i].what, sources[i].dir);
 		else {
 			free(dir);
@@ -75,8 +77,8 @@ static bool out_dir_usable(const sg_pipeline_opts *o)
 		ok = false;
 	}
 	if (ok && sg_path_within(here, out)) {
-		fprintf(stderr, "sofgen build: --out '%s' holds the current folder, and each build replaces --out as a "
-		                "whole; use a folder of its own, e.g. --out site\n",
+		fprintf(stderr, _("sofgen build: --out '%s' holds the current folder, and each build replaces --out as a "
+		                "whole; use a folder of its own, e.g. --out site\n"),
 		        o->out_dir);
 		ok = false;
 	}
@@ -121,14 +123,14 @@ int sg_cmd_build(int argc, char **argv, bool write)
 		char *end;
 		long n = strtol(jobs, &end, 10);
 		if (*end || n < 1 || n > 256) {
-			fprintf(stderr, "sofgen build: --jobs takes a number of threads from 1 to 256\n");
+			fprintf(stderr, _("sofgen build: --jobs takes a number of threads from 1 to 256\n"));
 			return 2;
 		}
 		o.jobs = (int)n;
 	}
 	bool json = strcmp(format, "json") == 0;
 	if (!json && strcmp(format, "text") != 0) {
-		fprintf(stderr, "sofgen check: --format is text or json\n");
+		fprintf(stderr, _("sofgen check: --format is text or json\n"));
 		return 2;
 	}
 	char today[32];
@@ -136,8 +138,8 @@ int sg_cmd_build(int argc, char **argv, bool write)
 	if (!o.now && epoch && *epoch) {
 		/* reproducible builds (reproducible-builds.org): the date of the sources, in Swedish time */
 		if (!sg_now_from_epoch(epoch, today, sizeof today)) {
-			fprintf(stderr, "sofgen %s: SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 00:00 UTC, "
-			                "not '%s'\n",
+			fprintf(stderr, _("sofgen %s: SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 00:00 UTC, "
+			                "not '%s'\n"),
 			        cmd, epoch);
 			return 2;
 		}
@@ -147,7 +149,7 @@ int sg_cmd_build(int argc, char **argv, bool write)
 		sg_sweden_now(today, sizeof today); /* wherever the build runs, whatever TZ says */
 		o.now = today;
 	} else if (!valid_now(o.now)) {
-		fprintf(stderr, "sofgen %s: --now takes a date or a date and time: YYYY-MM-DD or YYYY-MM-DDTHH:MM\n", cmd);
+		fprintf(stderr, _("sofgen %s: --now takes a date or a date and time: YYYY-MM-DD or YYYY-MM-DDTHH:MM\n"), cmd);
 		return 2;
 	}
 
@@ -180,20 +182,26 @@ int sg_cmd_build(int argc, char **argv, bool write)
 	size_t errors = sg_diags_errors(d), warnings = sg_diags_warnings(d);
 	char unchanged[64] = "";
 	if (o.incremental)
-		snprintf(unchanged, sizeof unchanged, " (%zu file%s unchanged)", stats.reused, stats.reused == 1 ? "" : "s");
+		snprintf(unchanged, sizeof unchanged, P_(" (%zu file unchanged)", " (%zu files unchanged)", stats.reused),
+		         stats.reused);
 	if (r == SG_RUN_OK && write)
-		fprintf(stderr, "sofgen: built %zu pages (%zu insatser, %zu kommuner, %zu förbund) into %s/ in %.2f s%s\n",
+		fprintf(stderr, _("sofgen: built %zu pages (%zu insatser, %zu kommuner, %zu förbund) into %s/ in %.2f s%s\n"),
 		        stats.pages, stats.insatser, stats.kommuner, stats.forbund, o.out_dir, secs, unchanged);
 	if (r == SG_RUN_OK && write && timings)
-		fprintf(stderr, "sofgen: %.3f s reading content, %.3f s checking it and loading templates, "
-		                "%.3f s rendering and writing\n",
+		fprintf(stderr, _("sofgen: %.3f s reading content, %.3f s checking it and loading templates, "
+		                "%.3f s rendering and writing\n"),
 		        stats.t_read, stats.t_model, stats.t_write);
 	if (r == SG_RUN_OK && !write)
-		fprintf(stderr, "sofgen: %s is valid (%zu insatser, %zu kommuner, %zu förbund)\n", o.content_dir,
+		fprintf(stderr, _("sofgen: %s is valid (%zu insatser, %zu kommuner, %zu förbund)\n"), o.content_dir,
 		        stats.insatser, stats.kommuner, stats.forbund);
-	if (errors || warnings)
-		fprintf(stderr, "sofgen: %zu error%s, %zu warning%s%s\n", errors, errors == 1 ? "" : "s", warnings,
-		        warnings == 1 ? "" : "s", r != SG_RUN_OK && write ? "; the site was not changed" : "");
+	if (errors || warnings) {
+		/* "1 error, 2 warnings": each count with its own plural form (ngettext) */
+		char *e = sg_asprintf(P_("%zu error", "%zu errors", errors), errors);
+		char *w = sg_asprintf(P_("%zu warning", "%zu warnings", warnings), warnings);
+		fprintf(stderr, _("sofgen: %s, %s%s\n"), e, w, r != SG_RUN_OK && write ? _("; the site was not changed") : "");
+		free(e);
+		free(w);
+	}
 	sg_diags_free(d);
 	free(default_templates);
 	free(default_assets);

@@ -15,6 +15,7 @@
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/fs.h"
+#include "../util/i18n.h"
 #include "../util/slug.h"
 #include "../util/swetime.h"
 #include "../util/utf8.h"
@@ -164,7 +165,7 @@ static int put_file(const char *root, const char *rel, const sg_buf *text)
 	if (fd >= 0 && close(fd) != 0)
 		rc = -1;
 	if (rc != 0)
-		fprintf(stderr, "sofgen init: cannot write %s: %s\n", path, strerror(errno));
+		fprintf(stderr, _("sofgen init: cannot write %s: %s\n"), path, strerror(errno));
 	free(path);
 	return rc;
 }
@@ -185,7 +186,7 @@ int sg_cmd_init(int argc, char **argv)
 		return 2;
 	}
 	if (!sg_utf8_valid(name, strlen(name), NULL, NULL) || !*name) {
-		fprintf(stderr, "sofgen init: --forbund takes the förbund's name, e.g. --forbund \"Samordningsförbundet Värend\"\n");
+		fprintf(stderr, _("sofgen init: --forbund takes the förbund's name, e.g. --forbund \"Samordningsförbundet Värend\"\n"));
 		return 2;
 	}
 	char **kommuner = NULL;
@@ -193,8 +194,8 @@ int sg_cmd_init(int argc, char **argv)
 	int rc = 2;
 	char *slug = sg_slugify(name), *content = sg_path_join(pos[0], "content");
 	if (n == 0 || (kommuner_arg && !sg_utf8_valid(kommuner_arg, strlen(kommuner_arg), NULL, NULL))) {
-		fprintf(stderr, "sofgen init: --kommuner takes the member kommuner separated by commas, e.g. "
-		                "--kommuner \"Alvesta,Växjö\"\n");
+		fprintf(stderr, _("sofgen init: --kommuner takes the member kommuner separated by commas, e.g. "
+		                "--kommuner \"Alvesta,Växjö\"\n"));
 		goto out;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -202,16 +203,16 @@ int sg_cmd_init(int argc, char **argv)
 		bool empty = !*k;
 		free(k);
 		if (empty) {
-			fprintf(stderr, "sofgen init: the kommun '%s' has no letters to make a web address from\n", kommuner[i]);
+			fprintf(stderr, _("sofgen init: the kommun '%s' has no letters to make a web address from\n"), kommuner[i]);
 			goto out;
 		}
 	}
 	if (!*slug) {
-		fprintf(stderr, "sofgen init: the förbund's name '%s' has no letters to make a web address from\n", name);
+		fprintf(stderr, _("sofgen init: the förbund's name '%s' has no letters to make a web address from\n"), name);
 		goto out;
 	}
 	if (sg_exists(content)) {
-		fprintf(stderr, "sofgen init: %s already exists; sofgen init never overwrites a site (choose a new folder)\n",
+		fprintf(stderr, _("sofgen init: %s already exists; sofgen init never overwrites a site (choose a new folder)\n"),
 		        content);
 		goto out;
 	}
@@ -247,9 +248,9 @@ int sg_cmd_init(int argc, char **argv)
 	free(ignore);
 	sg_buf_free(&b);
 	if (rc == 0)
-		printf("sofgen init: created a site for %s in %s/\n"
+		printf(_("sofgen init: created a site for %s in %s/\n"
 		       "Next: cd %s && sofgen serve   (preview in the browser)\n"
-		       "      sofgen build             (the site in site/)\n",
+		       "      sofgen build             (the site in site/)\n"),
 		       name, pos[0], pos[0]);
 	rc = rc ? 2 : 0;
 out:

@@ -18,6 +18,7 @@
 #include "../util/buf.h"
 #include "../util/diag.h"
 #include "../util/fs.h"
+#include "../util/i18n.h"
 #include "../util/slug.h"
 #include "../util/suggest.h"
 #include "../util/utf8.h"
@@ -26,9 +27,9 @@
 #include "args.h"
 #include "commands.h"
 
-static const char usage_new[] = "usage: sofgen new insats FÖRBUND \"TITEL\" [--content DIR]\n"
-                                "       sofgen new nyhetsbrev \"TITEL\" [--forbund SLUG] [--date YYYY-MM-DD] [--content DIR]\n"
-                                "       sofgen new evenemang \"TITEL\" [--forbund SLUG] [--date YYYY-MM-DD] [--content DIR]\n";
+static const char usage_new[] = N_("usage: sofgen new insats FÖRBUND \"TITEL\" [--content DIR]\n"
+                                   "       sofgen new nyhetsbrev \"TITEL\" [--forbund SLUG] [--date YYYY-MM-DD] [--content DIR]\n"
+                                   "       sofgen new evenemang \"TITEL\" [--forbund SLUG] [--date YYYY-MM-DD] [--content DIR]\n");
 
 typedef enum { NEW_INSATS, NEW_NYHETSBREV, NEW_EVENEMANG } new_kind;
 
@@ -132,16 +133,16 @@ static int check_forbund(const char *content, const char *slug, const char *type
 		sg_buf_printf(&all, "%s%s", i ? ", " : "", slugs[i]);
 	const char *close = sg_closest(slug, (const char *const *)slugs, n);
 	if (n == 0)
-		fprintf(stderr, "sofgen new %s: there is no förbund '%s', and no förbund at all yet: add content/forbund/<slug>.md first\n",
+		fprintf(stderr, _("sofgen new %s: there is no förbund '%s', and no förbund at all yet: add content/forbund/<slug>.md first\n"),
 		        type, slug);
 	else if (!sg_is_slug(slug))
-		fprintf(stderr, "sofgen new %s: there is no förbund '%s': write the name of a file in content/forbund/ without .md%s%s%s; the förbund are: %s\n",
-		        type, slug, close ? " (did you mean '" : "", close ? close : "", close ? "'?)" : "", sg_buf_cstr(&all));
+		fprintf(stderr, _("sofgen new %s: there is no förbund '%s': write the name of a file in content/forbund/ without .md%s%s%s; the förbund are: %s\n"),
+		        type, slug, close ? _(" (did you mean '") : "", close ? close : "", close ? "'?)" : "", sg_buf_cstr(&all));
 	else if (close)
-		fprintf(stderr, "sofgen new %s: there is no förbund '%s' (%s); did you mean '%s'? The förbund are: %s\n", type,
+		fprintf(stderr, _("sofgen new %s: there is no förbund '%s' (%s); did you mean '%s'? The förbund are: %s\n"), type,
 		        slug, path, close, sg_buf_cstr(&all));
 	else
-		fprintf(stderr, "sofgen new %s: there is no förbund '%s' (%s); the förbund are: %s\n", type, slug, path,
+		fprintf(stderr, _("sofgen new %s: there is no förbund '%s' (%s); the förbund are: %s\n"), type, slug, path,
 		        sg_buf_cstr(&all));
 	sg_buf_free(&all);
 	free_list(slugs, n);
@@ -166,7 +167,7 @@ static int read_forbund(const char *content, const char *slug, char **title, cha
 	if (sg_sources_count(sources) == 0) {
 		sg_diags_print(d, stderr);
 		char *path = sg_path_join(content, rel);
-		fprintf(stderr, "sofgen new insats: fix %s first: the insats needs its member kommuner\n", path);
+		fprintf(stderr, _("sofgen new insats: fix %s first: the insats needs its member kommuner\n"), path);
 		free(path);
 		sg_sources_free(sources);
 		rc = 1;
@@ -359,19 +360,19 @@ static int write_new(const char *path, const char *text, size_t len, const char 
 	if (slash)
 		*slash = '\0';
 	if (slash && sg_mkdirs(dir) != 0) {
-		fprintf(stderr, "sofgen new %s: cannot create the folder %s: %s\n", type, dir, strerror(errno));
+		fprintf(stderr, _("sofgen new %s: cannot create the folder %s: %s\n"), type, dir, strerror(errno));
 		free(dir);
 		return 2;
 	}
 	free(dir);
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	if (fd < 0 && errno == EEXIST) {
-		fprintf(stderr, "sofgen new %s: %s already exists and is left as it is; choose another title or edit that file\n",
+		fprintf(stderr, _("sofgen new %s: %s already exists and is left as it is; choose another title or edit that file\n"),
 		        type, path);
 		return 1;
 	}
 	if (fd < 0) {
-		fprintf(stderr, "sofgen new %s: cannot create %s: %s\n", type, path, strerror(errno));
+		fprintf(stderr, _("sofgen new %s: cannot create %s: %s\n"), type, path, strerror(errno));
 		return 2;
 	}
 	size_t done = 0;
@@ -387,7 +388,7 @@ static int write_new(const char *path, const char *text, size_t len, const char 
 	if (close(fd) != 0 && !err)
 		err = errno;
 	if (done < len || err) {
-		fprintf(stderr, "sofgen new %s: cannot write %s: %s\n", type, path, strerror(err ? err : EIO));
+		fprintf(stderr, _("sofgen new %s: cannot write %s: %s\n"), type, path, strerror(err ? err : EIO));
 		unlink(path);
 		return 2;
 	}
@@ -399,7 +400,7 @@ static char *clean_title(const char *arg, const char *type)
 {
 	int line, col;
 	if (!sg_utf8_valid(arg, strlen(arg), &line, &col)) {
-		fprintf(stderr, "sofgen new %s: the title is not valid UTF-8 text\n", type);
+		fprintf(stderr, _("sofgen new %s: the title is not valid UTF-8 text\n"), type);
 		return NULL;
 	}
 	const char *s = arg;
@@ -409,7 +410,7 @@ static char *clean_title(const char *arg, const char *type)
 	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' || s[len - 1] == '\r'))
 		len--;
 	if (len == 0) {
-		fprintf(stderr, "sofgen new %s: the title is empty\n%s", type, usage_new);
+		fprintf(stderr, _("sofgen new %s: the title is empty\n%s"), type, _(usage_new));
 		return NULL;
 	}
 	return sg_strndup(s, len);
@@ -419,11 +420,11 @@ int sg_cmd_new(int argc, char **argv)
 {
 	static const char *const types[] = {"insats", "nyhetsbrev", "evenemang"};
 	if (argc >= 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
-		fputs(usage_new, stdout);
+		fputs(_(usage_new), stdout);
 		return 0;
 	}
 	if (argc < 3 || argv[2][0] == '-') {
-		fprintf(stderr, "sofgen new: what kind of content? (insats, nyhetsbrev or evenemang)\n%s", usage_new);
+		fprintf(stderr, _("sofgen new: what kind of content? (insats, nyhetsbrev or evenemang)\n%s"), _(usage_new));
 		return 2;
 	}
 	const char *type = argv[2];
@@ -433,8 +434,8 @@ int sg_cmd_new(int argc, char **argv)
 			kind = i;
 	if (kind < 0) {
 		const char *close = sg_closest(type, types, 3);
-		fprintf(stderr, "sofgen new: unknown kind '%s'%s%s%s; the kinds are insats, nyhetsbrev and evenemang\n", type,
-		        close ? " (did you mean '" : "", close ? close : "", close ? "'?)" : "");
+		fprintf(stderr, _("sofgen new: unknown kind '%s'%s%s%s; the kinds are insats, nyhetsbrev and evenemang\n"), type,
+		        close ? _(" (did you mean '") : "", close ? close : "", close ? "'?)" : "");
 		return 2;
 	}
 
@@ -451,22 +452,22 @@ int sg_cmd_new(int argc, char **argv)
 	if (npos < 0)
 		return 2;
 	if (kind == NEW_INSATS && forbund) {
-		fprintf(stderr, "sofgen new insats: the förbund comes before the title, not as --forbund\n%s", usage_new);
+		fprintf(stderr, _("sofgen new insats: the förbund comes before the title, not as --forbund\n%s"), _(usage_new));
 		return 2;
 	}
 	if (on && kind == NEW_INSATS) {
-		fprintf(stderr, "sofgen new insats: --date is for nyhetsbrev and evenemang (an insats has start and end)\n%s",
-		        usage_new);
+		fprintf(stderr, _("sofgen new insats: --date is for nyhetsbrev and evenemang (an insats has start and end)\n%s"),
+		        _(usage_new));
 		return 2;
 	}
 	char why[200];
 	if (on && !sg_date_valid(on, why, sizeof why)) {
-		fprintf(stderr, "sofgen new %s: --date %s: %s\n", type, on, why);
+		fprintf(stderr, _("sofgen new %s: --date %s: %s\n"), type, on, why);
 		return 2;
 	}
 	if (npos != (kind == NEW_INSATS ? 2 : 1)) {
-		fprintf(stderr, "sofgen new %s: %s\n%s", type,
-		        kind == NEW_INSATS && npos == 1 ? "which förbund, and what title?" : "what title?", usage_new);
+		fprintf(stderr, _("sofgen new %s: %s\n%s"), type,
+		        kind == NEW_INSATS && npos == 1 ? _("which förbund, and what title?") : _("what title?"), _(usage_new));
 		return 2;
 	}
 	if (kind == NEW_INSATS)
@@ -475,7 +476,7 @@ int sg_cmd_new(int argc, char **argv)
 	bool is_content = sg_is_file(site);
 	free(site);
 	if (!is_content) {
-		fprintf(stderr, "sofgen new %s: %s is not a content folder (it has no site.yaml); run sofgen in the site's folder or give --content DIR\n",
+		fprintf(stderr, _("sofgen new %s: %s is not a content folder (it has no site.yaml); run sofgen in the site's folder or give --content DIR\n"),
 		        type, content);
 		return 2;
 	}
@@ -490,7 +491,7 @@ int sg_cmd_new(int argc, char **argv)
 	char date[11], *rel = NULL;
 	int year;
 	if (!*slug) {
-		fprintf(stderr, "sofgen new %s: the title '%s' has no letters or digits to make a file name from\n", type, title);
+		fprintf(stderr, _("sofgen new %s: the title '%s' has no letters or digits to make a file name from\n"), type, title);
 		status = 2;
 		goto out;
 	}
@@ -533,7 +534,7 @@ int sg_cmd_new(int argc, char **argv)
 	status = write_new(path, sg_buf_cstr(&text), text.len, type);
 	if (status == 0) {
 		puts(path);
-		fprintf(stderr, "sofgen new %s: wrote %s as a draft; fill it in and set draft: false to publish it\n", type,
+		fprintf(stderr, _("sofgen new %s: wrote %s as a draft; fill it in and set draft: false to publish it\n"), type,
 		        path);
 	}
 out:

@@ -10,6 +10,7 @@
 #include "../template/mustache.h"
 #include "../util/alloc.h"
 #include "../util/fs.h"
+#include "../util/i18n.h"
 #include "args.h"
 #include "commands.h"
 
@@ -36,7 +37,7 @@ int sg_cmd_render(int argc, char **argv)
 	if (n < 0)
 		return 2;
 	if (n != 1) {
-		fputs("sofgen render: which template? usage: sofgen render TEMPLATE [--data FILE] [--partials DIR]\n", stderr);
+		fputs(_("sofgen render: which template? usage: sofgen render TEMPLATE [--data FILE] [--partials DIR]\n"), stderr);
 		return 2;
 	}
 	int status = 0;
@@ -47,7 +48,7 @@ int sg_cmd_render(int argc, char **argv)
 	size_t len;
 	char *src = sg_read_file(pos[0], &len, MAX_INPUT);
 	if (!src) {
-		fprintf(stderr, "sofgen render: %s: %s\n", pos[0], strerror(errno));
+		fprintf(stderr, _("sofgen render: %s: %s\n"), pos[0], strerror(errno));
 		status = 2;
 		goto out;
 	}
@@ -59,7 +60,7 @@ int sg_cmd_render(int argc, char **argv)
 	if (data_file) {
 		char *text = sg_read_file(data_file, &len, MAX_INPUT);
 		if (!text) {
-			fprintf(stderr, "sofgen render: %s: %s\n", data_file, strerror(errno));
+			fprintf(stderr, _("sofgen render: %s: %s\n"), data_file, strerror(errno));
 			status = 2;
 			goto out;
 		}

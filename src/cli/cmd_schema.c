@@ -11,6 +11,7 @@
 #include "../util/alloc.h"
 #include "../util/diag.h"
 #include "../util/fs.h"
+#include "../util/i18n.h"
 #include "../write/schema.h"
 #include "args.h"
 #include "commands.h"
@@ -34,12 +35,12 @@ int sg_cmd_schema(int argc, char **argv)
 		site = sg_site_build(sg_sources_read(content, d), &o, d);
 	}
 	if (!site || sg_diags_errors(d))
-		fprintf(stderr, "sofgen schema: %s could not be read without errors (see sofgen check); the schemas "
-		                "offer no kommun, förbund or form names\n",
+		fprintf(stderr, _("sofgen schema: %s could not be read without errors (see sofgen check); the schemas "
+		                  "offer no kommun, förbund or form names\n"),
 		        content);
 	sg_schema_names names = {site && !sg_diags_errors(d) ? site : NULL};
 	if (sg_mkdirs(out) != 0) {
-		fprintf(stderr, "sofgen schema: cannot create %s: %s\n", out, strerror(errno));
+		fprintf(stderr, _("sofgen schema: cannot create %s: %s\n"), out, strerror(errno));
 		sg_site_free(site);
 		sg_diags_free(d);
 		return 2;
@@ -52,7 +53,7 @@ int sg_cmd_schema(int argc, char **argv)
 		char *file = sg_schema_file_name(&kinds[i]);
 		char *path = sg_path_join(out, file);
 		if (sg_write_file(path, json, strlen(json)) != 0) {
-			fprintf(stderr, "sofgen schema: cannot write %s: %s\n", path, strerror(errno));
+			fprintf(stderr, _("sofgen schema: cannot write %s: %s\n"), path, strerror(errno));
 			status = 2;
 		}
 		free(path);
@@ -60,7 +61,8 @@ int sg_cmd_schema(int argc, char **argv)
 		free(json);
 	}
 	if (status == 0)
-		fprintf(stderr, "sofgen: wrote %zu JSON Schemas into %s/\n", count, out);
+		fprintf(stderr, P_("sofgen: wrote %zu JSON Schema into %s/\n", "sofgen: wrote %zu JSON Schemas into %s/\n", count), count,
+		        out);
 	sg_site_free(site);
 	sg_diags_free(d);
 	return status;

@@ -38,6 +38,7 @@
 #include "../util/fs.h"
 #include "../write/cms.h"
 #include "../write/output.h"
+#include "../util/i18n.h"
 #include "../util/swetime.h"
 #include "args.h"
 #include "commands.h"
@@ -92,75 +93,70 @@ static bool build(serve_state *st, const char *const *changed, size_t n)
 	sg_diags_sort(d);
 	sg_diags_print(d, stderr);
 	size_t errors = sg_diags_errors(d), warnings = sg_diags_warnings(d);
-	const char *what = st->builds++ ? "rebuilt" : "built";
+	bool first = st->builds++ == 0;
 	if (r == SG_RUN_OK) {
 		sg_server_built_warned(st->server, d); /* the warnings go to the pages too */
 		st->have_site = true;
 		if (incremental)
-			fprintf(stderr, "sofgen serve: rebuilt %zu of %zu pages (%zu file%s changed) in %.0f ms%s", stats.rendered,
-			        stats.pages, stats.written, stats.written == 1 ? "" : "s", secs * 1000, warnings ? "" : "\n");
+			fprintf(stderr, P_("sofgen serve: rebuilt %zu of %zu pages (%zu file changed) in %.0f ms%s",
+			                   "sofgen serve: rebuilt %zu of %zu pages (%zu files changed) in %.0f ms%s", stats.written),
+			        stats.rendered, stats.pages, stats.written, secs * 1000, warnings ? "" : "\n");
 		else
-			fprintf(stderr, "sofgen serve: %s %zu pages in %.2f s%s", what, stats.pages, secs,
-			        warnings ? "" : "\n");
+			fprintf(stderr, first ? _("sofgen serve: built %zu pages in %.2f s%s") : _("sofgen serve: rebuilt %zu pages in %.2f s%s"),
+			        stats.pages, secs, warnings ? "" : "\n");
 		if (warnings)
-			fprintf(stderr, " (%zu warning%s)\n", warnings, warnings == 1 ? "" : "s");
+			fprintf(stderr, P_(" (%zu warning)\n", " (%zu warnings)\n", warnings), warnings);
 	} else {
 		sg_server_failed(st->server, d);
-		fprintf(stderr, "sofgen serve: %zu error%s, %zu warning%s; %s\n", errors, errors == 1 ? "" : "s",
-		        warnings, warnings == 1 ? "" : "s",
-		        st->have_site ? "still serving the last good site; its pages show the errors"
-		                      : "nothing to serve until the errors are fixed");
+		char *e = sg_asprintf(P_("%zu error", "%zu errors", errors), errors);
+		char *w = sg_asprintf(P_("%zu warning", "%zu warnings", warnings), warnings);
+		fprintf(stderr, _("sofgen serve: %s, %s; %s\n"), e, w,
+		        st->have_site ? _("still serving the last good site; its pages show the errors")
+		                      : _("nothing to serve until the errors are fixed"));
+		free(e);
+		free(w);
 	}
 	sg_diags_free(d);
 	return r == SG_RUN_OK;
 }
 
-/* The path the built site's links start with (from --base-url, else site.yaml's
- * base_url): "" or e.g. "/varend", so a site meant to live below a path can be
- * previewed as it will be. An address that is not valid gives "" (the build says why). */
-static char *site_prefix(const char *content_dir, const char *base_url)
-{
-	char *text = NULL;
-	sg_value *v = NULL;
-	if (!base_url) {
-		char *path = sg_path_join(content_dir, "site.yaml");
-		size_t len;
-		text = sg_read_file(path, &len, (size_t)1 << 20);
-		free(path);
-		if (text) {
-			sg_diags *d = sg_diags_new();
-			v = sg_yaml_load(text, len, "site.yaml", 0, d);
-			sg_diags_free(d);
-			base_url = sg_value_as_string(sg_value_get(v, "base_url"), NULL);
-		}
-	}
-	sg_buf problems = SG_BUF_INIT;
-	char *base = base_url ? sg_base_url_parse(base_url, &problems) : NULL;
-	char *prefix = sg_base_url_path(base);
-	free(base);
-	sg_buf_free(&problems);
-	sg_value_unref(v);
-	free(text);
-	return prefix;
-}
-
-/* Does content_dir/site.yaml have a `cms:` block? (The build checks it; this only
- * decides whether --cms has anything to serve.) */
-static bool site_has_cms(const char *content_dir)
+/* content_dir/site.yaml as a value, or NULL when it cannot be read (the build says why).
+ * serve reads it before building, for the few settings it needs to start. */
+static sg_value *site_yaml(const char *content_dir)
 {
 	char *path = sg_path_join(content_dir, "site.yaml");
 	size_t len;
 	char *text = sg_read_file(path, &len, (size_t)1 << 20);
 	free(path);
 	if (!text)
-		return false;
+		return NULL;
 	sg_diags *d = sg_diags_new();
 	sg_value *v = sg_yaml_load(text, len, "site.yaml", 0, d);
-	bool has = sg_value_get(v, "cms") != NULL;
 	sg_diags_free(d);
-	sg_value_unref(v);
 	free(text);
-	return has;
+	return v;
+}
+
+/* The path the built site's links start with (from --base-url, else site.yaml's
+ * base_url): "" or e.g. "/varend", so a site meant to live below a path can be
+ * previewed as it will be. An address that is not valid gives "" (the build says why). */
+static char *site_prefix(const sg_value *site, const char *base_url)
+{
+	if (!base_url)
+		base_url = sg_value_as_string(sg_value_get(site, "base_url"), NULL);
+	sg_buf problems = SG_BUF_INIT;
+	char *base = base_url ? sg_base_url_parse(base_url, &problems) : NULL;
+	char *prefix = sg_base_url_path(base);
+	free(base);
+	sg_buf_free(&problems);
+	return prefix;
+}
+
+/* site.yaml's `language` (default "sv", as the model reads it); the caller frees it. */
+static char *site_language(const sg_value *site)
+{
+	const char *s = sg_value_as_string(sg_value_get(site, "language"), NULL);
+	return sg_strdup(s && *s ? s : "sv");
 }
 
 /* The site's folder (the one holding the content folder), absolute (malloc'd), or NULL. */
@@ -204,20 +200,26 @@ int sg_cmd_serve(int argc, char **argv)
 		return 2;
 	unsigned cms_port = 8081;
 	if (cms_port_arg && (!parse_port(cms_port_arg, &cms_port) || cms_port == 0)) {
-		fprintf(stderr, "sofgen serve: --cms-port takes a port number from 1 to 65535, not '%s'\n", cms_port_arg);
+		fprintf(stderr, _("sofgen serve: --cms-port takes a port number from 1 to 65535, not '%s'\n"), cms_port_arg);
 		return 2;
 	}
 	unsigned port;
 	if (!parse_port(port_arg, &port)) {
-		fprintf(stderr, "sofgen serve: --port takes a port number from 0 to 65535 (0: any free port), not '%s'\n",
+		fprintf(stderr, _("sofgen serve: --port takes a port number from 0 to 65535 (0: any free port), not '%s'\n"),
 		        port_arg);
 		return 2;
 	}
 	if (!sg_is_dir(st.opts.content_dir)) {
-		fprintf(stderr, "sofgen serve: %s: the content folder does not exist; use --content DIR\n",
+		fprintf(stderr, _("sofgen serve: %s: the content folder does not exist; use --content DIR\n"),
 		        st.opts.content_dir);
 		return 2;
 	}
+	/* the preview speaks the site's language (its terminal lines and the overlay) unless
+	 * the environment names one; before any thread starts, as it sets LANGUAGE */
+	sg_value *site_cfg = site_yaml(st.opts.content_dir); /* NULL: the build says why */
+	char *lang = site_language(site_cfg);
+	sg_i18n_default_language(lang);
+	free(lang);
 
 	/* Before any thread starts: SIGPIPE ignored (a browser that goes away is not fatal),
 	 * and SIGINT, SIGTERM and SIGHUP blocked, to be read from a signalfd; threads
@@ -235,7 +237,7 @@ int sg_cmd_serve(int argc, char **argv)
 	sg_watch *watch = NULL;
 	sg_buf err = SG_BUF_INIT;
 	if (sfd < 0) {
-		fprintf(stderr, "sofgen serve: cannot wait for signals: %s\n", strerror(errno));
+		fprintf(stderr, _("sofgen serve: cannot wait for signals: %s\n"), strerror(errno));
 		goto out;
 	}
 
@@ -252,7 +254,7 @@ int sg_cmd_serve(int argc, char **argv)
 	}
 	work = sg_asprintf("%s/sofgen-serve-XXXXXX", tmp);
 	if (!mkdtemp(work)) {
-		fprintf(stderr, "sofgen serve: cannot create a build folder in %s: %s\n", tmp, strerror(errno));
+		fprintf(stderr, _("sofgen serve: cannot create a build folder in %s: %s\n"), tmp, strerror(errno));
 		free(work);
 		work = NULL;
 		goto out;
@@ -265,30 +267,30 @@ int sg_cmd_serve(int argc, char **argv)
 	const char *roots[] = {st.opts.content_dir, st.opts.templates_dir, st.opts.assets_dir};
 	watch = sg_watch_new(roots, 3);
 	if (!watch) {
-		fprintf(stderr, "sofgen serve: cannot watch the source folders: %s%s\n", strerror(errno),
-		        errno == ENOSPC ? " (raise fs.inotify.max_user_watches)" : "");
+		fprintf(stderr, _("sofgen serve: cannot watch the source folders: %s%s\n"), strerror(errno),
+		        errno == ENOSPC ? _(" (raise fs.inotify.max_user_watches)") : "");
 		goto out;
 	}
-	prefix = site_prefix(st.opts.content_dir, st.opts.base_url);
+	prefix = site_prefix(site_cfg, st.opts.base_url);
 	decap_dir = sg_cms_find_dir(sg_datadir()); /* a site with cms: has /admin/ with or without --cms */
 	st.opts.decap_dir = decap_dir;
 	if (cms) { /* before any thread: the child is forked from this one thread */
-		if (!site_has_cms(st.opts.content_dir)) {
-			fprintf(stderr, "sofgen serve: --cms: %s/site.yaml has no 'cms:' block, so the site has no web editor; "
-			                "add\n  cms:\n    backend: local\nto edit on this computer\n",
+		if (!sg_value_get(site_cfg, "cms")) {
+			fprintf(stderr, _("sofgen serve: --cms: %s/site.yaml has no 'cms:' block, so the site has no web editor; "
+			                  "add\n  cms:\n    backend: local\nto edit on this computer\n"),
 			        st.opts.content_dir);
 			goto out;
 		}
 		char *root = site_folder_of(st.opts.content_dir);
 		if (!decap_dir)
-			sg_buf_printf(&err, "--cms: Decap CMS %s is not installed: run 'make decap' in sofgen's source folder, "
-			                    "then 'make install' (or set SOFGEN_DECAP_DIR to the build/decap folder)",
+			sg_buf_printf(&err, _("--cms: Decap CMS %s is not installed: run 'make decap' in sofgen's source folder, "
+			                      "then 'make install' (or set SOFGEN_DECAP_DIR to the build/decap folder)"),
 			              sg_cms_decap_version());
 		else if (root)
 			decap = sg_decap_start(decap_dir, root, cms_port, &old_mask, &err);
 		free(root);
 		if (!decap) {
-			fprintf(stderr, "sofgen serve: %s\n", err.len ? sg_buf_cstr(&err) : "--cms: cannot find the site folder");
+			fprintf(stderr, _("sofgen serve: %s\n"), err.len ? sg_buf_cstr(&err) : _("--cms: cannot find the site folder"));
 			goto out;
 		}
 		st.opts.cms_local_port = cms_port;
@@ -296,7 +298,7 @@ int sg_cmd_serve(int argc, char **argv)
 	sg_server_opts so = {bind_addr, port, site, prefix};
 	st.server = sg_server_start(&so, &err);
 	if (!st.server) {
-		fprintf(stderr, "sofgen serve: %s\n", sg_buf_cstr(&err));
+		fprintf(stderr, _("sofgen serve: %s\n"), sg_buf_cstr(&err));
 		goto out;
 	}
 
@@ -308,10 +310,10 @@ int sg_cmd_serve(int argc, char **argv)
 		free(url);
 		url = full;
 	}
-	printf("sofgen serve: serving %s on %s (Ctrl-C stops)\n", st.opts.content_dir, url);
+	printf(_("sofgen serve: serving %s on %s (Ctrl-C stops)\n"), st.opts.content_dir, url);
 	if (!loopback(bind_addr))
-		printf("sofgen serve: listening on %s: other machines may reach this server\n", bind_addr);
-	printf("sofgen serve: watching %s, %s and %s for changes\n", st.opts.content_dir, st.opts.templates_dir,
+		printf(_("sofgen serve: listening on %s: other machines may reach this server\n"), bind_addr);
+	printf(_("sofgen serve: watching %s, %s and %s for changes\n"), st.opts.content_dir, st.opts.templates_dir,
 	       st.opts.assets_dir);
 	if (decap)
 		printf("sofgen serve: the web editor is at %sadmin/ (decap-server on 127.0.0.1:%u saves into %s/)\n", url,
@@ -332,7 +334,7 @@ int sg_cmd_serve(int argc, char **argv)
 			continue;
 		}
 		if (w == SG_WATCH_ERROR) {
-			fprintf(stderr, "sofgen serve: watching the source folders failed: %s\n", strerror(errno));
+			fprintf(stderr, _("sofgen serve: watching the source folders failed: %s\n"), strerror(errno));
 			goto out;
 		}
 		size_t n;
@@ -342,10 +344,11 @@ int sg_cmd_serve(int argc, char **argv)
 	}
 	struct signalfd_siginfo si;
 	if (read(sfd, &si, sizeof si) == (ssize_t)sizeof si)
-		fprintf(stderr, "sofgen serve: %s, stopping\n",
-		        si.ssi_signo == SIGINT ? "interrupted" : si.ssi_signo == SIGHUP ? "hung up" : "terminated");
+		fprintf(stderr, _("sofgen serve: %s, stopping\n"),
+		        si.ssi_signo == SIGINT ? _("interrupted") : si.ssi_signo == SIGHUP ? _("hung up") : _("terminated"));
 	rc = 0;
 out:
+	sg_value_unref(site_cfg);
 	sg_decap_stop(decap); /* the editor's server goes with this one */
 	free(decap_dir);
 	sg_server_stop(st.server);
@@ -354,7 +357,7 @@ out:
 	if (work)
 		sg_output_remove_on_oom(work, false);
 	if (work && sg_remove_tree(work) != 0)
-		fprintf(stderr, "sofgen serve: cannot remove %s: %s\n", work, strerror(errno));
+		fprintf(stderr, _("sofgen serve: cannot remove %s: %s\n"), work, strerror(errno));
 	sg_buf_free(&err);
 	free(url);
 	free(prefix);

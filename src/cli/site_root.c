@@ -12,6 +12,7 @@
 
 #include "../util/alloc.h"
 #include "../util/fs.h"
+#include "../util/i18n.h"
 
 #ifndef SOFGEN_DATADIR
 #define SOFGEN_DATADIR "/usr/local/share/sofgen"
@@ -53,7 +54,7 @@ int sg_find_site_root(int argc, char **argv, char **moved_to)
 		free(probe);
 		if (found) {
 			if (chdir(dir) != 0) {
-				fprintf(stderr, "sofgen: cannot go to the site folder %s: %s\n", dir, strerror(errno));
+				fprintf(stderr, _("sofgen: cannot go to the site folder %s: %s\n"), dir, strerror(errno));
 				free(cwd);
 				return -1;
 			}

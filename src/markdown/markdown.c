@@ -14,6 +14,7 @@
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
+#include "../util/i18n.h"
 
 /* libcmark's own allocator prints a message and calls abort() when memory runs out;
  * with sofgen's, the tree and its HTML (allocated with the tree's allocator) end the
@@ -457,8 +458,8 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 				char why[300];
 				sg_char_refusal(cp, why, sizeof why);
 				sg_error(d, file, line, char_column(text, len, cmark_node_get_start_line(node), col),
-				         "the %s's %s holds %s", t == CMARK_NODE_LINK ? "link" : "image",
-				         part ? "title" : "address", why);
+				         "the %s's %s holds %s", t == CMARK_NODE_LINK ? _("link") : _("image"),
+				         part ? _("title") : _("address"), why);
 				if (part)
 					cmark_node_set_title(node, clean);
 				else
@@ -473,7 +474,7 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 				size_t url_len = strlen(url), cut = sg_utf8_prefix(url, url_len, 40);
 				sg_warning(d, file, line, col,
 				           "the %s to '%.*s%s' is removed: addresses must start with https://, http://, mailto:, tel: or /",
-				           t == CMARK_NODE_LINK ? "link" : "image", (int)cut, url, cut < url_len ? "…" : "");
+				           t == CMARK_NODE_LINK ? _("link") : _("image"), (int)cut, url, cut < url_len ? "…" : "");
 				drop = true;
 			} else if (url && strncasecmp(url, "mailto:", 7) == 0) {
 				/* only a plain address: '?bcc=…' or '%0A' would add mail headers */
@@ -563,7 +564,7 @@ void sg_markdown_resolve(sg_markdown *md, sg_ref_resolver resolve, void *ctx, sg
 			continue;
 		}
 		sg_error(d, md->file, cmark_node_get_start_line(node) + md->first_line - 1, cmark_node_get_start_column(node),
-		         "%s", why ? why : "unknown reference");
+		         "%s", why ? why : _("unknown reference"));
 		free(why);
 		if (n == cap)
 			bad = sg_realloc(bad, (cap *= 2) * sizeof *bad);

@@ -9,6 +9,7 @@
 #include "../util/address.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
+#include "../util/i18n.h"
 #include "../util/numfmt.h"
 #include "../util/slug.h"
 #include "../util/suggest.h"
@@ -72,13 +73,14 @@ void sg_fields_check_keys(const sg_fields *f, const sg_value *map, const sg_key 
 		const char *above = block_above(map, i, known, key);
 		sg_value_kind kind = sg_value_kind_of(v);
 		const char *close = sg_closest(key, names, nk);
+		what = _(what); /* "an insats": `make pot` knows the argument */
 		if (above) {
 			/* `contact:` with its keys not indented: the contact would be lost */
 			sg_error(AT(v), "'%s' is not a key of %s; it looks like it belongs to '%s:' above — indent it under '%s:'",
 			         key, what, above, above);
 		} else if (kind == SG_VAL_MAP || kind == SG_VAL_LIST) {
 			/* a whole block would be lost, not one value: an error */
-			const char *holds = kind == SG_VAL_MAP ? "a map" : "a list";
+			const char *holds = kind == SG_VAL_MAP ? _("a map") : _("a list");
 			if (close) {
 				sg_error(AT(v), "unknown key '%s' in %s holds %s that would be lost; did you mean '%s'?", key, what,
 				         holds, close);
@@ -104,7 +106,10 @@ const sg_value *sg_fields_item_map(const sg_fields *f, const sg_value *list, siz
 {
 	const sg_value *v = sg_value_item(list, i);
 	if (sg_value_kind_of(v) != SG_VAL_MAP) {
-		const char *noun = strncmp(what, "an ", 3) == 0 ? what + 3 : strncmp(what, "a ", 2) == 0 ? what + 2 : what;
+		/* "a goal" → "goal", and in Swedish "ett mål" → "mål" ("varje mål …") */
+		const char *tw = _(what);
+		const char *noun = strncmp(tw, "an ", 3) == 0 ? tw + 3 : strncmp(tw, "a ", 2) == 0 ? tw + 2
+		                   : strncmp(tw, "en ", 3) == 0 ? tw + 3 : strncmp(tw, "ett ", 4) == 0 ? tw + 4 : tw;
 		sg_error(AT(v), "each %s must be '%s'", noun, shape);
 		return NULL;
 	}
@@ -131,7 +136,7 @@ char *sg_field_text(const sg_fields *f, const sg_value *map, const char *key, bo
 		return NULL;
 	}
 	if (required)
-		sg_error(AT(v), "missing '%s': %s", key, why ? why : "this field is required");
+		sg_error(AT(v), "missing '%s': %s", key, why ? _(why) : _("this field is required"));
 	return NULL;
 }
 
@@ -164,7 +169,7 @@ long sg_field_int(const sg_fields *f, const sg_value *map, const char *key, long
 		k = SG_VAL_NUMBER;
 	if (k != SG_VAL_NUMBER || x != floor(x)) {
 		const char *s = sg_value_as_string(v, NULL);
-		sg_error(AT(v), "'%s' must be a whole number%s%s%s", key, s ? ", not '" : "", s ? s : "", s ? "'" : "");
+		sg_error(AT(v), "'%s' must be a whole number%s%s%s", key, s ? _(", not '") : "", s ? s : "", s ? "'" : "");
 		return dflt;
 	}
 	/* compare as doubles: a number like 1e118 does not fit in a long at all */
@@ -290,7 +295,7 @@ static double plain_number(const sg_fields *f, const sg_value *map, const char *
 
 double sg_field_amount(const sg_fields *f, const sg_value *map, const char *key)
 {
-	return plain_number(f, map, key, SG_AMOUNT_DECIMALS, " in tkr");
+	return plain_number(f, map, key, SG_AMOUNT_DECIMALS, _(" in tkr"));
 }
 
 double sg_field_fraction(const sg_fields *f, const sg_value *map, const char *key)
@@ -355,8 +360,9 @@ const sg_value *sg_field_list(const sg_fields *f, const sg_value *map, const cha
 	return v;
 }
 
-static const char *const month_names[] = {"January", "February", "March", "April", "May", "June", "July",
-                                          "August", "September", "October", "November", "December"};
+static const char *const month_names[] = {N_("January"), N_("February"), N_("March"),     N_("April"),
+                                          N_("May"),     N_("June"),     N_("July"),      N_("August"),
+                                          N_("September"), N_("October"), N_("November"), N_("December")};
 
 bool sg_date_valid(const char *s, char *why, size_t why_len)
 {
@@ -366,21 +372,21 @@ bool sg_date_valid(const char *s, char *why, size_t why_len)
 	if (m >= 0 && s[7] == '-')
 		d = sg_digits(s + 8, 2);
 	if (d < 0 || s[10] != '\0') {
-		snprintf(why, why_len, "'%s' is not a date; write YYYY-MM-DD, e.g. 2015-03-01", s);
+		snprintf(why, why_len, _("'%s' is not a date; write YYYY-MM-DD, e.g. 2015-03-01"), s);
 		return false;
 	}
 	if (y < 1 || y > 9998) {
-		snprintf(why, why_len, "'%s' is not a date: the year must be between 0001 and 9998", s);
+		snprintf(why, why_len, _("'%s' is not a date: the year must be between 0001 and 9998"), s);
 		return false;
 	}
 	if (m < 1 || m > 12) {
-		snprintf(why, why_len, "'%s' is not a date: there is no month %d", s, m);
+		snprintf(why, why_len, _("'%s' is not a date: there is no month %d"), s, m);
 		return false;
 	}
 	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int max = days[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
 	if (d < 1 || d > max) {
-		snprintf(why, why_len, "'%s' is not a date: %s %d has %d days", s, month_names[m - 1], y, max);
+		snprintf(why, why_len, _("'%s' is not a date: %s %d has %d days"), s, _(month_names[m - 1]), y, max);
 		return false;
 	}
 	return true;
@@ -394,17 +400,17 @@ bool sg_period_valid(const char *s, char *why, size_t why_len)
 	int y = sg_digits(s, 4), m = n == 7 && y >= 0 && s[4] == '-' ? sg_digits(s + 5, 2) : -1;
 	if (y < 0 || (n != 4 && m < 0)) {
 		snprintf(why, why_len,
-		         "'%s' is not a date; write a day as YYYY-MM-DD (2008-01-15), or, where the plan gives no day, "
-		         "a month as YYYY-MM (2008-01) or a year as YYYY (2008)",
+		         _("'%s' is not a date; write a day as YYYY-MM-DD (2008-01-15), or, where the plan gives no day, "
+		         "a month as YYYY-MM (2008-01) or a year as YYYY (2008)"),
 		         s);
 		return false;
 	}
 	if (y < 1 || y > 9998) {
-		snprintf(why, why_len, "'%s' is not a date: the year must be between 0001 and 9998", s);
+		snprintf(why, why_len, _("'%s' is not a date: the year must be between 0001 and 9998"), s);
 		return false;
 	}
 	if (n == 7 && (m < 1 || m > 12)) {
-		snprintf(why, why_len, "'%s' is not a month: there is no month %d; write YYYY-MM, e.g. %.4s-01", s, m, s);
+		snprintf(why, why_len, _("'%s' is not a month: there is no month %d; write YYYY-MM, e.g. %.4s-01"), s, m, s);
 		return false;
 	}
 	return true;
@@ -563,7 +569,7 @@ bool sg_field_name_visible(const sg_fields *f, const sg_value *v, const char *na
 	}
 	sg_error(AT(v), "the %s '%s' has an invisible %s (U+%04X) as character %zu; delete it: it makes another name that "
 	         "looks the same",
-	         what, sg_buf_cstr(&shown), sg_invisible_name(cp), (unsigned)cp, index);
+	         _(what), sg_buf_cstr(&shown), sg_invisible_name(cp), (unsigned)cp, index);
 	sg_buf_free(&shown);
 	return false;
 }

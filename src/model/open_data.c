@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../util/alloc.h"
+#include "../util/i18n.h"
 
 
 /* "222000-2105" or "2220002105" with a right check digit (Luhn, as Skatteverket and
@@ -22,7 +23,7 @@ static char *orgnr_digits(const char *s, const char **why)
 			break;
 	}
 	if (n != 10) {
-		*why = "must be the organisation's organisationsnummer, ten digits, e.g. \"222000-2105\"";
+		*why = _("must be the organisation's organisationsnummer, ten digits, e.g. \"222000-2105\"");
 		return NULL;
 	}
 	int sum = 0;
@@ -31,7 +32,7 @@ static char *orgnr_digits(const char *s, const char **why)
 		sum += d > 9 ? d - 9 : d;
 	}
 	if (sum % 10 != 0) {
-		*why = "has a wrong check digit (the last digit); copy the organisationsnummer from Bolagsverket's register";
+		*why = _("has a wrong check digit (the last digit); copy the organisationsnummer from Bolagsverket's register");
 		return NULL;
 	}
 	digits[10] = '\0';
@@ -77,8 +78,8 @@ void sg_open_data_read(sg_open_data *out, const sg_fields *f, const sg_value *me
 		if (out->license && !plain_uri(out->license)) {
 			const sg_value *v = sg_value_get(od, "license");
 			sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v),
-			         "open_data: 'license' must be the web address of the licence, e.g. " SG_LICENSE_CC0
-			         " (CC0) or https://creativecommons.org/licenses/by/4.0/ (CC BY 4.0), not '%s'",
+			         "open_data: 'license' must be the web address of the licence, e.g. "
+			         "http://creativecommons.org/publicdomain/zero/1.0/ (CC0) or https://creativecommons.org/licenses/by/4.0/ (CC BY 4.0), not '%s'",
 			         out->license);
 			free(out->license);
 			out->license = NULL;

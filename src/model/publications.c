@@ -11,6 +11,7 @@
 
 #include "../read/placeholders.h"
 #include "../util/alloc.h"
+#include "../util/i18n.h"
 #include "../util/fs.h"
 #include "../util/numfmt.h"
 #include "../util/slug.h"
@@ -111,13 +112,13 @@ static char *field_datetime(const sg_fields *f, const sg_value *meta, const char
 	}
 	bool ok = len >= 10 && sg_date_valid(date, why, sizeof why);
 	if (!ok && len >= 10 && (len == 10 || s[10] == 'T' || s[10] == ' ') && strspn(date, "0123456789-") != 10)
-		snprintf(why, sizeof why, "'%s' is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2015-03-12T08:30", s);
+		snprintf(why, sizeof why, _("'%s' is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2015-03-12T08:30"), s);
 	else if (!ok && len > 10 && s[10] != 'T' && s[10] != ' ')
-		snprintf(why, sizeof why, "'%s' is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2015-03-12T08:30", s);
+		snprintf(why, sizeof why, _("'%s' is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2015-03-12T08:30"), s);
 	if (ok && len > 10) {
 		ok = (s[10] == 'T' || s[10] == ' ') && sg_time_valid(s + 11);
 		if (!ok)
-			snprintf(why, sizeof why, "'%s' is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2015-03-12T08:30", s);
+			snprintf(why, sizeof why, _("'%s' is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2015-03-12T08:30"), s);
 		else
 			s[10] = 'T';
 		/* the hour the clocks skip in spring does not exist; the hour that comes twice
@@ -126,12 +127,12 @@ static char *field_datetime(const sg_fields *f, const sg_value *meta, const char
 		                               sg_digits(s + 14, 2)) == SG_LOCAL_SKIPPED) {
 			ok = false;
 			snprintf(why, sizeof why,
-			         "there is no %s on %s in Swedish time: the clocks jump from 02:00 to 03:00 that night (summer "
-			         "time begins); write a time before 02:00 or from 03:00",
+			         _("there is no %s on %s in Swedish time: the clocks jump from 02:00 to 03:00 that night (summer "
+			         "time begins); write a time before 02:00 or from 03:00"),
 			         s + 11, date);
 		}
 	} else if (!ok && len < 10) {
-		snprintf(why, sizeof why, "'%s' is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2015-03-12T08:30", s);
+		snprintf(why, sizeof why, _("'%s' is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2015-03-12T08:30"), s);
 	}
 	if (!ok) {
 		sg_error(f->d, f->file, sg_fields_line(f, v), sg_fields_col(v), "'%s': %s", key, why);

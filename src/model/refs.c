@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../util/alloc.h"
+#include "../util/i18n.h"
 #include "../util/slug.h"
 #include "../util/suggest.h"
 #include "builders.h"
@@ -19,8 +20,8 @@ static char *not_found(const char *what, const char *ref, const char *target, co
 {
 	const char *close = sg_closest(target, names, n);
 	if (close)
-		return sg_asprintf("the link '%s' points at no %s; did you mean '%s'?", ref, what, close);
-	return sg_asprintf("the link '%s' points at no %s", ref, what);
+		return sg_asprintf(_("the link '%s' points at no %s; did you mean '%s'?"), ref, _(what), close);
+	return sg_asprintf(_("the link '%s' points at no %s"), ref, _(what));
 }
 
 /* The content a reference names (an sg_ref_kind and what follows the prefix), or NULL

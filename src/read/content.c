@@ -17,6 +17,7 @@
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/fs.h"
+#include "../util/i18n.h"
 #include "../util/parallel.h"
 #include "../util/slug.h"
 #include "../util/suggest.h"
@@ -177,11 +178,11 @@ static bool broken_link(const char *path, int line, sg_diags *d)
 	target[n] = '\0';
 	if (e == ENOENT)
 		sg_error(d, path, line, line, "this is a link to '%s', which does not exist; remove the link or put the %s here",
-		         target, line ? "file" : "folder");
+		         target, line ? _("file") : _("folder"));
 	else
 		sg_error(d, path, line, line,
 		         "this is a link to '%s', which cannot be followed (%s); remove the link or put the %s here", target,
-		         strerror(e), line ? "file" : "folder");
+		         strerror(e), line ? _("file") : _("folder"));
 	return true;
 }
 

@@ -11,6 +11,7 @@
 
 #include "../util/alloc.h"
 #include "../util/buf.h"
+#include "../util/i18n.h"
 #include "../util/utf8.h"
 
 #define MAX_DEPTH 64
@@ -100,6 +101,10 @@ static bool is_float(const char *s)
 
 static void error_at(loader *L, int line, int col, const char *msg, const char *arg)
 {
+	/* error_at(…, "%s", "text"): the text is the message, in the editor's language
+	 * (sg_error translates a format, and `make pot` takes both arguments) */
+	if (strcmp(msg, "%s") == 0)
+		arg = _(arg);
 	sg_error(L->d, L->file, line, col, msg, arg);
 	L->failed = true;
 }
@@ -265,8 +270,8 @@ static void attach(loader *L, sg_value *v, size_t nodes, int line, int col)
 	if (L->total_nodes > MAX_EXPANDED_NODES) {
 		if (!L->failed)
 			error_at(L, line, col, "%s",
-			         L->aliased ? "this document expands to too many values (aliases nested too deep); remove the aliases"
-			                    : "this document has too many values (over 1000000); split it into smaller files");
+			         L->aliased ? N_("this document expands to too many values (aliases nested too deep); remove the aliases")
+			                    : N_("this document has too many values (over 1000000); split it into smaller files"));
 		sg_value_unref(v);
 		return;
 	}

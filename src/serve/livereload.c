@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "../util/alloc.h"
+#include "../util/i18n.h"
 
 struct sg_livereload {
 	pthread_mutex_t lock;
@@ -63,7 +64,7 @@ static json_t *diags_json(const sg_diags *d, sg_severity severity, size_t *n)
 			}
 			sg_buf_puts(&text, ": ");
 		}
-		sg_buf_printf(&text, "%s: %s", severity == SG_DIAG_ERROR ? "error" : "warning", x->message);
+		sg_buf_printf(&text, "%s: %s", severity == SG_DIAG_ERROR ? _("error") : _("warning"), x->message);
 		json_t *e = json_object();
 		json_object_set_new(e, "file", x->file ? json_string(x->file) : json_null());
 		json_object_set_new(e, "line", json_integer(x->line));
@@ -89,6 +90,26 @@ static char *errors_json(unsigned long gen, const sg_diags *d, size_t *n_errors,
 	json_object_set_new(root, "ok", json_boolean(n == 0));
 	json_object_set_new(root, "errors", errors);
 	json_object_set_new(root, "warnings", warnings);
+	/* the overlay's own words, in the language of the messages */
+	json_t *labels = json_object();
+	/* TRANSLATORS: the language code of this translation (the overlay's lang attribute) */
+	json_object_set_new(labels, "lang", json_string(_("en")));
+	char *title = sg_asprintf(P_("sofgen: the site could not be rebuilt (%zu error)",
+	                             "sofgen: the site could not be rebuilt (%zu errors)", n), n);
+	json_object_set_new(labels, "errors_title", json_string(title));
+	free(title);
+	json_object_set_new(labels, "errors_hint", json_string(_("You are looking at the last version that built. Fix "
+	                                                         "the file and save it: the page reloads by itself.")));
+	title = sg_asprintf(P_("sofgen: %zu warning", "sofgen: %zu warnings", *n_warnings), *n_warnings);
+	json_object_set_new(labels, "warnings_title", json_string(title));
+	free(title);
+	json_object_set_new(labels, "warnings_hint",
+	                    json_string(n ? _("Warnings do not stop a build, but something may be missing or written "
+	                                      "other than meant.")
+	                                  : _("The site was built, but something may be missing or written other than "
+	                                      "meant. Fix the file and save it: the page reloads by itself.")));
+	json_object_set_new(labels, "hide", json_string(_("Hide")));
+	json_object_set_new(root, "labels", labels);
 	char *s = json_dumps(root, JSON_COMPACT);
 	json_decref(root);
 	if (!s)
@@ -210,13 +231,14 @@ char *sg_livereload_inject(const char *html, size_t len, unsigned long generatio
 char *sg_livereload_placeholder_page(size_t *out_len)
 {
 	sg_buf b = SG_BUF_INIT;
-	sg_buf_puts(&b, "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-	                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	                "<title>sofgen serve: no site yet</title>\n</head>\n<body>\n<main>\n"
-	                "<h1>The site has not been built yet</h1>\n"
-	                "<p>sofgen serve is waiting for the content to build. The errors are listed in the "
-	                "terminal and below; this page reloads by itself when the build succeeds.</p>\n"
-	                "</main>\n");
+	/* the words are sofgen's own (no markup in a translation can reach the page unescaped:
+	 * sv.po is part of sofgen, like this file) */
+	sg_buf_printf(&b, "<!doctype html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+	                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	                  "<title>%s</title>\n</head>\n<body>\n<main>\n<h1>%s</h1>\n<p>%s</p>\n</main>\n",
+	              _("en"), _("sofgen serve: no site yet"), _("The site has not been built yet"),
+	              _("sofgen serve is waiting for the content to build. The errors are listed in the "
+	                "terminal and below; this page reloads by itself when the build succeeds."));
 	sg_livereload_tag(&b, 0);
 	sg_buf_puts(&b, "</body>\n</html>\n");
 	*out_len = b.len;
@@ -268,7 +290,7 @@ const char sg_livereload_js[] =
 	"\t\ts.appendChild(ul);\n"
 	"\t\treturn s;\n"
 	"\t}\n"
-	"\tfunction show(errors, warnings) {\n"
+	"\tfunction show(errors, warnings, L) {\n"
 	"\t\tvar key = JSON.stringify([errors, warnings]);\n"
 	"\t\tif (box && key === shown) return;\n"
 	"\t\tremove();\n"
@@ -281,17 +303,13 @@ const char sg_livereload_js[] =
 	"box-shadow:0 4px 24px rgba(0,0,0,.35);font:16px/1.45 system-ui,sans-serif;text-align:left\");\n"
 	"\t\tbox.id = \"sofgen-overlay\";\n"
 	"\t\tbox.setAttribute(\"role\", n ? \"alert\" : \"status\");\n"
-	"\t\tbox.setAttribute(\"lang\", \"en\");\n"
+	"\t\tbox.setAttribute(\"lang\", L.lang || \"en\");\n"
 	"\t\tif (n)\n"
-	"\t\t\tbox.appendChild(section(\"sofgen-errors\", \"\\u2716\", \"#b3001b\", \"sofgen: the site could not "
-	"be rebuilt (\" + n + (n === 1 ? \" error)\" : \" errors)\"), \"You are looking at the last version that built. "
-	"Fix the file and save it: the page reloads by itself.\", errors));\n"
+	"\t\t\tbox.appendChild(section(\"sofgen-errors\", \"\\u2716\", \"#b3001b\", L.errors_title, L.errors_hint, errors));\n"
 	"\t\tif (w)\n"
-	"\t\t\tbox.appendChild(section(\"sofgen-warnings\", \"\\u26a0\", \"#8a5a00\", \"sofgen: \" + w + "
-	"(w === 1 ? \" warning\" : \" warnings\"), n ? \"Warnings do not stop a build, but something may be missing "
-	"or written other than meant.\" : \"The site was built, but something may "
-	"be missing or written other than meant. Fix the file and save it: the page reloads by itself.\", warnings));\n"
-	"\t\tvar b = el(\"button\", \"font:inherit;padding:.25rem .75rem\", \"Hide\");\n"
+	"\t\t\tbox.appendChild(section(\"sofgen-warnings\", \"\\u26a0\", \"#8a5a00\", L.warnings_title, L.warnings_hint, "
+	"warnings));\n"
+	"\t\tvar b = el(\"button\", \"font:inherit;padding:.25rem .75rem\", L.hide);\n"
 	"\t\tb.type = \"button\";\n"
 	"\t\tb.addEventListener(\"click\", function () { dismissed = shown; remove(); });\n"
 	"\t\tbox.appendChild(b);\n"
@@ -300,7 +318,7 @@ const char sg_livereload_js[] =
 	"\tfunction check() {\n"
 	"\t\tfetch(\"" SG_LR_ERRORS_PATH "\", {cache: \"no-store\"})\n"
 	"\t\t\t.then(function (r) { return r.json(); })\n"
-	"\t\t\t.then(function (j) { show(j.errors || [], j.warnings || []); }, function () {});\n"
+	"\t\t\t.then(function (j) { show(j.errors || [], j.warnings || [], j.labels || {}); }, function () {});\n"
 	"\t}\n"
 	"\tif (!window.EventSource) { check(); return; }\n"
 	"\tvar es = null;\n"

@@ -23,6 +23,7 @@
 
 #include "../util/alloc.h"
 #include "../util/fs.h"
+#include "../util/i18n.h"
 #include "livereload.h"
 
 #define CONNECTION_LIMIT 128
@@ -204,7 +205,7 @@ static enum MHD_Result file(struct MHD_Connection *c, unsigned status, int fd, c
 		char *text = read_fd(fd, (size_t)st->st_size, &len);
 		close(fd);
 		if (!text)
-			return plain(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "sofgen serve: cannot read the page\n");
+			return plain(c, MHD_HTTP_INTERNAL_SERVER_ERROR, _("sofgen serve: cannot read the page\n"));
 		char *page = sg_livereload_inject(text, len, gen, &out_len);
 		free(text);
 		return html(c, status, page, out_len);
@@ -263,7 +264,7 @@ static enum MHD_Result serve_site(sg_server *s, struct MHD_Connection *c, const 
 	}
 	int root = open(s->site_dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (root < 0)
-		return plain(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "sofgen serve: the site folder is gone\n");
+		return plain(c, MHD_HTTP_INTERNAL_SERVER_ERROR, _("sofgen serve: the site folder is gone\n"));
 	bool slash = false;
 	char *rel = sg_serve_path(url, &slash);
 	if (!rel) { /* refused before any file is touched; the answer is the usual 404 */
@@ -459,7 +460,7 @@ static int listen_on(sg_server *s, const char *addr, unsigned port, sg_buf *err)
 	snprintf(service, sizeof service, "%u", port);
 	int rc = getaddrinfo(addr, service, &hints, &res);
 	if (rc != 0) {
-		sg_buf_printf(err, "cannot listen on '%s': %s", addr, gai_strerror(rc));
+		sg_buf_printf(err, _("cannot listen on '%s': %s"), addr, gai_strerror(rc));
 		return -1;
 	}
 	int fd = -1, e = 0;
@@ -481,7 +482,7 @@ static int listen_on(sg_server *s, const char *addr, unsigned port, sg_buf *err)
 	}
 	freeaddrinfo(res);
 	if (fd < 0) {
-		sg_buf_printf(err, "cannot listen on %s port %u: %s", addr, port, strerror(e));
+		sg_buf_printf(err, _("cannot listen on %s port %u: %s"), addr, port, strerror(e));
 		return -1;
 	}
 	struct sockaddr_storage sa;
@@ -490,7 +491,7 @@ static int listen_on(sg_server *s, const char *addr, unsigned port, sg_buf *err)
 	if (getsockname(fd, (struct sockaddr *)&sa, &len) != 0 ||
 	    getnameinfo((struct sockaddr *)&sa, len, s->host, sizeof s->host, portbuf, sizeof portbuf,
 	                NI_NUMERICHOST | NI_NUMERICSERV) != 0) {
-		sg_buf_printf(err, "cannot listen on %s port %u: %s", addr, port, strerror(errno));
+		sg_buf_printf(err, _("cannot listen on %s port %u: %s"), addr, port, strerror(errno));
 		close(fd);
 		return -1;
 	}
@@ -517,7 +518,7 @@ sg_server *sg_server_start(const sg_server_opts *o, sg_buf *err)
 	                             (unsigned)CONNECTION_LIMIT, MHD_OPTION_CONNECTION_TIMEOUT,
 	                             (unsigned)CONNECTION_TIMEOUT_S, MHD_OPTION_END);
 	if (!s->daemon) {
-		sg_buf_printf(err, "cannot start the HTTP server on %s port %u", s->host, s->port);
+		sg_buf_printf(err, _("cannot start the HTTP server on %s port %u"), s->host, s->port);
 		close(fd);
 		sg_livereload_free(s->lr);
 		free(s->site_dir);

@@ -16,6 +16,7 @@
 #include "../util/alloc.h"
 #include "../util/utf8.h"
 #include "mustache_internal.h"
+#include "../util/i18n.h"
 
 #define NONE ((size_t)-1)
 /* How much of a tag is quoted back in a message. */
@@ -83,7 +84,7 @@ static void error_at(parser *P, size_t off, const char *fmt, ...)
 	sg_buf msg = SG_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	sg_buf_vprintf(&msg, fmt, ap);
+	sg_buf_vprintf(&msg, _(fmt), ap); /* `make pot`: error_at is a keyword */
 	va_end(ap);
 	sg_error(P->d, P->file, line, col, "%s", sg_buf_cstr(&msg));
 	sg_buf_free(&msg);
@@ -96,10 +97,10 @@ static int quote_len(const char *s, const token *t) { return (int)sg_utf8_prefix
 static const char *pair_word(char kind)
 {
 	switch (kind) {
-	case '^': return "inverted section";
-	case '$': return "block";
-	case '<': return "parent";
-	default: return "section";
+	case '^': return _("inverted section");
+	case '$': return _("block");
+	case '<': return _("parent");
+	default: return _("section");
 	}
 }
 

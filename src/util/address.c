@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "alloc.h"
+#include "i18n.h"
 #include "utf8.h"
 
 void sg_shown(sg_buf *out, const char *s)
@@ -142,12 +143,12 @@ static bool has_non_ascii(const char *s, size_t len)
 bool sg_host_valid(const char *s, size_t len, bool need_dot, char *why, size_t why_len)
 {
 	if (len == 0) {
-		snprintf(why, why_len, "there is no host name");
+		snprintf(why, why_len, _("there is no host name"));
 		return false;
 	}
 	if (has_non_ascii(s, len)) {
 		char *x = host_ascii(s, len);
-		snprintf(why, why_len, "the host name '%.*s' has letters outside a-z: write it in its xn-- form, %s", (int)len,
+		snprintf(why, why_len, _("the host name '%.*s' has letters outside a-z: write it in its xn-- form, %s"), (int)len,
 		         s, x);
 		free(x);
 		return false;
@@ -157,13 +158,13 @@ bool sg_host_valid(const char *s, size_t len, bool need_dot, char *why, size_t w
 			sg_buf c = SG_BUF_INIT;
 			char one[2] = {s[i], 0};
 			sg_shown(&c, one);
-			snprintf(why, why_len, "the host name '%.*s' cannot hold '%s'; a host name has only letters a-z, digits, "
-			         "'-' and dots", (int)len, s, sg_buf_cstr(&c));
+			snprintf(why, why_len, _("the host name '%.*s' cannot hold '%s'; a host name has only letters a-z, digits, "
+			         "'-' and dots"), (int)len, s, sg_buf_cstr(&c));
 			sg_buf_free(&c);
 			return false;
 		}
 	if (len > 253) {
-		snprintf(why, why_len, "the host name is longer than 253 characters");
+		snprintf(why, why_len, _("the host name is longer than 253 characters"));
 		return false;
 	}
 	bool dot = false;
@@ -172,23 +173,23 @@ bool sg_host_valid(const char *s, size_t len, bool need_dot, char *why, size_t w
 		while (end < len && s[end] != '.')
 			end++;
 		if (end == i) {
-			snprintf(why, why_len, "the host name '%.*s' has an empty part: a dot first, last or twice in a row",
+			snprintf(why, why_len, _("the host name '%.*s' has an empty part: a dot first, last or twice in a row"),
 			         (int)len, s);
 			return false;
 		}
 		if (end - i > 63) {
-			snprintf(why, why_len, "a part of the host name '%.*s' is longer than 63 characters", (int)len, s);
+			snprintf(why, why_len, _("a part of the host name '%.*s' is longer than 63 characters"), (int)len, s);
 			return false;
 		}
 		if (s[i] == '-' || s[end - 1] == '-') {
-			snprintf(why, why_len, "a part of the host name '%.*s' starts or ends with '-'", (int)len, s);
+			snprintf(why, why_len, _("a part of the host name '%.*s' starts or ends with '-'"), (int)len, s);
 			return false;
 		}
 		dot |= end < len;
 		i = end + 1;
 	}
 	if (need_dot && !dot) {
-		snprintf(why, why_len, "the domain '%.*s' has no dot: write the whole domain, e.g. exempel.se", (int)len, s);
+		snprintf(why, why_len, _("the domain '%.*s' has no dot: write the whole domain, e.g. exempel.se"), (int)len, s);
 		return false;
 	}
 	return true;
@@ -196,7 +197,6 @@ bool sg_host_valid(const char *s, size_t len, bool need_dot, char *why, size_t w
 
 /* ---- e-mail addresses ------------------------------------------------------- */
 
-#define EMAIL_FIX "write only the address, e.g. namn@exempel.se"
 
 /* The address before a '?' or a second address, when that is a plain address, for
  * the fix; or NULL. */
@@ -214,9 +214,9 @@ static bool email_fail(char *why, size_t why_len, const char *problem, const cha
 {
 	char *p = plain_prefix(s, plain_len);
 	if (p)
-		snprintf(why, why_len, "%s; write only the address: %s", problem, p);
+		snprintf(why, why_len, _("%s; write only the address: %s"), problem, p);
 	else
-		snprintf(why, why_len, "%s; " EMAIL_FIX, problem);
+		snprintf(why, why_len, _("%s; write only the address, e.g. namn@exempel.se"), problem);
 	free(p);
 	return false;
 }
@@ -227,63 +227,63 @@ bool sg_email_valid(const char *s, char *why, size_t why_len)
 	if (strncasecmp(s, "mailto:", 7) == 0) {
 		char *p = plain_prefix(s + 7, len - 7);
 		if (p)
-			snprintf(why, why_len, "write it without 'mailto:': %s", p);
+			snprintf(why, why_len, _("write it without 'mailto:': %s"), p);
 		else
-			snprintf(why, why_len, "write it without 'mailto:', e.g. namn@exempel.se");
+			snprintf(why, why_len, _("write it without 'mailto:', e.g. namn@exempel.se"));
 		free(p);
 		return false;
 	}
 	const char *q = strchr(s, '?');
 	if (q)
-		return email_fail(why, why_len, "'?' and what follows would add mail headers such as bcc= to the message", s,
+		return email_fail(why, why_len, _("'?' and what follows would add mail headers such as bcc= to the message"), s,
 		                  (size_t)(q - s));
 	if (strchr(s, '%'))
-		return email_fail(why, why_len, "percent-escapes such as %0A (a line break) cannot be used in an address", s, 0);
+		return email_fail(why, why_len, _("percent-escapes such as %0A (a line break) cannot be used in an address"), s, 0);
 	const char *lt = strchr(s, '<'), *gt = lt ? strchr(lt, '>') : NULL;
 	if (lt && gt) { /* "Anna <anna@exempel.se>" */
 		char *p = plain_prefix(lt + 1, (size_t)(gt - lt - 1));
 		if (p) {
-			snprintf(why, why_len, "write only the address, without a name or '<>': %s", p);
+			snprintf(why, why_len, _("write only the address, without a name or '<>': %s"), p);
 			free(p);
 			return false;
 		}
 	}
 	for (size_t i = 0; i < len; i++)
 		if ((unsigned char)s[i] <= ' ' || s[i] == 0x7F)
-			return email_fail(why, why_len, "an address cannot hold spaces, tabs or line breaks", s, 0);
+			return email_fail(why, why_len, _("an address cannot hold spaces, tabs or line breaks"), s, 0);
 	size_t one = strcspn(s, ",;");
 	if (one < len)
-		return email_fail(why, why_len, "it holds more than one address; write one", s, one);
+		return email_fail(why, why_len, _("it holds more than one address; write one"), s, one);
 	const char *at = strchr(s, '@');
 	if (!at)
-		return email_fail(why, why_len, "there is no '@'", s, 0);
+		return email_fail(why, why_len, _("there is no '@'"), s, 0);
 	if (strchr(at + 1, '@'))
-		return email_fail(why, why_len, "there is more than one '@'", s, 0);
+		return email_fail(why, why_len, _("there is more than one '@'"), s, 0);
 	size_t local = (size_t)(at - s);
 	if (local == 0)
-		return email_fail(why, why_len, "there is nothing before the '@'", s, 0);
+		return email_fail(why, why_len, _("there is nothing before the '@'"), s, 0);
 	for (size_t i = 0; i < local; i++) {
 		char c = s[i];
 		if ((unsigned char)c >= 0x80)
-			return email_fail(why, why_len, "letters outside a-z (å, ä, ö, é) cannot be used before the '@'", s, 0);
+			return email_fail(why, why_len, _("letters outside a-z (å, ä, ö, é) cannot be used before the '@'"), s, 0);
 		if (!is_alnum(c) && !strchr("._+-'", c)) {
 			char problem[120];
-			snprintf(problem, sizeof problem, "the character '%c' cannot be used in an address", c);
+			snprintf(problem, sizeof problem, _("the character '%c' cannot be used in an address"), c);
 			return email_fail(why, why_len, problem, s, 0);
 		}
 	}
 	if (s[0] == '.' || s[local - 1] == '.' || memmem(s, local, "..", 2))
-		return email_fail(why, why_len, "the part before the '@' cannot start or end with a dot or have two in a row",
+		return email_fail(why, why_len, _("the part before the '@' cannot start or end with a dot or have two in a row"),
 		                  s, 0);
 	if (local > 64)
-		return email_fail(why, why_len, "the part before the '@' is longer than 64 characters", s, 0);
+		return email_fail(why, why_len, _("the part before the '@' is longer than 64 characters"), s, 0);
 	const char *dom = at + 1;
 	size_t dlen = strlen(dom);
 	if (dlen == 0)
-		return email_fail(why, why_len, "there is no domain after the '@'", s, 0);
+		return email_fail(why, why_len, _("there is no domain after the '@'"), s, 0);
 	if (has_non_ascii(dom, dlen)) {
 		char *x = host_ascii(dom, dlen);
-		snprintf(why, why_len, "the domain '%s' has letters outside a-z; write it in its xn-- form: %.*s@%s", dom,
+		snprintf(why, why_len, _("the domain '%s' has letters outside a-z; write it in its xn-- form: %.*s@%s"), dom,
 		         (int)local, s, x);
 		free(x);
 		return false;
@@ -338,7 +338,6 @@ static size_t separator(const char *p)
 	return 0;
 }
 
-#define PHONE_FIX "write the number, e.g. 033-12 34 56 or +46 33 12 34 56 (an extension as 'ankn. 123')"
 
 char *sg_phone_uri(const char *s, const char **ext, char *why, size_t why_len)
 {
@@ -371,7 +370,7 @@ char *sg_phone_uri(const char *s, const char **ext, char *why, size_t why_len)
 			while (close < end && s[close] != ')')
 				close++;
 			if (close == end) {
-				problem = "a '(' is never closed";
+				problem = _("a '(' is never closed");
 			} else {
 				bool trunk = plus && digits.len >= 1 && digits.len <= 3 && close == i + 2 && s[i + 1] == '0';
 				if (trunk)
@@ -382,23 +381,23 @@ char *sg_phone_uri(const char *s, const char **ext, char *why, size_t why_len)
 		} else if (c == ')') {
 			i++;
 		} else if (c == '+') {
-			problem = "a '+' can only come first, before the country code";
+			problem = _("a '+' can only come first, before the country code");
 		} else if (c == ',' || c == ';' || (strncasecmp(s + i, "eller", 5) == 0)) {
-			problem = "it holds more than one number; write one";
+			problem = _("it holds more than one number; write one");
 		} else if (is_alpha(c) || (unsigned char)c >= 0x80) {
-			problem = "it holds letters: a phone number has only digits, spaces, '-' and '+'";
+			problem = _("it holds letters: a phone number has only digits, spaces, '-' and '+'");
 		} else {
 			sg_buf shown = SG_BUF_INIT;
 			char one[2] = {c, 0};
 			sg_shown(&shown, one);
-			snprintf(bad, sizeof bad, "the character '%s' cannot be in a phone number", sg_buf_cstr(&shown));
+			snprintf(bad, sizeof bad, _("the character '%s' cannot be in a phone number"), sg_buf_cstr(&shown));
 			sg_buf_free(&shown);
 			problem = bad;
 		}
 	}
 	const char *d = sg_buf_cstr(&digits);
 	if (!problem && digits.len == 0)
-		problem = "there are no digits";
+		problem = _("there are no digits");
 	char *uri = NULL;
 	if (!problem) {
 		if (plus)
@@ -413,30 +412,30 @@ char *sg_phone_uri(const char *s, const char **ext, char *why, size_t why_len)
 			memmove(uri + 3, uri + 4, strlen(uri + 4) + 1);
 		size_t n = strlen(uri) - (uri[0] == '+');
 		if (n > 15)
-			problem = "it has more than 15 digits: is it two numbers? write one";
+			problem = _("it has more than 15 digits: is it two numbers? write one");
 		else if (uri[0] == '+' && n < 7)
-			problem = "it is too short for a phone number";
+			problem = _("it is too short for a phone number");
 		if (problem) {
 			free(uri);
 			uri = NULL;
 		}
 	}
 	if (problem)
-		snprintf(why, why_len, "%s; " PHONE_FIX, problem);
+		snprintf(why, why_len,
+		         _("%s; write the number, e.g. 033-12 34 56 or +46 33 12 34 56 (an extension as 'ankn. 123')"), problem);
 	sg_buf_free(&digits);
 	return uri;
 }
 
 /* ---- base_url ------------------------------------------------------------------- */
 
-#define BASE_EXAMPLE "e.g. https://example.se/ or https://example.se/varend/"
 
 char *sg_base_url_parse(const char *s, sg_buf *problems)
 {
 	size_t before = problems->len;
 	size_t scheme = strncmp(s, "https://", 8) == 0 ? 8 : strncmp(s, "http://", 7) == 0 ? 7 : 0;
 	if (!scheme) {
-		sg_buf_puts(problems, "'base_url' must be a full address starting with https://, e.g. https://example.se/\n");
+		sg_buf_puts(problems, _("'base_url' must be a full address starting with https://, e.g. https://example.se/\n"));
 		return NULL;
 	}
 	/* a space or a control character: one problem, and what follows it (in robots.txt,
@@ -447,8 +446,8 @@ char *sg_base_url_parse(const char *s, sg_buf *problems)
 		n++;
 	sg_buf_put(&clean, s, n);
 	if (s[n])
-		sg_buf_puts(problems, "'base_url' holds a space, a tab or a line break; write the address on one line without "
-		                      "spaces, " BASE_EXAMPLE "\n");
+		sg_buf_puts(problems, _("'base_url' holds a space, a tab or a line break; write the address on one line without "
+		                      "spaces, e.g. https://example.se/ or https://example.se/varend/\n"));
 	const char *u = sg_buf_cstr(&clean) + scheme;
 	size_t auth = strcspn(u, "/?#");
 	size_t path_end = auth + strcspn(u + auth, "?#");
@@ -457,8 +456,8 @@ char *sg_base_url_parse(const char *s, sg_buf *problems)
 	size_t host_len = auth;
 	const char *at = memrchr(u, '@', auth);
 	if (at) {
-		sg_buf_puts(problems, "'base_url' has a user name or password before '@'; write only the host name, " BASE_EXAMPLE
-		                      "\n");
+		sg_buf_puts(problems, _("'base_url' has a user name or password before '@'; write only the host name, "
+		                        "e.g. https://example.se/ or https://example.se/varend/\n"));
 		host_len -= (size_t)(at + 1 - host);
 		host = at + 1;
 	}
@@ -474,8 +473,8 @@ char *sg_base_url_parse(const char *s, sg_buf *problems)
 			sg_buf shown = SG_BUF_INIT;
 			char *p = sg_strndup(port, plen);
 			sg_shown(&shown, p);
-			sg_buf_printf(problems, "'base_url' has the port '%s'; a port is a number from 1 to 65535, and is usually "
-			              "left out, " BASE_EXAMPLE "\n", sg_buf_cstr(&shown));
+			sg_buf_printf(problems, _("'base_url' has the port '%s'; a port is a number from 1 to 65535, and is usually "
+			              "left out, e.g. https://example.se/ or https://example.se/varend/\n"), sg_buf_cstr(&shown));
 			sg_buf_free(&shown);
 			free(p);
 		}
@@ -483,16 +482,16 @@ char *sg_base_url_parse(const char *s, sg_buf *problems)
 	}
 	char why[400];
 	if (host_len == 0)
-		sg_buf_printf(problems, "'base_url' has no host name after %.*s; write the site's whole address, " BASE_EXAMPLE
-		              "\n", (int)scheme, s);
+		sg_buf_printf(problems, _("'base_url' has no host name after %.*s; write the site's whole address, "
+		                          "e.g. https://example.se/ or https://example.se/varend/\n"), (int)scheme, s);
 	else if (has_non_ascii(host, host_len)) {
 		char *x = host_ascii(host, host_len);
 		const char *after = host + host_len; /* the port and the path */
-		sg_buf_printf(problems, "'base_url' has the host name '%.*s' with letters outside a-z; write it in its xn-- "
-		              "form: %.*s%s%.*s\n", (int)host_len, host, (int)scheme, s, x, (int)(u + path_end - after), after);
+		sg_buf_printf(problems, _("'base_url' has the host name '%.*s' with letters outside a-z; write it in its xn-- "
+		              "form: %.*s%s%.*s\n"), (int)host_len, host, (int)scheme, s, x, (int)(u + path_end - after), after);
 		free(x);
 	} else if (!sg_host_valid(host, host_len, false, why, sizeof why))
-		sg_buf_printf(problems, "'base_url': %s; " BASE_EXAMPLE "\n", why);
+		sg_buf_printf(problems, _("'base_url': %s; e.g. https://example.se/ or https://example.se/varend/\n"), why);
 	/* the path: folder names of safe characters */
 	const char *path = u + auth;
 	size_t plen = path_end - auth;
@@ -501,14 +500,14 @@ char *sg_base_url_parse(const char *s, sg_buf *problems)
 		if (is_alnum(c) || strchr("-._~/", c))
 			continue;
 		if (c == '%')
-			sg_buf_puts(problems, "'base_url' has a percent-escape ('%') in its path; name the folder with a-z, 0-9, "
-			                      "'-', '.', '_' and '~' only, " BASE_EXAMPLE "\n");
+			sg_buf_puts(problems, _("'base_url' has a percent-escape ('%') in its path; name the folder with a-z, 0-9, "
+			                      "'-', '.', '_' and '~' only, e.g. https://example.se/ or https://example.se/varend/\n"));
 		else if ((unsigned char)c >= 0x80)
-			sg_buf_puts(problems, "'base_url' has letters outside a-z in its path; name the folder with a-z, 0-9, '-', "
-			                      "'.', '_' and '~' only, e.g. https://example.se/varend/\n");
+			sg_buf_puts(problems, _("'base_url' has letters outside a-z in its path; name the folder with a-z, 0-9, '-', "
+			                      "'.', '_' and '~' only, e.g. https://example.se/varend/\n"));
 		else
-			sg_buf_printf(problems, "'base_url' has '%c' in its path; name the folder with a-z, 0-9, '-', '.', '_' and "
-			              "'~' only, e.g. https://example.se/varend/\n", c);
+			sg_buf_printf(problems, _("'base_url' has '%c' in its path; name the folder with a-z, 0-9, '-', '.', '_' and "
+			              "'~' only, e.g. https://example.se/varend/\n"), c);
 		break;
 	}
 	bool dots = false, empty = false;
@@ -525,17 +524,17 @@ char *sg_base_url_parse(const char *s, sg_buf *problems)
 		i = e;
 	}
 	if (dots)
-		sg_buf_puts(problems, "'base_url' has '.' or '..' as a folder in its path; write the folder the site is in, "
-		                      "e.g. https://example.se/varend/\n");
+		sg_buf_puts(problems, _("'base_url' has '.' or '..' as a folder in its path; write the folder the site is in, "
+		                      "e.g. https://example.se/varend/\n"));
 	if (empty)
-		sg_buf_puts(problems, "'base_url' has '//' in its path; write single slashes, e.g. https://example.se/varend/\n");
+		sg_buf_puts(problems, _("'base_url' has '//' in its path; write single slashes, e.g. https://example.se/varend/\n"));
 	if (u[path_end] == '?') {
-		sg_buf_puts(problems, "'base_url' has a query ('?…'); remove it: the address ends with the site's folder, "
-		                      BASE_EXAMPLE "\n");
+		sg_buf_puts(problems, _("'base_url' has a query ('?…'); remove it: the address ends with the site's folder, "
+		                        "e.g. https://example.se/ or https://example.se/varend/\n"));
 	}
 	if (strchr(u + path_end, '#'))
-		sg_buf_puts(problems, "'base_url' has a fragment ('#…'); remove it: the address ends with the site's folder, "
-		                      BASE_EXAMPLE "\n");
+		sg_buf_puts(problems, _("'base_url' has a fragment ('#…'); remove it: the address ends with the site's folder, "
+		                        "e.g. https://example.se/ or https://example.se/varend/\n"));
 	char *out = NULL;
 	if (problems->len == before) {
 		n = strlen(s);

@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "i18n.h"
 #include "utf8.h"
 
 #include <jansson.h>
@@ -47,7 +48,9 @@ static void add(sg_diags *d, sg_severity sev, const char *file, int line, int co
 	if (!d)
 		return;
 	sg_buf msg = SG_BUF_INIT, shown = SG_BUF_INIT;
-	sg_buf_vprintf(&msg, fmt, ap);
+	/* the message in the editor's language: the English format is the msgid, and
+	 * `make pot` finds it as the format argument of sg_error, sg_warning and sg_diag_add */
+	sg_buf_vprintf(&msg, _(fmt), ap);
 	/* a file name or a quote that is not UTF-8, or holds a newline or an escape
 	 * sequence, is kept as safe text here, once, for every output: the terminal, JSON
 	 * (which cannot hold bytes that are not UTF-8) and serve's overlay */
@@ -94,7 +97,7 @@ void sg_diags_move_as_warnings(sg_diags *dst, sg_diags *src, const char *note)
 	for (size_t i = 0; i < src->len; i++) {
 		sg_diag x = src->items[i];
 		if (x.severity == SG_DIAG_ERROR) {
-			char *m = sg_asprintf("%s%s", x.message, note);
+			char *m = sg_asprintf("%s%s", x.message, _(note));
 			free(x.message);
 			x.message = m;
 			x.severity = SG_DIAG_WARNING;
@@ -163,7 +166,7 @@ void sg_diags_print(const sg_diags *d, FILE *out)
 			}
 			fputs(": ", out);
 		}
-		fprintf(out, "%s: %s\n", x->severity == SG_DIAG_ERROR ? "error" : "warning", x->message);
+		fprintf(out, "%s: %s\n", x->severity == SG_DIAG_ERROR ? _("error") : _("warning"), x->message);
 	}
 }
 

@@ -15,16 +15,17 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "i18n.h"
 
 const char *sg_mode_kind(unsigned mode)
 {
 	switch (mode & S_IFMT) {
 	case S_IFREG: return NULL;
-	case S_IFDIR: return "a folder";
-	case S_IFIFO: return "a named pipe (FIFO)";
-	case S_IFSOCK: return "a socket";
-	case S_IFLNK: return "a symbolic link";
-	default: return "a device";
+	case S_IFDIR: return _("a folder");
+	case S_IFIFO: return _("a named pipe (FIFO)");
+	case S_IFSOCK: return _("a socket");
+	case S_IFLNK: return _("a symbolic link");
+	default: return _("a device");
 	}
 }
 

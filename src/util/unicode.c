@@ -7,6 +7,7 @@
 #include <unicode/ustring.h>
 
 #include "alloc.h"
+#include "i18n.h"
 
 uint32_t sg_utf8_next(const unsigned char **s)
 {
@@ -96,13 +97,13 @@ bool sg_is_invisible(uint32_t cp)
 const char *sg_invisible_name(uint32_t cp)
 {
 	switch (cp) {
-	case 0xAD: return "soft hyphen";
-	case 0x200B: return "zero-width space";
-	case 0x200C: return "zero-width non-joiner";
-	case 0x200D: return "zero-width joiner";
-	case 0x2060: return "word joiner";
-	case 0xFEFF: return "zero-width no-break space";
-	default: return "invisible character";
+	case 0xAD: return _("soft hyphen");
+	case 0x200B: return _("zero-width space");
+	case 0x200C: return _("zero-width non-joiner");
+	case 0x200D: return _("zero-width joiner");
+	case 0x2060: return _("word joiner");
+	case 0xFEFF: return _("zero-width no-break space");
+	default: return _("invisible character");
 	}
 }
 

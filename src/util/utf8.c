@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "i18n.h"
 
 /* Length of the valid sequence at s, or 0 (a NUL byte is 0 unless nul_ok). */
 static size_t seq_len(const unsigned char *s, size_t left, bool nul_ok)
@@ -187,16 +188,16 @@ static const char *const cp1252[] = {"€", NULL, "‚", "ƒ", "„", "…", "�
 
 void sg_char_refusal(unsigned cp, char *buf, size_t len)
 {
-	static const char *const where = "which cannot appear on a page, in a feed or in an e-mail";
+	const char *where = _("which cannot appear on a page, in a feed or in an e-mail");
 	if (cp < 0x20 || cp == 0x7F)
-		snprintf(buf, len, "the control character U+%04X (%s), %s; remove it", cp, cp == 0x7F ? "DEL" : c0_names[cp],
+		snprintf(buf, len, _("the control character U+%04X (%s), %s; remove it"), cp, cp == 0x7F ? "DEL" : c0_names[cp],
 		         where);
 	else if (cp >= 0x80 && cp <= 0x9F && cp1252[cp - 0x80])
-		snprintf(buf, len, "the control character U+%04X, %s; it is probably '%s' from text converted from "
-		         "Windows-1252: write '%s' instead", cp, where, cp1252[cp - 0x80], cp1252[cp - 0x80]);
+		snprintf(buf, len, _("the control character U+%04X, %s; it is probably '%s' from text converted from "
+		                             "Windows-1252: write '%s' instead"), cp, where, cp1252[cp - 0x80], cp1252[cp - 0x80]);
 	else if (cp >= 0x80 && cp <= 0x9F)
-		snprintf(buf, len, "the control character U+%04X, %s; remove it", cp, where);
+		snprintf(buf, len, _("the control character U+%04X, %s; remove it"), cp, where);
 	else
-		snprintf(buf, len, "U+%04X, which is not a character and cannot appear on a page, in a feed or in an e-mail; "
-		         "remove it", cp);
+		snprintf(buf, len, _("U+%04X, which is not a character and cannot appear on a page, in a feed or in an e-mail; "
+		                     "remove it"), cp);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "i18n.h"
 
 /* 48 bytes: a build holds millions (every front-matter field, every template datum),
  * so scalars and containers share their storage. */
@@ -129,12 +130,12 @@ sg_value_kind sg_value_kind_of(const sg_value *v) { return v ? v->kind : SG_VAL_
 const char *sg_value_kind_name(sg_value_kind k)
 {
 	switch (k) {
-	case SG_VAL_NULL: return "nothing";
-	case SG_VAL_BOOL: return "true/false";
-	case SG_VAL_NUMBER: return "a number";
-	case SG_VAL_STRING: return "text";
-	case SG_VAL_LIST: return "a list";
-	case SG_VAL_MAP: return "a map of keys";
+	case SG_VAL_NULL: return _("nothing");
+	case SG_VAL_BOOL: return _("true/false");
+	case SG_VAL_NUMBER: return _("a number");
+	case SG_VAL_STRING: return _("text");
+	case SG_VAL_LIST: return _("a list");
+	case SG_VAL_MAP: return _("a map of keys");
 	}
 	return "?";
 }

@@ -14,6 +14,7 @@
 #include "../util/fs.h"
 #include "catalog.h"
 #include "publications.h"
+#include "../util/i18n.h"
 
 /* ---- assets ------------------------------------------------------------------- */
 
@@ -143,7 +144,7 @@ void sg_out_paths_collect(const sg_site *site, const sg_plan *plan, const sg_ass
 	memset(out, 0, sizeof *out);
 	const char *yaml = site_yaml(site);
 	sg_out_paths_add(out, sg_strdup(".sofgen-output"), SG_OUT_SOFGEN,
-	                 sg_strdup("the file /.sofgen-output that marks the folder as made by sofgen"), yaml, 0, 0);
+	                 sg_strdup(_("the file /.sofgen-output that marks the folder as made by sofgen")), yaml, 0, 0);
 	for (size_t i = 0; i < plan->n_pages; i++) {
 		const sg_page *p = &plan->pages[i];
 		const char *list = sg_plan_kind(plan, p->kind)->list_of;
@@ -151,16 +152,16 @@ void sg_out_paths_collect(const sg_site *site, const sg_plan *plan, const sg_ass
 		if (!list && !from)
 			from = yaml; /* a page of the whole site */
 		sg_out_paths_add(out, sg_strdup(p->out_path), SG_OUT_SOFGEN,
-		                 from ? sg_asprintf("the page %s that sofgen writes (generated from %s)", p->url, from)
-		                      : sg_asprintf("the page %s that sofgen writes (%s)", p->url, list),
+		                 from ? sg_asprintf(_("the page %s that sofgen writes (generated from %s)"), p->url, from)
+		                      : sg_asprintf(_("the page %s that sofgen writes (%s)"), p->url, list),
 		                 from ? from : yaml, 0, 0);
 	}
 	for (int i = 0; i < SG_SITE_FILES; i++) {
 		const char *path = sg_site_file_path(i);
 		sg_out_paths_add(out, sg_strdup(path), SG_OUT_SOFGEN,
-		                 i == 1 ? sg_asprintf("the file /%s that sofgen writes (generated from %s)", path, yaml)
-		                        : sg_asprintf("the file /%s that sofgen writes (%s)", path,
-		                                      i == 0 ? "the list of every page" : "generated from the insatser"),
+		                 i == 1 ? sg_asprintf(_("the file /%s that sofgen writes (generated from %s)"), path, yaml)
+		                        : sg_asprintf(_("the file /%s that sofgen writes (%s)"), path,
+		                                      i == 0 ? _("the list of every page") : _("generated from the insatser")),
 		                 yaml, 0, 0);
 	}
 	sg_publications_paths(site, out);
@@ -169,14 +170,14 @@ void sg_out_paths_collect(const sg_site *site, const sg_plan *plan, const sg_ass
 		const sg_dokument *doc = site->dokument[i];
 		char *url = sg_url_dokument(doc);
 		sg_out_paths_add(out, sg_url_out_path(url), SG_OUT_DOCUMENT,
-		                 sg_asprintf("the document %s (from %s)", url, doc->path), doc->path, doc->file_line,
+		                 sg_asprintf(_("the document %s (from %s)"), url, doc->path), doc->path, doc->file_line,
 		                 doc->file_col);
 		free(url);
 		out->items[out->n - 1].name = doc->file;
 	}
 	for (size_t i = 0; assets && i < assets->n; i++)
 		sg_out_paths_add(out, sg_strdup(assets->rel[i]), SG_OUT_ASSET,
-		                 sg_asprintf("the asset %s", assets->src[i]), assets->src[i], 0, 0);
+		                 sg_asprintf(_("the asset %s"), assets->src[i]), assets->src[i], 0, 0);
 }
 
 void sg_out_paths_free(sg_out_paths *p)
@@ -234,8 +235,8 @@ static void map_put(strmap *m, const char *key, size_t len, size_t val)
 static char *subject_of(const sg_out_path *e)
 {
 	switch (e->origin) {
-	case SG_OUT_ASSET: return sg_strdup("this file");
-	case SG_OUT_DOCUMENT: return sg_asprintf("the document file '%s', published as /%s,", e->name, e->path);
+	case SG_OUT_ASSET: return sg_strdup(_("this file"));
+	case SG_OUT_DOCUMENT: return sg_asprintf(_("the document file '%s', published as /%s,"), e->name, e->path);
 	default: return sg_strdup(e->what);
 	}
 }
@@ -243,9 +244,9 @@ static char *subject_of(const sg_out_path *e)
 static const char *fix_of(const sg_out_path *e)
 {
 	switch (e->origin) {
-	case SG_OUT_ASSET: return "rename or remove it";
-	case SG_OUT_DOCUMENT: return "rename the file, and write its new name after 'file:'";
-	default: return "rename one of them";
+	case SG_OUT_ASSET: return _("rename or remove it");
+	case SG_OUT_DOCUMENT: return _("rename the file, and write its new name after 'file:'");
+	default: return _("rename one of them");
 	}
 }
 
@@ -275,14 +276,14 @@ int sg_out_paths_check(const sg_out_paths *p, sg_diags *d)
 		if (other != SIZE_MAX && e->origin == SG_OUT_DOCUMENT && p->items[other].origin == SG_OUT_DOCUMENT) {
 			continue; /* one file described twice (for two förbund, say): the same bytes */
 		} else if (other != SIZE_MAX) {
-			problem = "would replace";
+			problem = _("would replace");
 		} else if ((other = map_get(&dirs, path, len)) != SIZE_MAX) {
-			problem = "would take the place of";
-			where = sg_asprintf("the folder /%s/, which holds ", path);
+			problem = _("would take the place of");
+			where = sg_asprintf(_("the folder /%s/, which holds "), path);
 		} else {
 			for (const char *s = strchr(path, '/'); s && other == SIZE_MAX; s = strchr(s + 1, '/'))
 				if ((other = map_get(&files, path, (size_t)(s - path))) != SIZE_MAX) {
-					problem = "needs a folder where there is";
+					problem = _("needs a folder where there is");
 					where = sg_asprintf("/%.*s, ", (int)(s - path), path);
 				}
 		}

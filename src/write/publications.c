@@ -10,6 +10,7 @@
 #include "../util/fs.h"
 #include "atom.h"
 #include "ical.h"
+#include "../util/i18n.h"
 
 /* base_url without its final '/' */
 static char *base_of(const sg_site *site) { return sg_url_absolute(site->info.base_url, ""); }
@@ -66,7 +67,7 @@ static void add_path(sg_out_paths *out, char *url, const char *from)
 {
 	char *path = sg_url_out_path(url);
 	free(url);
-	char *what = sg_asprintf("the file /%s that sofgen writes (generated from %s)", path, from);
+	char *what = sg_asprintf(_("the file /%s that sofgen writes (generated from %s)"), path, from);
 	sg_out_paths_add(out, path, SG_OUT_SOFGEN, what, from, 0, 0);
 }
 
