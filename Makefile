@@ -26,6 +26,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c tests/integration/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
+.PHONY: docs-test
 .PHONY: all site test unit schema-test check-asan valgrind e2e deps deps-test clean standalone install uninstall deb deb-test publish-test install-dirs-test install-test reproducible-test
 all: sofgen
 
@@ -77,6 +78,7 @@ test: deps-test
 	@$(MAKE) --no-print-directory standalone
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory schema-test
+	@$(MAKE) --no-print-directory docs-test
 	@$(MAKE) --no-print-directory check-asan
 	@$(MAKE) --no-print-directory valgrind
 	@$(MAKE) --no-print-directory e2e
@@ -87,6 +89,11 @@ test: deps-test
 # passes, broken files fail with exact messages.
 schema-test: $(BUILD)/sofgen
 	/usr/bin/python3 tests/schema/test_schemas.py $(BUILD)/sofgen
+
+# Every relative link and #anchor in the documentation leads to a file and a heading.
+docs-test:
+	/usr/bin/python3 tests/docs/check_links.py README.md docs/*.md bench/README.md tests/bad/README.md \
+	  $(wildcard examples/*/README.md)
 
 # The same tests built with AddressSanitizer and UndefinedBehaviorSanitizer.
 # criterion's own runner leaks a few bytes; tests/lsan.supp ignores exactly that.

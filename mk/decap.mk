@@ -48,3 +48,14 @@ install-decap: sofgen
 
 # the browser tests edit a site through the web editor (tests/e2e/cms.test.js)
 e2e: decap
+
+# The editors' guide's pictures of the web editor (docs/redaktorsguide.md §3), taken by the
+# browser test itself so they show what the test proves works; run after a change to the
+# editor's forms, and commit docs/bilder/.
+.PHONY: screenshots
+screenshots: $(BUILD)/sofgen decap
+	@scripts/deps.sh e2e
+	@cd tests/e2e && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@mkdir -p docs/bilder
+	cd tests/e2e && $(TEST_ENV) SOFGEN=$(CURDIR)/$(BUILD)/sofgen SOFGEN_DECAP_DIR=$(CURDIR)/$(DECAP_DIR) \
+	  SCREENSHOTS=$(CURDIR)/docs/bilder node --test cms.test.js

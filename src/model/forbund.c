@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../util/alloc.h"
+#include "../util/i18n.h"
 #include "../util/slug.h"
 #include "budget.h"
 #include "builders.h"
@@ -132,7 +133,7 @@ static void read_people(const sg_fields *f, const sg_value *meta, const char *ke
 	bool staff = strcmp(key, "staff") == 0;
 	for (size_t i = 0; i < n; i++) {
 		sg_fields at;
-		const sg_value *v = sg_fields_item_map(f, list, i, staff ? "a member of staff" : "a board member",
+		const sg_value *v = sg_fields_item_map(f, list, i, staff ? N_("a member of staff") : N_("a board member"),
 		                                       staff ? "{name: …, role: …, phone: …, email: …}"
 		                                             : "{name: …, role: …, organisation: …}",
 		                                       keys, &at);

@@ -18,6 +18,7 @@
 #include "../read/kinds.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
+#include "../util/i18n.h"
 #include "../util/escape.h"
 #include "../util/fs.h"
 
@@ -590,7 +591,7 @@ long sg_cms_write_admin(sg_output *out, const sg_site *site, const char *decap_d
 		sg_error(d, yaml, line, 1,
 		         "the Decap CMS in %s is version %s, but this sofgen is made for %s: run 'make decap' in sofgen's "
 		         "source folder again, then 'make install'",
-		         cms_dir, version ? version : "(unknown: no VERSION file)", sg_cms_decap_version());
+		         cms_dir, version ? version : _("(unknown: no VERSION file)"), sg_cms_decap_version());
 		free(version), free(vpath), free(cms_dir);
 		return -1;
 	}

@@ -7,7 +7,8 @@
 // is edited and saved: the years must survive. The admin page must make no request to
 // another host, and decap-server must stop when serve stops.
 // Needs SOFGEN (the binary) and the Decap files (make decap; found beside the binary or in
-// SOFGEN_DECAP_DIR).
+// SOFGEN_DECAP_DIR). With SCREENSHOTS set to a folder, the steps are photographed there for
+// the editors' guide (make screenshots writes docs/bilder/).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
@@ -39,6 +40,15 @@ Ett prov på en insats över två år.
 `;
 let dir, serve, serveUrl, cmsPort, browser;
 const hosts = new Set();
+const SHOTS = process.env.SCREENSHOTS;
+
+// A picture of the page for the editors' guide, when SCREENSHOTS names a folder.
+async function shot(page, name, locator) {
+  if (!SHOTS) return;
+  await page.waitForTimeout(500); // let the editor's transitions settle
+  if (locator) await locator.screenshot({ path: join(SHOTS, name) });
+  else await page.screenshot({ path: join(SHOTS, name) });
+}
 
 function freePort() {
   return new Promise((ok, fail) => {
@@ -125,12 +135,16 @@ test("an insats created in the web editor passes sofgen check and gets its page"
   const admin = await (await fetch(serveUrl + "/admin/")).text();
   assert.match(admin, /<html lang="sv">/);
   assert.match(admin, /<script src="\/admin\/decap-cms\.js"><\/script>/);
-  const page = await openEditor("#/collections/insatser-sjuharad/new");
+  const page = await openEditor("#/collections/insatser-sjuharad");
+  await page.getByText("Gröna vägen").first().waitFor();
+  await shot(page, "redigeraren-samlingar.png");
+  await page.goto(serveUrl + "/admin/#/collections/insatser-sjuharad/new");
   // the kommun list of Sjuhärad's collection offers its members, not Älv & Kust's
   await page.getByLabel("Insatsens namn").fill("Steg för steg");
   await choose(page, "SUS-kategori", "Förbered");
   await page.getByLabel("Från ålder").fill("18");
   await page.getByLabel("Till ålder").fill("29");
+  await shot(page, "redigeraren-ny-insats.png");
   await page.getByRole("button", { name: /platser, deltagare och medel/i }).click();
   await page.getByLabel("Kommun (tom").click();
   const options = await page.getByRole("option").allTextContents();
@@ -141,6 +155,8 @@ test("an insats created in the web editor passes sofgen check and gets its page"
   await page.getByLabel("Deltagare").fill("25");
   await page.getByLabel("Förbundsmedel").fill("120");
   await page.getByLabel("Senast granskad").fill("2026-12-01");
+  await page.getByLabel("Deltagare").scrollIntoViewIfNeeded();
+  await shot(page, "redigeraren-plats.png");
   await publish(page);
 
   // decap-server writes the file with the slug sofgen would give the title (ö → o)
@@ -164,6 +180,10 @@ test("an insats created in the web editor passes sofgen check and gets its page"
   const textOf = (h) => h.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ");
   for (const fact of ["Steg för steg", "Förberedande", "18–29 år", "Borås 25 120"])
     assert.ok(textOf(html).includes(fact), `the served page shows '${fact}'`);
+  if (SHOTS) {
+    await page.goto(url);
+    await shot(page, "redigeraren-insatsens-sida.png");
+  }
 
   // and so does a build of the files as saved
   const build = sofgen(["build", "--now", NOW, "--out", join(dir, "out")]);

@@ -126,7 +126,7 @@ Test(i18n, usage_errors_and_help_in_swedish)
 	sg_buf out = SG_BUF_INIT;
 	cr_expect_eq(run_env(&out, root, "LANGUAGE=sv LC_ALL=C.UTF-8", "bygg"), 2);
 	cr_expect_str_eq(sg_buf_cstr(&out), "sofgen: okänt kommando 'bygg'; kommandona är build, check, render, new, "
-	                                    "serve och init (se sofgen --help)\n");
+	                                    "serve, init och schema (se sofgen --help)\n");
 	cr_expect_eq(run_env(&out, root, "LANGUAGE=sv LC_ALL=C.UTF-8", "check --content content --format xml"), 2);
 	cr_expect_str_eq(sg_buf_cstr(&out), "sofgen check: --format är text eller json\n");
 	sg_buf_free(&out);
@@ -248,8 +248,9 @@ Test(i18n, serve_speaks_the_sites_language_when_the_environment_names_none, .tim
 	json_t *j = serve_errors(NULL, &log); /* no language in site.yaml: sv */
 	json_t *labels = json_object_get(j, "labels");
 	cr_expect_str_eq(json_string_value(json_object_get(labels, "lang")), "sv");
-	cr_expect_str_eq(json_string_value(json_object_get(labels, "title")),
+	cr_expect_str_eq(json_string_value(json_object_get(labels, "errors_title")),
 	                 "sofgen: webbplatsen kunde inte byggas om (3 fel)");
+	cr_expect_str_eq(json_string_value(json_object_get(labels, "warnings_title")), "sofgen: 1 varning");
 	cr_expect_str_eq(json_string_value(json_object_get(labels, "hide")), "Dölj");
 	json_t *first = json_array_get(json_object_get(j, "errors"), 0);
 	cr_expect_str_eq(json_string_value(json_object_get(first, "text")),
@@ -266,8 +267,11 @@ Test(i18n, serve_of_an_english_site_stays_english, .timeout = 120)
 	json_t *j = serve_errors("en", &log);
 	json_t *labels = json_object_get(j, "labels");
 	cr_expect_str_eq(json_string_value(json_object_get(labels, "lang")), "en");
-	cr_expect_str_eq(json_string_value(json_object_get(labels, "title")),
+	cr_expect_str_eq(json_string_value(json_object_get(labels, "errors_title")),
 	                 "sofgen: the site could not be rebuilt (3 errors)");
+	cr_expect_str_eq(json_string_value(json_object_get(labels, "warnings_title")), "sofgen: 1 warning");
+	cr_expect_str_eq(json_string_value(json_object_get(labels, "warnings_hint")),
+	                 "Warnings do not stop a build, but something may be missing or written other than meant.");
 	cr_expect(has(log, "sofgen serve: 3 errors, 1 warning; nothing to serve until the errors are fixed\n"), "%s", log);
 	json_decref(j);
 	free(log);

@@ -1070,9 +1070,9 @@ Test(serve_paths, warnings_are_kept_apart_from_errors)
 	sg_diags_free(d);
 	sg_livereload_free(lr);
 	/* the overlay has a section of its own for warnings: heading, icon and colour */
-	cr_expect(has(sg_livereload_js, "section(\"sofgen-warnings\", \"\\u26a0\", \"#8a5a00\", \"sofgen: \" + w"));
+	cr_expect(has(sg_livereload_js, "section(\"sofgen-warnings\", \"\\u26a0\", \"#8a5a00\", L.warnings_title"));
 	cr_expect(has(sg_livereload_js, "section(\"sofgen-errors\", \"\\u2716\", \"#b3001b\""));
-	cr_expect(has(sg_livereload_js, "show(j.errors || [], j.warnings || [])"));
+	cr_expect(has(sg_livereload_js, "show(j.errors || [], j.warnings || [], j.labels || {})"));
 }
 
 Test(serve, the_overlay_shows_warnings_of_a_good_build, .timeout = 180)
