@@ -62,16 +62,9 @@ static int run_env(sg_buf *out, const char *root, const char *env, const char *a
 	char bin[PATH_MAX];
 	cr_assert_not_null(realpath(sofgen(), bin), "no sofgen binary at %s", sofgen());
 	char *cmd = sg_asprintf("cd '%s' && %s '%s' %s 2>&1 >/dev/null", root, env, bin, args);
-	FILE *p = popen(cmd, "r");
-	cr_assert_not_null(p);
-	char chunk[4096];
-	size_t n;
-	sg_buf_clear(out);
-	while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
-		sg_buf_put(out, chunk, n);
-	int st = pclose(p);
+	int st = run_shell(out, cmd);
 	free(cmd);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	return st;
 }
 
 /* `sofgen check` on the broken site with the environment env: exit 1 and exactly want. */

@@ -17,6 +17,21 @@ static inline const char *sofgen(void)
 	return s && *s ? s : "build/release/sofgen";
 }
 
+/* Runs the shell command `cmd`; returns its exit status (-1 when it did not exit), what
+ * it printed on stdout in *out (cleared first). */
+static inline int run_shell(sg_buf *out, const char *cmd)
+{
+	FILE *p = popen(cmd, "r");
+	cr_assert_not_null(p);
+	char chunk[4096];
+	size_t n;
+	sg_buf_clear(out);
+	while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
+		sg_buf_put(out, chunk, n);
+	int st = pclose(p);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
 /* Runs `sofgen ARGS` through the shell; returns the exit status, output (stdout and
  * stderr) in *out. */
 static inline int run(sg_buf *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -29,16 +44,9 @@ static inline int run(sg_buf *out, const char *fmt, ...)
 	sg_buf_vprintf(&cmd, fmt, ap);
 	va_end(ap);
 	sg_buf_puts(&cmd, " 2>&1");
-	FILE *p = popen(cmd.ptr, "r");
-	cr_assert_not_null(p);
-	char chunk[4096];
-	size_t n;
-	sg_buf_clear(out);
-	while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
-		sg_buf_put(out, chunk, n);
-	int st = pclose(p);
+	int st = run_shell(out, cmd.ptr);
 	sg_buf_free(&cmd);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	return st;
 }
 
 static inline bool has(const char *hay, const char *needle) { return hay && strstr(hay, needle) != NULL; }
