@@ -13,7 +13,7 @@ DATADIR ?= $(PREFIX)/share/sofgen
 MANDIR  ?= $(PREFIX)/share/man
 DOCDIR  ?= $(PREFIX)/share/doc/sofgen
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
-PKGS     = libcmark-gfm yaml-0.1 jansson libmicrohttpd icu-uc icu-i18n
+PKGS     = libcmark-gfm yaml-0.1 jansson libmicrohttpd icu-uc icu-i18n vips
 WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  += -std=c17 $(OPT) $(WARN) -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 -MMD -MP
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))

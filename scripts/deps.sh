@@ -2,7 +2,7 @@
 # deps.sh build|test|e2e|fuzz|deb — install the Debian packages sofgen needs, if missing.
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -eu
-build="gcc make pkg-config gettext libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libjansson-dev libmicrohttpd-dev libicu-dev"
+build="gcc make pkg-config gettext libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libjansson-dev libmicrohttpd-dev libicu-dev libvips-dev"
 test="$build libcriterion-dev valgrind libxml2-utils python3-rdflib python3-pyld python3-jsonschema python3-yaml rsync"
 e2e="chromium default-jre-headless"
 fuzz="$build clang libclang-rt-14-dev"

@@ -20,6 +20,7 @@
 #include "util/i18n.h"
 #include "util/parallel.h"
 #include "write/cms.h"
+#include "write/images.h"
 #include "write/opendata.h"
 #include "write/output.h"
 #include "write/paths.h"
@@ -273,6 +274,13 @@ static sg_run_result render_and_write(const sg_pipeline_opts *o, const sg_site *
 		sg_publication_texts_free(texts);
 		if (n < 0)
 			result = SG_RUN_IO_ERROR;
+		else
+			stats->files += (size_t)n;
+	}
+	if (result == SG_RUN_OK) { /* images: those of the previous site taken as they are */
+		long n = sg_write_images(out, site, d, &stats->images_made);
+		if (n < 0)
+			result = sg_diags_errors(d) ? SG_RUN_CONTENT_ERRORS : SG_RUN_IO_ERROR;
 		else
 			stats->files += (size_t)n;
 	}

@@ -38,6 +38,7 @@ typedef struct sg_build_stats {
 	double t_read;   /* reading and parsing the content files */
 	double t_model;  /* checking them into the site model, and loading templates */
 	double t_write;  /* planning, rendering and writing the pages and files, swapping in */
+	size_t images_made; /* image files encoded (write/images.h); the rest were linked from the previous site */
 } sg_build_stats;
 
 /* Runs the pipeline. Every problem found is added to d; nothing is printed. The

@@ -8,6 +8,7 @@
 #include "../util/slug.h"
 #include "budget.h"
 #include "builders.h"
+#include "image.h"
 
 /* A member's own text (`about`) and prioritised target groups (`priorities`: texts
  * or {group, priority}), as plans give them per kommun. */
@@ -200,6 +201,8 @@ void sg_build_forbund(sg_site *site, const sg_source *src, sg_diags *d)
 		fb->title = sg_strdup(src->slug);
 	fb->sort_key = sg_collate_key(fb->title);
 	fb->orgnr = sg_field_text(&f, src->meta, "orgnr", false, NULL);
+	fb->image = sg_image_of_source(&f, src, "image", false);
+	fb->logo = sg_image_of_source(&f, src, "logo", true);
 	const sg_value *members = sg_field_list(&f, src->meta, "members");
 	size_t n = sg_value_count(members);
 	fb->members = sg_calloc(n ? n : 1, sizeof *fb->members);
@@ -280,6 +283,8 @@ void sg_forbund_free(sg_forbund *fb)
 	free(fb->title);
 	free(fb->sort_key);
 	free(fb->orgnr);
+	sg_image_free(fb->image);
+	sg_image_free(fb->logo);
 	sg_free_list(fb->parties, fb->n_parties);
 	sg_contact_clear(&fb->contact);
 	sg_budgets_free(fb->budgets, fb->n_budgets);

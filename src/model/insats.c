@@ -13,6 +13,7 @@
 #include "../util/suggest.h"
 #include "../util/utf8.h"
 #include "builders.h"
+#include "image.h"
 
 #define SUMMARY_MAX 200
 
@@ -528,6 +529,7 @@ sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_o
 		           sg_utf8_length(x->summary, strlen(x->summary)), SUMMARY_MAX);
 	}
 	x->target_groups = sg_field_text_list(&f, meta, "target_groups", &x->n_target_groups);
+	x->image = sg_image_of_source(&f, src, "image", false);
 	const sg_value *groups = sg_value_get(meta, "target_groups");
 	if (sg_value_kind_of(groups) == SG_VAL_STRING)
 		sg_field_name_visible(&f, groups, sg_value_as_string(groups, NULL), "target group");
@@ -733,6 +735,7 @@ void sg_insats_free(sg_insats *x)
 	free(x->sort_key);
 	sg_free_list(x->categories, x->n_categories);
 	free(x->summary);
+	sg_image_free(x->image);
 	sg_free_list(x->target_groups, x->n_target_groups);
 	free(x->duration);
 	free(x->provider_name);

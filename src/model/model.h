@@ -103,6 +103,7 @@ struct sg_forbund {
 	sg_markdown *body;
 	const char *path;
 	char *sort_key; /* sg_collate_key of the title */
+	struct sg_image *image, *logo; /* `image:` and `logo:` (model/image.h), or NULL */
 };
 
 typedef enum { SG_AREA_NONE, SG_AREA_INDIVID, SG_AREA_STRUKTUR } sg_area;
@@ -204,6 +205,7 @@ typedef struct sg_insats {
 	size_t index; /* position in site->insatser */
 	char *reviewed; /* when the facts were last checked: YYYY[-MM[-DD]], or NULL */
 	int reviewed_line, reviewed_col; /* of `reviewed`, or of the front matter when it is missing */
+	struct sg_image *image; /* `image:` (model/image.h), or NULL */
 } sg_insats;
 
 /* A kommun that is a member of at least one förbund on the site. */
@@ -228,6 +230,7 @@ typedef struct sg_sida {
 	int footer;                 /* its `footer:` key: 1 true, 0 false, -1 not given */
 	int footer_line, footer_col; /* where that key's value is */
 	bool in_footer;             /* linked from every page's footer (see sg_site.sidor_index) */
+	struct sg_image *image; /* `image:` (model/image.h), or NULL */
 } sg_sida;
 
 /* An informationsbrev. */
@@ -236,6 +239,7 @@ typedef struct sg_nyhetsbrev {
 	sg_forbund *forbund;                 /* NULL: the whole portal */
 	sg_markdown *body;
 	const char *path;
+	struct sg_image *image; /* `image:` (model/image.h), or NULL */
 } sg_nyhetsbrev;
 
 /* A samverkansträff, frukostmöte, … */
@@ -251,6 +255,7 @@ typedef struct sg_evenemang {
 	 * so the address follows the date, not the day the file was made; file_slug is the
 	 * file name, which references (evenemang:…) may name too */
 	char *file_slug;
+	struct sg_image *image; /* `image:` (model/image.h), or NULL */
 } sg_evenemang;
 
 typedef enum {
@@ -381,6 +386,7 @@ typedef struct sg_site_info {
 	sg_target_group *target_groups; /* the vocabulary, in site.yaml's order; none: no check */
 	size_t n_target_groups;
 	sg_cms cms; /* the web editor; cms.backend NULL: none (no /admin/) */
+	struct sg_image *logo; /* site.yaml's `logo:` (model/image.h), or NULL */
 } sg_site_info;
 
 typedef struct sg_site {

@@ -18,6 +18,7 @@
 #include "../util/suggest.h"
 #include "../util/swetime.h"
 #include "builders.h"
+#include "image.h"
 
 sg_forbund *sg_field_forbund(const sg_site *site, const sg_fields *f, const sg_value *meta)
 {
@@ -65,6 +66,7 @@ void sg_build_nyhetsbrev(sg_site *site, const sg_source *src, bool publish, sg_d
 		sg_error(d, src->path, f.line, 1, "missing 'date': the day the newsletter is published, e.g. date: 2015-02-15");
 	n->forbund = sg_field_forbund(site, &f, src->meta);
 	n->summary = sg_field_text(&f, src->meta, "summary", false, NULL);
+	n->image = sg_image_of_source(&f, src, "image", false);
 	sg_field_bool(&f, src->meta, "draft", false);
 	n->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown_kept, d);
 	if (!n->title)
@@ -74,7 +76,7 @@ void sg_build_nyhetsbrev(sg_site *site, const sg_source *src, bool publish, sg_d
 	SG_PUSH(site->nyhetsbrev, site->n_nyhetsbrev, n);
 	if (!publish) {
 		site->n_nyhetsbrev--;
-		free(n->slug), free(n->title), free(n->date), free(n->summary);
+		free(n->slug), free(n->title), free(n->date), free(n->summary), sg_image_free(n->image);
 		sg_markdown_free(n->body);
 		free(n);
 	}
@@ -178,6 +180,7 @@ static void free_evenemang(sg_evenemang *e)
 	free(e->slug), free(e->file_slug), free(e->title), free(e->start), free(e->end), free(e->location), free(e->audience);
 	free(e->reg_url), free(e->reg_email), free(e->reg_deadline);
 	sg_markdown_free(e->body);
+	sg_image_free(e->image);
 	free(e);
 }
 
@@ -230,6 +233,7 @@ void sg_build_evenemang(sg_site *site, const sg_source *src, bool publish, sg_di
 			         "registration needs 'url' (a web form) or 'email' (where to send the registration)");
 	}
 	sg_field_bool(&f, src->meta, "draft", false);
+	e->image = sg_image_of_source(&f, src, "image", false);
 	e->body = sg_markdown_parse(src->body, src->body_len, src->path, src->body_line, &site->info.markdown_kept, d);
 	if (e->start)
 		event_address(site, &f, src, e);
@@ -437,14 +441,14 @@ void sg_publications_free(sg_site *site)
 {
 	for (size_t i = 0; i < site->n_nyhetsbrev; i++) {
 		sg_nyhetsbrev *n = site->nyhetsbrev[i];
-		free(n->slug), free(n->title), free(n->date), free(n->summary);
+		free(n->slug), free(n->title), free(n->date), free(n->summary), sg_image_free(n->image);
 		sg_markdown_free(n->body);
 		free(n);
 	}
 	free(site->nyhetsbrev);
 	for (size_t i = 0; i < site->n_nyhetsbrev_later; i++) {
 		sg_nyhetsbrev *n = site->nyhetsbrev_later[i];
-		free(n->slug), free(n->title), free(n->date), free(n->summary);
+		free(n->slug), free(n->title), free(n->date), free(n->summary), sg_image_free(n->image);
 		sg_markdown_free(n->body);
 		free(n);
 	}

@@ -4,6 +4,7 @@
 
 #include "../util/alloc.h"
 #include "builders.h"
+#include "image.h"
 
 void sg_build_sida(sg_site *site, const sg_source *src, sg_diags *d)
 {
@@ -17,6 +18,7 @@ void sg_build_sida(sg_site *site, const sg_source *src, sg_diags *d)
 	if (!p->title)
 		p->title = sg_strdup(src->slug);
 	p->summary = sg_field_text(&f, src->meta, "summary", false, NULL);
+	p->image = sg_image_of_source(&f, src, "image", false);
 	const sg_value *fv = sg_value_get(src->meta, "footer");
 	p->footer = fv && sg_value_kind_of(fv) != SG_VAL_NULL ? sg_field_bool(&f, src->meta, "footer", false) : -1;
 	p->footer_line = sg_fields_line(&f, fv);
@@ -68,6 +70,7 @@ void sg_sidor_free(sg_site *site)
 		free(site->sidor[i]->slug);
 		free(site->sidor[i]->title);
 		free(site->sidor[i]->summary);
+		sg_image_free(site->sidor[i]->image);
 		sg_markdown_free(site->sidor[i]->body);
 		free(site->sidor[i]);
 	}

@@ -7,6 +7,7 @@
 #include "../util/address.h"
 #include "../util/alloc.h"
 #include "builders.h"
+#include "image.h"
 #include "open_data.h"
 #include "refs.h"
 
@@ -149,6 +150,7 @@ void sg_build_site_info(sg_site *site, const sg_source *src, sg_diags *d)
 		in->language = sg_strdup("sv");
 	in->region = sg_field_text(&f, src->meta, "region", false, NULL);
 	in->description = sg_field_text(&f, src->meta, "description", false, NULL);
+	in->logo = sg_image_of_source(&f, src, "logo", true);
 	in->review_max_months = (int)sg_field_int(&f, src->meta, "review_max_months", 12, 1, 120);
 	in->allow_raw_html = sg_field_bool(&f, src->meta, "allow_raw_html", false);
 	in->allow_document_types = sg_field_text_list(&f, src->meta, "allow_document_types", &in->n_allow_document_types);
@@ -241,6 +243,7 @@ void sg_site_info_clear(sg_site_info *in)
 	free(in->region);
 	sg_free_list(in->allow_document_types, in->n_allow_document_types);
 	free(in->description);
+	sg_image_free(in->logo);
 	free(in->root);
 	accessibility_clear(&in->accessibility);
 	privacy_clear(&in->privacy);

@@ -439,7 +439,8 @@ static void walk_content(const sg_sources *s, found_list *found, const char *dir
 	char **names = sg_list_dir(dir, &n);
 	for (size_t i = 0; names && i < n; i++) {
 		const char *name = names[i];
-		if (hidden(name) || strcmp(name, "site.yaml") == 0)
+		/* bilder/: the images front matter names (model/image.h), read by the model */
+		if (hidden(name) || strcmp(name, "site.yaml") == 0 || strcmp(name, "bilder") == 0)
 			continue;
 		char *path = sg_path_join(dir, name);
 		const sg_content_kind *k = sg_content_kind_in(name);

@@ -36,6 +36,13 @@ static const sg_key contact_address_keys[] = {K("name", SG_KEY_TEXT, "Namn"), K(
                                               K("email", SG_KEY_EMAIL, "E-post"),
                                               K("address", SG_KEY_TEXT, "Adress"), END};
 
+/* an image on a page (model/image.h): the file in content/bilder/ and what it shows */
+static const sg_key image_keys[] = {R("src", SG_KEY_IMAGE, "Bildfil (i content/bilder/)"),
+                                    K("alt", SG_KEY_TEXT, "Vad bilden visar (alt-text)"),
+                                    K("decorative", SG_KEY_BOOL, "Bara dekoration (alt-texten tom)"), END};
+#define IMAGE M("image", SG_KEY_MAP, image_keys, "Bild")
+#define LOGO K("logo", SG_KEY_IMAGE, "Logotyp (SVG eller PNG i content/bilder/)")
+
 /* site.yaml */
 static const sg_key a11y_gap_keys[] = {K("problem", SG_KEY_TEXT, "Brist"), K("reason", SG_KEY_TEXT, "Orsak"),
                                        K("fix", SG_KEY_TEXT, "Åtgärd"), END};
@@ -93,6 +100,7 @@ static const sg_key site_keys[] = {
 	M("target_groups", SG_KEY_MAPS, target_group_keys, "Målgrupper (vokabulär)"),
 	K("review_max_months", SG_KEY_INT, "Månader mellan granskningar av en insats"),
 	M("cms", SG_KEY_MAP, cms_keys, "Webbredigeraren (Decap CMS)"),
+	LOGO,
 	END};
 
 /* forbund/<slug>.md */
@@ -136,6 +144,8 @@ static const sg_key forbund_keys[] = {
 	M("board", SG_KEY_MAPS, board_keys, "Styrelse"),
 	M("staff", SG_KEY_MAPS, staff_keys, "Kansli"),
 	M("meetings", SG_KEY_MAPS, meeting_keys, "Styrelsens sammanträden"),
+	IMAGE,
+	LOGO,
 	END};
 
 /* insatser/<förbund>/<slug>.md */
@@ -190,17 +200,18 @@ static const sg_key insats_keys[] = {
 	K("start", SG_KEY_PERIOD, "Start"),
 	K("end", SG_KEY_PERIOD, "Slut"),
 	K("draft", SG_KEY_BOOL, "Utkast"),
+	IMAGE,
 	END};
 
 /* sidor/<slug>.md */
 static const sg_key sida_keys[] = {R("title", SG_KEY_TEXT, "Rubrik"), K("summary", SG_KEY_TEXT, "Sammanfattning"),
-                                   K("footer", SG_KEY_BOOL, "Länkas i sidfoten"), END};
+                                   K("footer", SG_KEY_BOOL, "Länkas i sidfoten"), IMAGE, END};
 
 /* nyhetsbrev/<slug>.md */
 static const sg_key nyhetsbrev_keys[] = {R("title", SG_KEY_TEXT, "Rubrik"), R("date", SG_KEY_DATE, "Datum"),
                                          V("forbund", SG_KEY_TEXT, SG_VOCAB_FORBUND, "Förbund"),
                                          K("summary", SG_KEY_TEXT, "Sammanfattning"), K("draft", SG_KEY_BOOL, "Utkast"),
-                                         END};
+                                         IMAGE, END};
 
 /* evenemang/<slug>.md */
 static const sg_key registration_keys[] = {K("url", SG_KEY_URL, "Anmälan på webben"), K("email", SG_KEY_EMAIL, "Anmälan per e-post"),
@@ -214,6 +225,7 @@ static const sg_key evenemang_keys[] = {
 	K("audience", SG_KEY_TEXT, "För vem"),
 	M("registration", SG_KEY_MAP, registration_keys, "Anmälan"),
 	K("draft", SG_KEY_BOOL, "Utkast"),
+	IMAGE,
 	END};
 
 /* dokument/…/<slug>.yaml, beside the file it describes */

@@ -41,7 +41,8 @@ typedef enum {
 	SG_KEY_TEXTS,        /* a text, or a list of texts */
 	SG_KEY_MAP,          /* a map of `keys` (a single "*" row: any key, e.g. one per year) */
 	SG_KEY_MAPS,         /* a list of maps of `keys` */
-	SG_KEY_MIXED         /* a list whose items are a text or a map of `keys` */
+	SG_KEY_MIXED,        /* a list whose items are a text or a map of `keys` */
+	SG_KEY_IMAGE         /* the name of an image file in content/bilder/ (model/image.h) */
 } sg_key_type;
 
 /* Which of the site's own lists a text value names (for select lists in editors). */

@@ -784,6 +784,7 @@ static sg_value *site_value(const sg_site *site, const sg_plan *plan)
 	sg_value_put_str(v, "base_url", in->base_url);
 	/* links are written as {{site.root}}/kommun/… so a site can live below a path */
 	sg_value_put_str(v, "root", in->root);
+	sg_ctx_site_logo(site, v);
 	sg_value_put_str(v, "language", in->language);
 	sg_value_put_bool(v, "portal", site->n_forbund > 1);
 	sg_value_put_num(v, "insats_count", (double)site->n_insatser);
@@ -1127,7 +1128,10 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 	case SG_PAGE_FORBUND: {
 		const sg_forbund *fb = page->subject.forbund;
 		title = fb->title;
-		sg_value_put(ctx, "forbund", forbund_value(c, fb));
+		sg_value *fv = forbund_value(c, fb);
+		sg_ctx_put_image(c, fv, fb->image);
+		sg_ctx_forbund_logo(c, fv, fb->logo);
+		sg_value_put(ctx, "forbund", fv);
 		break;
 	}
 	case SG_PAGE_INSATS: {
@@ -1136,6 +1140,7 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 		if (x->summary)
 			description = x->summary;
 		sg_value *iv = insats_value(x, c->plan->now);
+		sg_ctx_put_image(c, iv, x->image);
 		put_review(iv, x, c->plan->now, c->site->info.review_max_months);
 		sg_ctx_refer(c, x, iv);
 		sg_value_put(ctx, "insats", iv);
@@ -1160,6 +1165,7 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 			description = s->summary;
 		sg_value *k = sg_value_map();
 		sg_value_put_str(k, "title", s->title);
+		sg_ctx_put_image(c, k, s->image);
 		sg_value_put(k, "body_html", sg_ctx_html(s->body));
 		sg_value_put(ctx, "sida", k);
 		break;

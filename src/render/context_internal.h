@@ -34,5 +34,18 @@ const char *sg_ctx_month_sv(int m); /* "januari" for 1 … "december" for 12 */
 /* context_refer.c: puts "refer" (the box "Remittera hit": computed against the plan's
  * now), "locations" and "has_locations" into v, an insats page's "insats" map */
 void sg_ctx_refer(const sg_contexts *c, const sg_insats *x, sg_value *v);
+/* context_image.c: the context of templates/bild.mustache for img (or NULL: none), with
+ * the URLs of its files below root; lazy: loading="lazy" (an image further down). */
+struct sg_image;
+sg_value *sg_ctx_image(const char *root, const struct sg_image *img, bool lazy);
+/* context_image.c: puts "image" (sg_ctx_image, not lazy: the first image of the page's
+ * main content) into v when img is not NULL */
+void sg_ctx_put_image(const sg_contexts *c, sg_value *v, const struct sg_image *img);
+/* context_image.c: puts "logo" ({src, width, height}: shown 48 px high) into the site's
+ * value, and "favicon" when site.yaml has a logo */
+void sg_ctx_site_logo(const sg_site *site, sg_value *v);
+/* context_image.c: puts "logo" ({src, width, height}) into a förbund's value v when
+ * logo is not NULL */
+void sg_ctx_forbund_logo(const sg_contexts *c, sg_value *v, const struct sg_image *logo);
 
 #endif

@@ -80,6 +80,7 @@ static void news_page(const sg_contexts *c, const sg_nyhetsbrev *n, sg_value *ct
 		sg_ctx_put_take(v, "web_url", sg_asprintf("%s%s", base, url));
 		free(url);
 	} else {
+		sg_ctx_put_image(c, v, n->image);
 		sg_value_put(v, "body_html", sg_ctx_html(n->body));
 		sg_ctx_put_take(v, "epost_url", sg_url_nyhetsbrev_epost(n));
 		sg_ctx_put_take(v, "text_url", sg_url_nyhetsbrev_text(n));
@@ -128,6 +129,7 @@ static void event_page(const sg_contexts *c, const sg_evenemang *e, sg_value *ct
 			sg_ctx_put_take(r, "deadline", sg_ctx_date_sv(e->reg_deadline));
 		sg_value_put(v, "registration", r);
 	}
+	sg_ctx_put_image(c, v, e->image);
 	sg_value_put(v, "body_html", sg_ctx_html(e->body));
 	sg_value_put(ctx, "evenemang", v);
 }

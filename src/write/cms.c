@@ -70,6 +70,7 @@ static void y_raw(sg_buf *b, int ind, bool item, const char *key, const char *ra
 typedef struct cms_ctx {
 	const sg_site *site;
 	const sg_forbund *forbund;
+	char *image_folder; /* "/<site_folder>/content/bilder": where the image widget saves (owned) */
 } cms_ctx;
 
 /* A map keyed by year or any name: Decap has no widget for it. */
@@ -281,6 +282,15 @@ static void emit_widget(sg_buf *b, int ind, const sg_key *k, const cms_ctx *cx, 
 		y_raw(b, ind, false, "fields", "");
 		emit_fields(b, ind + 2, k->keys, cx, false);
 		break;
+	case SG_KEY_IMAGE: /* saved in content/bilder/ (a leading '/': from the repository's root) */
+		y_str(b, ind, false, "widget", "image");
+		y_raw(b, ind, false, "choose_url", "false");
+		if (cx->image_folder) {
+			y_str(b, ind, false, "media_folder", cx->image_folder);
+			y_str(b, ind, false, "public_folder", "/bilder");
+		}
+		sg_buf_puts(hint, "Bilden sparas i content/bilder/. ");
+		break;
 	case SG_KEY_MAPS:
 	case SG_KEY_MIXED:
 		y_str(b, ind, false, "widget", "list");
@@ -338,9 +348,12 @@ static void emit_folder_collection(sg_buf *b, const sg_site *site, const sg_cont
                                    const char *label, const char *singular, const char *folder,
                                    const sg_forbund *forbund, unsigned local_port)
 {
-	cms_ctx cx = {site, forbund};
+	cms_ctx cx = {site, forbund, NULL};
 	bool md = strcmp(kind->ext, ".md") == 0;
 	char *path = repo_path(site, folder, local_port);
+	char *images = repo_path(site, "bilder", local_port);
+	cx.image_folder = sg_asprintf("/%s", images);
+	free(images);
 	y_str(b, 2, true, "name", name);
 	y_str(b, 4, false, "label", label);
 	y_str(b, 4, false, "label_singular", singular);
@@ -376,6 +389,7 @@ static void emit_folder_collection(sg_buf *b, const sg_site *site, const sg_cont
 		y_str(b, 8, false, "widget", "markdown");
 	}
 	free(path);
+	free(cx.image_folder);
 }
 
 /* Swedish names of the folder collections (kind name → label, one). */
@@ -441,7 +455,10 @@ char *sg_cms_config_yml(const sg_site *site, unsigned local_port)
 
 	/* site.yaml */
 	const sg_content_kind *sk = sg_content_kind_of(SG_SRC_SITE);
-	cms_ctx cx = {site, NULL};
+	cms_ctx cx = {site, NULL, NULL};
+	char *images = repo_path(site, "bilder", local_port);
+	cx.image_folder = sg_asprintf("/%s", images);
+	free(images);
 	y_str(&b, 2, true, "name", "webbplatsen");
 	y_str(&b, 4, false, "label", "Webbplatsen");
 	y_raw(&b, 4, false, "editor", "");
@@ -455,6 +472,7 @@ char *sg_cms_config_yml(const sg_site *site, unsigned local_port)
 	y_str(&b, 8, false, "format", "yaml");
 	y_raw(&b, 8, false, "fields", "");
 	emit_fields(&b, 10, sk->keys, &cx, true);
+	free(cx.image_folder);
 
 	/* insatser: one collection per förbund */
 	const sg_content_kind *ik = sg_content_kind_of(SG_SRC_INSATS);

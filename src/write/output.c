@@ -406,3 +406,54 @@ void sg_output_remove_on_oom(const char *dir, bool on)
 		}
 	}
 }
+
+/* The previous site's folder (with sofgen's marker) for sg_output_link_previous: the
+ * one reuse_unchanged opened, or one opened here (*own then set). -1 when none. */
+static int previous_site(const sg_output *o, bool *own)
+{
+	*own = false;
+	if (o->old_fd >= 0)
+		return o->old_fd;
+	int fd = open(o->out, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	if (fstatat(fd, MARKER, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return -1;
+	}
+	*own = true;
+	return fd;
+}
+
+bool sg_output_link_previous(sg_output *o, const char *rel_path)
+{
+	bool own;
+	int old = previous_site(o, &own);
+	if (old < 0)
+		return false;
+	int fd = sg_open_beneath(old, rel_path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+	struct stat was;
+	bool ok = false;
+	if (fd >= 0 && fstat(fd, &was) == 0 && S_ISREG(was.st_mode) && was.st_size > 0) {
+		write_begin(o);
+		char *path = sg_path_join(o->tmp, rel_path);
+		char *slash = strrchr(path, '/');
+		*slash = '\0';
+		bool dir_ok = sg_mkdirs(path) == 0;
+		*slash = '/';
+		struct stat now;
+		if (dir_ok && linkat(old, rel_path, AT_FDCWD, path, 0) == 0) {
+			ok = lstat(path, &now) == 0 && now.st_dev == was.st_dev && now.st_ino == was.st_ino;
+			if (!ok)
+				unlink(path);
+		}
+		free(path);
+		write_end(o);
+	}
+	if (fd >= 0)
+		close(fd);
+	if (own)
+		close(old);
+	return ok;
+}

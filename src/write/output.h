@@ -33,6 +33,13 @@ int sg_output_commit(sg_output *o, sg_diags *d);
 /* Throws the temporary folder away and frees o. */
 void sg_output_abort(sg_output *o);
 
+/* Takes the file at rel_path from the previous site (one sofgen made), hard-linked, with
+ * its inode and mtime, whatever --incremental says: for files whose name says what they
+ * hold (an image's output is named by the hash of its source and settings), so that
+ * they are not made again. False when there is no such file or it cannot be linked:
+ * the caller then makes it. Safe from several threads. */
+bool sg_output_link_previous(sg_output *o, const char *rel_path);
+
 /* When memory runs out (sg_out_of_memory), the build folder of every sg_output under
  * way is removed before the process exits 2 (its writes in flight are waited for, later
  * ones wait for the exit), so no half-written folder is left; the previous site is not

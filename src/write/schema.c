@@ -132,6 +132,8 @@ static json_t *value_schema(const sg_key *k, const sg_schema_names *names)
 		json_t *item = json_pack("{s:[{s:s}, o]}", "anyOf", "type", "string", keys_object(k->keys, names));
 		return json_pack("{s:s, s:o}", "type", "array", "items", item);
 	}
+	case SG_KEY_IMAGE: /* a file name in content/bilder/ (a folder below it allowed) */
+		return json_pack("{s:s, s:s}", "type", "string", "pattern", "^(/bilder/)?[^/\\\\.][^\\\\]*$");
 	case SG_KEY_ANY:
 		break;
 	}

@@ -141,6 +141,7 @@ static const char *widget_for(const sg_key *k, bool vocab_list)
 	case SG_KEY_MAPS:
 	case SG_KEY_MIXED: return "list";
 	case SG_KEY_MAP: return "object";
+	case SG_KEY_IMAGE: return "image";
 	default: return "string";
 	}
 }
