@@ -335,7 +335,8 @@ sg_image *sg_image_field(const sg_fields *f, const sg_value *map, const char *ke
 			         "decorates");
 		ok = false;
 	} else {
-		img->alt = sg_field_text(&at, v, "alt", false, NULL);
+		const char *text = sg_value_kind_of(av) == SG_VAL_STRING ? sg_value_as_string(av, NULL) : NULL;
+		img->alt = text ? sg_strdup(text) : sg_field_text(&at, v, "alt", false, NULL);
 		if (!img->alt)
 			ok = false;
 		else if (!*img->alt && !img->decorative) {

@@ -105,7 +105,7 @@ Test(nothing_lost, an_unknown_key_holding_a_map_or_list_is_an_error)
 	               "unknown key 'målgrupper' in an insats holds a list that would be lost; move what it holds "
 	               "under one of the keys of an insats (title, forbund, year, area, category, summary, "
 	               "target_groups, age, duration, provider, contact, places, referral, status, reviewed, owner, "
-	               "decision, goals, open_to, start, end, draft) or remove it"));
+	               "decision, goals, open_to, start, end, draft, image) or remove it"));
 	cr_expect(have(b.d, SG_DIAG_ERROR, 6, 10,
 	               "unknown key 'öppen' in referral holds a list that would be lost; did you mean 'open'?"));
 	done(&b);
