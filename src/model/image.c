@@ -18,6 +18,7 @@
 #include "../read/kinds.h"
 #include "../util/alloc.h"
 #include "../util/fs.h"
+#include "../util/i18n.h"
 #include "../util/slug.h"
 #include "../util/suggest.h"
 #include "fields.h"
@@ -229,7 +230,7 @@ static bool load_file(const sg_fields *f, sg_image *img, const char *content_dir
 				sg_error(f->d, img->path, at_line, at_col,
 				         "this SVG holds %s, which could run or load something in a browser: remove it (the logo "
 				         "named in %s is not published)",
-				         why, f->file);
+				         _(why), f->file);
 				ok = false;
 			}
 		}
@@ -451,24 +452,24 @@ const char *sg_svg_unsafe(const char *text, size_t len, int *line, int *col)
 	static const struct {
 		const char *start, *what;
 	} bad[] = {
-		{"<script", "a <script> element"},
-		{"<foreignobject", "a <foreignObject> element"},
-		{"<!entity", "an <!ENTITY> declaration"},
-		{"<!doctype", "a <!DOCTYPE> declaration"},
-		{"<iframe", "an <iframe> element"},
-		{"<embed", "an <embed> element"},
-		{"<object", "an <object> element"},
-		{"<image", "an <image> element"},
-		{"<use", "a <use> element"},
-		{"<a ", "a link (<a>)"},
-		{"<a>", "a link (<a>)"},
-		{"<?xml-stylesheet", "a style sheet"},
-		{"javascript:", "a javascript: address"},
-		{"@import", "an @import"},
-		{"<set", "a <set> animation"},
-		{"<animate", "an animation"},
-		{"<handler", "a <handler> element"},
-		{"<listener", "a <listener> element"},
+		{"<script", N_("a <script> element")},
+		{"<foreignobject", N_("a <foreignObject> element")},
+		{"<!entity", N_("an <!ENTITY> declaration")},
+		{"<!doctype", N_("a <!DOCTYPE> declaration")},
+		{"<iframe", N_("an <iframe> element")},
+		{"<embed", N_("an <embed> element")},
+		{"<object", N_("an <object> element")},
+		{"<image", N_("an <image> element")},
+		{"<use", N_("a <use> element")},
+		{"<a ", N_("a link (<a>)")},
+		{"<a>", N_("a link (<a>)")},
+		{"<?xml-stylesheet", N_("a style sheet")},
+		{"javascript:", N_("a javascript: address")},
+		{"@import", N_("an @import")},
+		{"<set", N_("a <set> animation")},
+		{"<animate", N_("an animation")},
+		{"<handler", N_("a <handler> element")},
+		{"<listener", N_("a <listener> element")},
 	};
 	int l = 1, c = 1;
 	bool in_tag = false;
@@ -482,7 +483,7 @@ const char *sg_svg_unsafe(const char *text, size_t len, int *line, int *col)
 				if (starts(s, n, bad[k].start))
 					return bad[k].what;
 		if (starts(s, n, "url(") && !(n > 4 && (s[4] == '#' || ((s[4] == '\'' || s[4] == '"') && n > 5 && s[5] == '#'))))
-			return "a url() that is not a '#' inside the drawing";
+			return N_("a url() that is not a '#' inside the drawing");
 		if (in_tag && !quote && (i == 0 || isspace((unsigned char)text[i - 1]))) {
 			if (starts(s, n, "on") && n > 2 && isalpha((unsigned char)s[2])) {
 				size_t j = 2;
@@ -491,7 +492,7 @@ const char *sg_svg_unsafe(const char *text, size_t len, int *line, int *col)
 				while (j < n && isspace((unsigned char)s[j]))
 					j++;
 				if (j < n && s[j] == '=')
-					return "an event attribute (on…), which runs a script";
+					return N_("an event attribute (on…), which runs a script");
 			}
 			const char *h = starts(s, n, "href") ? s + 4 : starts(s, n, "xlink:href") ? s + 10 : NULL;
 			if (h) {
@@ -505,7 +506,7 @@ const char *sg_svg_unsafe(const char *text, size_t len, int *line, int *col)
 					if (h < e && (*h == '"' || *h == '\''))
 						h++;
 					if (h >= e || *h != '#')
-						return "a link (href) to something outside the drawing";
+						return N_("a link (href) to something outside the drawing");
 				}
 			}
 		}

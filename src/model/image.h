@@ -81,8 +81,8 @@ char *sg_logo_output(const sg_image *logo);
 
 /* Checks an SVG's text for what could run or load something: a script, an event
  * attribute (on…), foreignObject, an entity or DOCTYPE, a style sheet it links, an external
- * href or url(). Returns NULL when clean, or a static description of the first one found
- * with *line and *col (1-based) its place. */
+ * href or url(). Returns NULL when clean, or a static description (English; _() gives
+ * the editor's language) of the first one found with *line and *col (1-based) its place. */
 const char *sg_svg_unsafe(const char *text, size_t len, int *line, int *col);
 /* The 16 hex digits (and NUL) of FNV-1a 64 over data and SG_IMAGE_SETTINGS. */
 void sg_image_hash(const void *data, size_t len, char out[17]);
