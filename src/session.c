@@ -181,6 +181,8 @@ static update_outcome update_insatser(sg_session *s, sg_diags *d, sg_build_stats
 		sg_sources_drop_one(site->sources, (size_t)k);
 		if (nx[i] && nx[i]->forbund != xs[i]->forbund)
 			goto out; /* moved: its address changes */
+		if ((nx[i] && nx[i]->image) || xs[i]->image)
+			goto out; /* an image: a full build writes its files (those unchanged are linked) */
 		if (nx[i])
 			sg_insats_resolve(site, nx[i], d);
 		had_form[i] = xs[i]->referral.blankett != NULL;
