@@ -5,7 +5,7 @@
 #                         error or leak makes the server exit 99, which fails the test.
 # `make valgrind` runs it too. Valgrind does not know openat2 (it answers ENOSYS, and the
 # server falls back to openat); its warnings about that end up in the server's log only.
-VALGRIND_SERVE = valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible \
+VALGRIND_SERVE = valgrind -q --error-exitcode=99 --suppressions=$(CURDIR)/tests/valgrind.supp --leak-check=full --show-leak-kinds=definite,indirect,possible \
                  --errors-for-leak-kinds=definite,indirect,possible
 
 .PHONY: valgrind-serve

@@ -11,6 +11,7 @@
 #include "../model/image.h"
 #include "../util/alloc.h"
 #include "../util/fs.h"
+#include "../util/i18n.h"
 
 /* Quality of the files made; in SG_IMAGE_SETTINGS, which their names hash. */
 #define WEBP_Q 75
@@ -257,4 +258,54 @@ long sg_write_images(sg_output *out, const sg_site *site, sg_diags *d, size_t *m
 	if (made)
 		*made = j.made;
 	return rc == 0 ? j.written : -1;
+}
+
+/* Adds path (taken over) for img unless it is listed already since item `from` (an image
+ * on two pages). */
+static void add_path(sg_out_paths *out, size_t from, char *path, const sg_image *img)
+{
+	for (size_t i = from; i < out->n; i++)
+		if (strcmp(out->items[i].path, path) == 0) {
+			free(path);
+			return;
+		}
+	char *what = sg_asprintf(_("the image /%s that sofgen makes (from %s)"), path, img->path);
+	sg_out_paths_add(out, path, SG_OUT_SOFGEN, what, img->file, img->line, img->col);
+}
+
+/* The files of one photo. */
+static void photo_paths(sg_out_paths *out, size_t from, const sg_image *img)
+{
+	if (!img)
+		return;
+	int widths[SG_IMAGE_MAX_WIDTHS];
+	size_t n = sg_image_widths(img, widths);
+	for (size_t i = 0; i < n; i++) {
+		add_path(out, from, sg_image_output(img, widths[i], "webp"), img);
+		add_path(out, from, sg_image_output(img, widths[i], sg_image_fallback_ext(img)), img);
+	}
+}
+
+void sg_images_paths(const sg_site *site, sg_out_paths *out)
+{
+	size_t from = out->n;
+	const sg_image *logo = site->info.logo;
+	if (logo) {
+		add_path(out, from, sg_logo_output(logo), logo);
+		add_path(out, from, sg_strdup(SG_FAVICON_PATH), logo);
+		add_path(out, from, sg_strdup(SG_TOUCH_ICON_PATH), logo);
+	}
+	for (size_t i = 0; i < site->n_forbund; i++) {
+		if (site->forbund[i]->logo)
+			add_path(out, from, sg_logo_output(site->forbund[i]->logo), site->forbund[i]->logo);
+		photo_paths(out, from, site->forbund[i]->image);
+	}
+	for (size_t i = 0; i < site->n_insatser; i++)
+		photo_paths(out, from, site->insatser[i]->image);
+	for (size_t i = 0; i < site->n_sidor; i++)
+		photo_paths(out, from, site->sidor[i]->image);
+	for (size_t i = 0; i < site->n_nyhetsbrev; i++)
+		photo_paths(out, from, site->nyhetsbrev[i]->image);
+	for (size_t i = 0; i < site->n_evenemang; i++)
+		photo_paths(out, from, site->evenemang[i]->image);
 }

@@ -12,6 +12,7 @@
 #include "../model/model.h"
 #include "../util/diag.h"
 #include "output.h"
+#include "paths.h"
 
 /* The site's paths of the icons made from site.yaml's logo. */
 #define SG_FAVICON_PATH "favicon.png"
@@ -22,5 +23,9 @@
  * it). *made (when not NULL) is set to how many files were encoded rather than taken
  * from the previous site. */
 long sg_write_images(sg_output *out, const sg_site *site, sg_diags *d, size_t *made);
+
+/* The paths of the files sg_write_images writes, each once, added to out (write/paths.h
+ * checks that nothing else writes them). */
+void sg_images_paths(const sg_site *site, sg_out_paths *out);
 
 #endif

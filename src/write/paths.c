@@ -2,6 +2,7 @@
  * paths.h). */
 #include "paths.h"
 #include "cms.h"
+#include "images.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -166,6 +167,7 @@ void sg_out_paths_collect(const sg_site *site, const sg_plan *plan, const sg_ass
 	}
 	sg_publications_paths(site, out);
 	sg_cms_paths(site, out);
+	sg_images_paths(site, out);
 	for (size_t i = 0; i < site->n_dokument; i++) {
 		const sg_dokument *doc = site->dokument[i];
 		char *url = sg_url_dokument(doc);
