@@ -447,6 +447,8 @@ bool sg_output_link_previous(sg_output *o, const char *rel_path)
 			ok = lstat(path, &now) == 0 && now.st_dev == was.st_dev && now.st_ino == was.st_ino;
 			if (!ok)
 				unlink(path);
+			else
+				__atomic_fetch_add(&o->reused, 1, __ATOMIC_RELAXED);
 		}
 		free(path);
 		write_end(o);

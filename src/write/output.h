@@ -37,7 +37,7 @@ void sg_output_abort(sg_output *o);
  * its inode and mtime, whatever --incremental says: for files whose name says what they
  * hold (an image's output is named by the hash of its source and settings), so that
  * they are not made again. False when there is no such file or it cannot be linked:
- * the caller then makes it. Safe from several threads. */
+ * the caller then makes it. Counted in sg_output_reused. Safe from several threads. */
 bool sg_output_link_previous(sg_output *o, const char *rel_path);
 
 /* When memory runs out (sg_out_of_memory), the build folder of every sg_output under
