@@ -310,10 +310,15 @@ sg_image *sg_image_field(const sg_fields *f, const sg_value *map, const char *ke
 		         key);
 		return NULL;
 	}
-	static const sg_key keys[] = {{"src", NULL, SG_KEY_TEXT, NULL, NULL, true, SG_VOCAB_NONE},
-	                              {"alt", NULL, SG_KEY_TEXT, NULL, NULL, true, SG_VOCAB_NONE},
-	                              {"decorative", NULL, SG_KEY_BOOL, NULL, NULL, false, SG_VOCAB_NONE},
-	                              {NULL, NULL, SG_KEY_ANY, NULL, NULL, false, SG_VOCAB_NONE}};
+	/* the web editor saves an image block it left empty as {decorative: false} (or with
+	 * empty texts): no image */
+	const sg_value *sv0 = sg_value_get(v, "src"), *av0 = sg_value_get(v, "alt"), *dv0 = sg_value_get(v, "decorative");
+	const char *s0 = sg_value_kind_of(sv0) == SG_VAL_STRING ? sg_value_as_string(sv0, NULL) : NULL;
+	const char *a0 = sg_value_kind_of(av0) == SG_VAL_STRING ? sg_value_as_string(av0, NULL) : NULL;
+	if ((!sv0 || (s0 && !*s0)) && (!av0 || (a0 && !*a0)) && (!dv0 || !sg_value_as_bool(dv0)) &&
+	    sg_value_count(v) == (size_t)(sv0 != NULL) + (av0 != NULL) + (dv0 != NULL))
+		return NULL;
+	const sg_key *keys = sg_key_sub(sg_keys_of(SG_SRC_SIDA), "image");
 	sg_fields at = *f;
 	at.line = line;
 	sg_fields_check_keys(&at, v, keys, "an image");
