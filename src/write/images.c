@@ -3,7 +3,6 @@
  * process's (main.c starts and stops it). */
 #include "images.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <vips/vips.h>
@@ -41,8 +40,6 @@ static bool seen(images_job *j, const char *name)
 /* The error for an image libvips could not decode, at the place that names it. */
 static void damaged(images_job *j, const sg_image *img)
 {
-	if (getenv("SG_DEBUG_VIPS"))
-		fprintf(stderr, "vips: %s\n", vips_error_buffer());
 	vips_error_clear();
 	sg_error(j->d, img->file, img->line, img->col,
 	         "the image '%s' is damaged and cannot be read to the end; save or copy it again", img->src);
