@@ -1185,6 +1185,13 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 		sg_value_put(ctx, "ekonomi", economy_value(c, e));
 		break;
 	}
+	case SG_PAGE_VERKSAMHETSPLAN: {
+		const sg_economy *e = page->subject.economy;
+		sg_ctx_put_take(pg, "title", sg_asprintf("Verksamhetsplan %d – %s", e->year, e->forbund->title));
+		sg_value_put(ctx, "ekonomi", economy_value(c, e));
+		sg_value_put(ctx, "verksamhetsplan", sg_ctx_vplan(c, e));
+		break;
+	}
 	case SG_PAGE_NOT_FOUND:
 		title = "Sidan finns inte";
 		break;
@@ -1211,3 +1218,5 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 	sg_value_put(ctx, "page", pg);
 	return ctx;
 }
+
+sg_value *sg_ctx_economy_years(const sg_contexts *c, const sg_forbund *f) { return economy_years_of(c, f); }

@@ -35,4 +35,9 @@ const char *sg_ctx_month_sv(int m); /* "januari" for 1 … "december" for 12 */
  * now), "locations" and "has_locations" into v, an insats page's "insats" map */
 void sg_ctx_refer(const sg_contexts *c, const sg_insats *x, sg_value *v);
 
+/* context.c: one row per year of the förbund's economies (the förbund page's table) */
+sg_value *sg_ctx_economy_years(const sg_contexts *c, const sg_forbund *f);
+/* context_plan.c: the plan document of e's förbund and year, "verksamhetsplan" (new value) */
+sg_value *sg_ctx_vplan(const sg_contexts *c, const sg_economy *e);
+
 #endif
