@@ -1030,6 +1030,7 @@ static sg_value *forbund_value(sg_contexts *c, const sg_forbund *fb)
 	sg_value_put(v, "utan_omrade", none);
 	sg_value_put_num(v, "insats_count", (double)all->n);
 	sg_value_put(v, "economy", economy_years_of(c, fb));
+	sg_value_put(v, "verksamhetsplaner", sg_ctx_vplan_links(c, fb));
 	put_organisation(c, fb, v);
 	sg_ctx_publications_forbund(c, fb, v);
 	return v;

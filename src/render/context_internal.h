@@ -39,5 +39,7 @@ void sg_ctx_refer(const sg_contexts *c, const sg_insats *x, sg_value *v);
 sg_value *sg_ctx_economy_years(const sg_contexts *c, const sg_forbund *f);
 /* context_plan.c: the plan document of e's förbund and year, "verksamhetsplan" (new value) */
 sg_value *sg_ctx_vplan(const sg_contexts *c, const sg_economy *e);
+/* context_plan.c: the förbund's plan documents, {year, url}, by year (new list) */
+sg_value *sg_ctx_vplan_links(const sg_contexts *c, const sg_forbund *f);
 
 #endif

@@ -176,6 +176,30 @@ sg_value *sg_ctx_vplan(const sg_contexts *c, const sg_economy *e)
 	sg_value_put_bool(v, "has_insatser", sg_value_count(groups) > 0);
 	sg_value_put(v, "groups", groups);
 	sg_value_put(v, "years", sg_ctx_economy_years(c, f));
-	sg_ctx_put_take(v, "pdf_name", sg_asprintf("verksamhetsplan-%s-%d.pdf", f->slug, e->year));
+	/* the PDF the board adopted, once an editor has put it among the documents (sofgen pdf) */
+	for (size_t i = 0; i < c->site->n_dokument; i++) {
+		const sg_dokument *d = c->site->dokument[i];
+		size_t n = strlen(d->file);
+		if (d->forbund == f && d->type == SG_DOC_VERKSAMHETSPLAN && d->year == e->year && n > 4 &&
+		    strcmp(d->file + n - 4, ".pdf") == 0) {
+			sg_ctx_put_take(v, "pdf_url", sg_url_dokument(d));
+			break;
+		}
+	}
 	return v;
+}
+
+sg_value *sg_ctx_vplan_links(const sg_contexts *c, const sg_forbund *f)
+{
+	sg_value *l = sg_value_list();
+	for (size_t i = 0; i < c->plan->n_economies; i++) {
+		const sg_economy *e = c->plan->economies[i];
+		if (e->forbund != f || !sg_plan_has_vplan(c->site, e))
+			continue;
+		sg_value *y = sg_value_map();
+		sg_value_put_num(y, "year", e->year);
+		sg_ctx_put_take(y, "url", sg_url_verksamhetsplan(f, e->year));
+		sg_value_push(l, y);
+	}
+	return l;
 }
