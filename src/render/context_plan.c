@@ -149,6 +149,19 @@ static char *number_sections(const char *html, sg_value *toc)
 	return sg_buf_detach(&out);
 }
 
+/* s as the inside of a CSS string ("…"), safe inside a <style> element: quotes,
+ * backslashes, '<', '>' and control characters as CSS escapes ("\\22 "); malloc'd. */
+static char *css_string(const char *s)
+{
+	sg_buf b = SG_BUF_INIT;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p == '"' || *p == '\\' || *p == '<' || *p == '>' || *p == '&' || *p < 0x20 || *p == 0x7F)
+			sg_buf_printf(&b, "\\%X ", *p);
+		else
+			sg_buf_putc(&b, (char)*p);
+	return sg_buf_detach(&b);
+}
+
 sg_value *sg_ctx_vplan(const sg_contexts *c, const sg_economy *e)
 {
 	const sg_forbund *f = e->forbund;
@@ -157,6 +170,10 @@ sg_value *sg_ctx_vplan(const sg_contexts *c, const sg_economy *e)
 	sg_value_put_str(v, "forbund_title", f->title);
 	sg_ctx_put_take(v, "forbund_url", sg_url_forbund(f));
 	sg_value_put_num(v, "year", e->year);
+	/* the print's running head (@page margin box): "<förbund> – Verksamhetsplan <år>" */
+	char *running = sg_asprintf("%s \xE2\x80\x93 Verksamhetsplan %d", f->title, e->year);
+	sg_ctx_put_take(v, "css_running", css_string(running));
+	free(running);
 	if (vp && vp->title)
 		sg_value_put_str(v, "title", vp->title);
 	else
