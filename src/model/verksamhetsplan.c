@@ -7,6 +7,7 @@
 
 #include "../util/alloc.h"
 #include "builders.h"
+#include "economy.h"
 
 /* The year a file name gives: four digits, 1990–2100; 0 when it is not one. */
 static int year_of_slug(const char *slug)
@@ -83,6 +84,22 @@ void sg_vplaner_finish(sg_site *site, sg_diags *d)
 		site->vplaner[out++] = p;
 	}
 	site->n_vplaner = out;
+	/* a plan page is made for a year with an economy (insatser or a budget): a text for
+	 * another year would be published nowhere */
+	for (size_t i = 0; i < site->n_vplaner; i++) {
+		const sg_vplan *p = site->vplaner[i];
+		size_t ny;
+		int *years = sg_economy_years(site, p->forbund, &ny);
+		bool has = false;
+		for (size_t y = 0; y < ny && !has; y++)
+			has = years[y] == p->year;
+		free(years);
+		if (!has)
+			sg_warning(d, p->path, 1, 1,
+			           "%s has neither insatser nor a budget for %d, so this text is on no page: add the year's "
+			           "budget to content/forbund/%s.md (budget: %d:) or its insatser",
+			           p->forbund->slug, p->year, p->forbund->slug, p->year);
+	}
 }
 
 const sg_vplan *sg_site_find_vplan(const sg_site *site, const sg_forbund *f, int year)
