@@ -3,7 +3,7 @@
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -eu
 build="gcc make pkg-config gettext libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libjansson-dev libmicrohttpd-dev libicu-dev libvips-dev"
-test="$build libcriterion-dev valgrind libxml2-utils python3-rdflib python3-pyld python3-jsonschema python3-yaml rsync"
+test="$build libcriterion-dev valgrind poppler-utils libxml2-utils python3-rdflib python3-pyld python3-jsonschema python3-yaml rsync"
 e2e="chromium default-jre-headless"
 fuzz="$build clang libclang-rt-14-dev"
 deb="$build debhelper dpkg-dev fakeroot lintian man-db"

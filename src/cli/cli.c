@@ -57,6 +57,11 @@ static const char usage[] = N_(
 	"      reload open pages, and show the errors of a failed build, and the warnings of\n"
 	"      any build, on every page. A newsletter dated in the future appears on its day.\n"
 	"      --cms runs decap-server (port 8081) for the web editor at /admin/.\n"
+	"  sofgen pdf FÖRBUND ÅR [--out FILE] [--content DIR] [--templates DIR] [--assets DIR]\n"
+	"             [--now YYYY-MM-DD] [--timeout SECONDS]\n"
+	"      Print the förbund's verksamhetsplan for the year (the page\n"
+	"      /forbund/FÖRBUND/verksamhetsplan/ÅR/) to a tagged PDF with headless chromium\n"
+	"      (default file: verksamhetsplan-FÖRBUND-ÅR.pdf). Needs chromium (apt-get install chromium).\n"
 	"  sofgen --help | --version\n"
 	"\n"
 	"Exit status: 0 success, 1 the content (or template) has errors, 2 usage or I/O error.\n"
@@ -87,7 +92,7 @@ int sg_cli_main(int argc, char **argv)
 		puts("sofgen " SOFGEN_VERSION);
 		return 0;
 	}
-	static const char *const commands[] = {"build", "check", "render", "new", "serve", "init", "schema"};
+	static const char *const commands[] = {"build", "check", "render", "new", "serve", "init", "schema", "pdf"};
 	for (size_t c = 0; c < sizeof commands / sizeof *commands; c++)
 		if (strcmp(cmd, commands[c]) == 0)
 			for (int i = 2; i < argc; i++)
@@ -118,6 +123,8 @@ int sg_cli_main(int argc, char **argv)
 		return sg_cmd_init(argc, argv);
 	if (strcmp(cmd, "schema") == 0)
 		return sg_cmd_schema(argc, argv);
+	if (strcmp(cmd, "pdf") == 0)
+		return sg_cmd_pdf(argc, argv);
 	fprintf(stderr,
 	        _("sofgen: unknown command '%s'; the commands are build, check, render, new, serve, init and schema "
 	          "(see sofgen --help)\n"),

@@ -18,5 +18,9 @@ int sg_cmd_schema(int argc, char **argv);
 
 /* `sofgen init DIR [--forbund NAMN] [--kommuner A,B]`: a new site (cmd_init.c) */
 int sg_cmd_init(int argc, char **argv);
+/* `sofgen pdf FÖRBUND ÅR [--out FIL] [--content DIR] [--templates DIR] [--assets DIR]
+ * [--now DATE] [--timeout S]`: the verksamhetsplan page printed to a tagged PDF by
+ * headless chromium (cmd_pdf.c) */
+int sg_cmd_pdf(int argc, char **argv);
 
 #endif

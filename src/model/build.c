@@ -54,6 +54,7 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 		case SG_SRC_EVENEMANG: sg_build_evenemang(site, src, !unpublished, to); break;
 		case SG_SRC_DOKUMENT: sg_build_dokument(site, src, d); break;
 		case SG_SRC_BLANKETT: sg_build_blankett(site, src, d); break;
+		case SG_SRC_PLAN: sg_build_vplan(site, src, d); break;
 		default: break;
 		}
 		sg_diags_move_as_warnings(d, draft_diags, " (in a draft; fix it before publishing)");
@@ -72,6 +73,7 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 	sg_forbund_sort(site);
 	sg_site_sort_insatser(site);
 	sg_budgets_check(site, d);
+	sg_vplaner_finish(site, d);
 	sg_publications_sort(site);
 	/* each reference to the content it names; the render stage writes their addresses
 	 * (and keeps only the HTML of texts not also sent as e-mail or calendar text) */
@@ -95,6 +97,7 @@ void sg_site_free(sg_site *site)
 	sg_sidor_free(site);
 	sg_publications_free(site);
 	sg_blanketter_free(site);
+	sg_vplaner_free(site);
 	sg_site_info_clear(&site->info);
 	sg_sources_free(site->sources);
 	free(site);

@@ -61,6 +61,14 @@ void sg_build_insatser(sg_site *site, sg_sources *sources, const sg_build_opts *
 /* Two files for one förbund/slug: the later is an error and left out. */
 void sg_drop_duplicate_insatser(sg_site *site, sg_diags *d);
 
+/* verksamhetsplan.c */
+/* Builds the plan text of a source planer/<förbund>/<år>.md (errors to d). */
+void sg_build_vplan(sg_site *site, const sg_source *src, sg_diags *d);
+/* Once the förbund are sorted: plan texts by förbund, then year; a second file for
+ * the same förbund and year is an error. */
+void sg_vplaner_finish(sg_site *site, sg_diags *d);
+void sg_vplaner_free(sg_site *site);
+
 /* sida.c */
 void sg_build_sida(sg_site *site, const sg_source *src, sg_diags *d);
 /* Once all are built: sorted by title, and the footer's chosen. */

@@ -389,6 +389,18 @@ typedef struct sg_site_info {
 	struct sg_image *logo; /* site.yaml's `logo:` (model/image.h), or NULL */
 } sg_site_info;
 
+/* A förbund's own text of its verksamhetsplan for one year (planer/<förbund>/<år>.md):
+ * the sections the plan document shows before the insatser and the economy. */
+typedef struct sg_vplan {
+	const sg_forbund *forbund;
+	int year;
+	char *title;    /* NULL: "Verksamhetsplan med budget <år>" */
+	char *adopted;  /* YYYY-MM-DD the board adopted it, or NULL (not yet) */
+	char *decision; /* e.g. "§ 12, styrelsemöte 2014-11-27", or NULL */
+	sg_markdown *body;
+	const char *path;
+} sg_vplan;
+
 typedef struct sg_site {
 	sg_site_info info;
 	sg_forbund **forbund; /* sorted by title */
@@ -408,6 +420,8 @@ typedef struct sg_site {
 	size_t n_dokument;
 	sg_blankett **blanketter; /* by title */
 	size_t n_blanketter;
+	sg_vplan **vplaner; /* by förbund (as site->forbund), then year */
+	size_t n_vplaner;
 	sg_sources *sources; /* keeps paths alive */
 	/* newsletters dated after the build's day: not published (no page, in no list), kept
 	 * only so that a link to one can say when it comes out */
@@ -429,6 +443,8 @@ typedef struct sg_build_opts {
  * site (possibly partial); errors and warnings are added to `d`. */
 sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags *d);
 void sg_site_free(sg_site *site);
+/* The förbund's plan text for year (borrowed), or NULL (verksamhetsplan.c). */
+const sg_vplan *sg_site_find_vplan(const sg_site *site, const sg_forbund *f, int year);
 
 /* For rebuilding one insats after its file changed (sofgen serve): */
 /* Builds the insats of a (re-read) source: every field checked as in a full build

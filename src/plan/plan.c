@@ -338,6 +338,15 @@ static bool open_to(const sg_insats *x, const sg_kommun *k)
 }
 
 static char *url_kommun_utskrift(sg_subject s) { return sg_url_kommun_utskrift(s.kommun->kommun); }
+static char *url_verksamhetsplan(sg_subject s) { return sg_url_verksamhetsplan(s.economy->forbund, s.economy->year); }
+
+/* a plan document for each förbund and year that has a plan text or a budget */
+static void pages_verksamhetsplan(sg_plan *p, const sg_site *site, sg_page_kind kind)
+{
+	for (size_t i = 0; i < p->n_economies; i++)
+		if (sg_plan_has_vplan(site, p->economies[i]))
+			sg_plan_add_page(p, kind, SUBJECT(SG_SUBJECT_ECONOMY, economy, p->economies[i]));
+}
 
 /* The table. A row per kind: name, template, subject, pages, URL, what insatser it
  * shows, in the sitemap, and what it lists when it has no content file of its own.
@@ -380,6 +389,8 @@ const sg_page_kind_def sg_page_kinds[SG_PAGE_KIND_COUNT] = {
 	                             url_kommun_utskrift, shows_kommun_insats, true, NULL},
 	[SG_PAGE_PERSONUPPGIFTER] = {"personuppgifter", "personuppgifter", SG_SUBJECT_NONE, pages_one,
 	                             url_personuppgifter, sg_shows_no_insats, true, NULL},
+	[SG_PAGE_VERKSAMHETSPLAN] = {"verksamhetsplan", "verksamhetsplan", SG_SUBJECT_ECONOMY, pages_verksamhetsplan,
+	                             url_verksamhetsplan, shows_economy_insats, true, NULL},
 };
 
 const char *sg_page_source(const sg_page *p)
@@ -631,3 +642,18 @@ void sg_plan_free(sg_plan *p)
 
 char *sg_url_kommun_utskrift(const sg_kommun *k) { return sg_asprintf("/kommun/%s/utskrift/", k->slug); }
 char *sg_url_evenemang_ics(const sg_evenemang *e) { return sg_asprintf("/evenemang/%s/%s.ics", e->slug, e->slug); }
+
+char *sg_url_verksamhetsplan(const sg_forbund *f, int year)
+{
+	return sg_asprintf("/forbund/%s/verksamhetsplan/%d/", f->slug, year);
+}
+
+char *sg_url_verksamhetsplan_pdf(const sg_forbund *f, int year)
+{
+	return sg_asprintf("/forbund/%s/verksamhetsplan/%d/verksamhetsplan-%s-%d.pdf", f->slug, year, f->slug, year);
+}
+
+bool sg_plan_has_vplan(const sg_site *site, const sg_economy *e)
+{
+	return e->budget || sg_site_find_vplan(site, e->forbund, e->year);
+}

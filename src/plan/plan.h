@@ -36,6 +36,7 @@ typedef enum {
 	SG_PAGE_NOT_FOUND,
 	SG_PAGE_KOMMUN_UTSKRIFT, /* a kommun's printable list of what takes referrals */
 	SG_PAGE_PERSONUPPGIFTER, /* "Behandling av personuppgifter", from site.yaml's privacy: */
+	SG_PAGE_VERKSAMHETSPLAN, /* a förbund's plan document for a year (subject: its economy) */
 	SG_PAGE_KIND_COUNT /* not a kind: the number of built-in kinds. Kinds from
 	                      sg_plan_kinds (tests) are numbered from here on */
 } sg_page_kind;
@@ -176,6 +177,14 @@ const char *sg_page_source(const sg_page *p);
 char *sg_url_kommun_utskrift(const sg_kommun *k);
 /* "/evenemang/<slug>/<slug>.ics": one event's own iCalendar file (malloc'd). */
 char *sg_url_evenemang_ics(const sg_evenemang *e);
+/* "/forbund/<slug>/verksamhetsplan/<år>/": the plan document (malloc'd). */
+char *sg_url_verksamhetsplan(const sg_forbund *f, int year);
+/* "…/verksamhetsplan/<år>/verksamhetsplan-<slug>-<år>.pdf": where `sofgen pdf` writes
+ * its PDF in the built site (malloc'd). */
+char *sg_url_verksamhetsplan_pdf(const sg_forbund *f, int year);
+/* Does the förbund have a plan document for the economy's year? Only when it has a
+ * plan text (planer/<förbund>/<år>.md) or a budget for it: insatser alone are not a plan. */
+bool sg_plan_has_vplan(const sg_site *site, const sg_economy *e);
 /* Has the event ended by plan->now? */
 bool sg_plan_event_past(const sg_plan *plan, const sg_evenemang *e);
 void sg_plan_free(sg_plan *plan);

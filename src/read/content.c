@@ -374,7 +374,9 @@ static bool folder_usable(const sg_sources *s, const char *path, sg_diags *d)
 	return true;
 }
 
-static void walk_insatser(const sg_sources *s, found_list *found, const char *dir, sg_diags *d)
+/* A folder of files per förbund (insatser/<förbund>/, planer/<förbund>/) of kind k. */
+static void walk_insatser(const sg_sources *s, found_list *found, const sg_content_kind *k, const char *dir,
+                          sg_diags *d)
 {
 	size_t n;
 	char **names = sg_list_dir(dir, &n);
@@ -389,8 +391,8 @@ static void walk_insatser(const sg_sources *s, found_list *found, const char *di
 		if (broken_link(path, 0, d))
 			;
 		else if (!sg_is_dir(path))
-			sg_error(d, path, 0, 0, "insatser go in a folder named after their förbund: content/insatser/<förbund>/%s",
-			         names[i]);
+			sg_error(d, path, 0, 0, "%s go in a folder named after their förbund: content/%s/<förbund>/%s", k->folder,
+			         k->folder, names[i]);
 		else if (!folder_usable(s, path, d))
 			;
 		else if (!sg_is_slug(names[i])) {
@@ -399,7 +401,7 @@ static void walk_insatser(const sg_sources *s, found_list *found, const char *di
 			         names[i], good);
 			free(good);
 		} else
-			walk_folder(found, SG_SRC_INSATS, path, names[i], d);
+			walk_folder(found, k->kind, path, names[i], d);
 		free(path);
 	}
 	sg_free_names(names, n);
@@ -446,7 +448,7 @@ static void walk_content(const sg_sources *s, found_list *found, const char *dir
 		const sg_content_kind *k = sg_content_kind_in(name);
 		if (k && k->per_forbund) {
 			if (folder_usable(s, path, d))
-				walk_insatser(s, found, path, d);
+				walk_insatser(s, found, k, path, d);
 		} else if (k) {
 			if (folder_usable(s, path, d))
 				walk_folder(found, k->kind, path, k->kind == SG_SRC_DOKUMENT ? path : NULL, d);

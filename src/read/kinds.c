@@ -250,6 +250,11 @@ static const sg_key blankett_keys[] = {R("title", SG_KEY_TEXT, "Rubrik"), K("int
                                        K("consent", SG_KEY_MARKDOWN, "Samtycke"),
                                        K("send_to", SG_KEY_TEXT, "Postadress för utskrivna blanketter"), END};
 
+/* planer/<förbund>/<år>.md: the förbund's own sections of its verksamhetsplan for a year */
+static const sg_key plan_keys[] = {K("title", SG_KEY_TEXT, "Rubrik (Verksamhetsplan med budget)"),
+                                   K("adopted", SG_KEY_DATE, "Fastställd av styrelsen (datum)"),
+                                   K("decision", SG_KEY_TEXT, "Beslut (t.ex. paragraf i protokollet)"), END};
+
 static const sg_content_kind kinds[] = {
 	{SG_SRC_SITE, "site", NULL, ".yaml", false, "site.yaml", site_keys},
 	{SG_SRC_FORBUND, "forbund", "forbund", ".md", false, "a förbund", forbund_keys},
@@ -259,6 +264,7 @@ static const sg_content_kind kinds[] = {
 	{SG_SRC_EVENEMANG, "evenemang", "evenemang", ".md", false, "an event", evenemang_keys},
 	{SG_SRC_DOKUMENT, "dokument", "dokument", ".yaml", false, "a document", dokument_keys},
 	{SG_SRC_BLANKETT, "blankett", "blanketter", ".yaml", false, "a form", blankett_keys},
+	{SG_SRC_PLAN, "plan", "planer", ".md", true, "a verksamhetsplan", plan_keys},
 };
 
 const sg_content_kind *sg_content_kinds(size_t *count)

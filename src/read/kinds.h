@@ -17,7 +17,8 @@ typedef enum {
 	SG_SRC_NYHETSBREV,
 	SG_SRC_EVENEMANG,
 	SG_SRC_DOKUMENT, /* a .yaml description; the file it describes lies beside it */
-	SG_SRC_BLANKETT  /* a form definition (.yaml) */
+	SG_SRC_BLANKETT, /* a form definition (.yaml) */
+	SG_SRC_PLAN      /* a förbund's own text of its verksamhetsplan for one year (planer/<förbund>/<år>.md) */
 } sg_source_kind;
 
 /* What a key's value is: how `sofgen schema` describes it (and the web editor's widget). */

@@ -1031,6 +1031,7 @@ static sg_value *forbund_value(sg_contexts *c, const sg_forbund *fb)
 	sg_value_put(v, "utan_omrade", none);
 	sg_value_put_num(v, "insats_count", (double)all->n);
 	sg_value_put(v, "economy", economy_years_of(c, fb));
+	sg_value_put(v, "verksamhetsplaner", sg_ctx_vplan_links(c, fb));
 	put_organisation(c, fb, v);
 	sg_ctx_publications_forbund(c, fb, v);
 	return v;
@@ -1191,6 +1192,13 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 		sg_value_put(ctx, "ekonomi", economy_value(c, e));
 		break;
 	}
+	case SG_PAGE_VERKSAMHETSPLAN: {
+		const sg_economy *e = page->subject.economy;
+		sg_ctx_put_take(pg, "title", sg_asprintf("Verksamhetsplan %d – %s", e->year, e->forbund->title));
+		sg_value_put(ctx, "ekonomi", economy_value(c, e));
+		sg_value_put(ctx, "verksamhetsplan", sg_ctx_vplan(c, e));
+		break;
+	}
 	case SG_PAGE_NOT_FOUND:
 		title = "Sidan finns inte";
 		break;
@@ -1217,3 +1225,5 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 	sg_value_put(ctx, "page", pg);
 	return ctx;
 }
+
+sg_value *sg_ctx_economy_years(const sg_contexts *c, const sg_forbund *f) { return economy_years_of(c, f); }

@@ -48,4 +48,11 @@ void sg_ctx_site_logo(const sg_site *site, sg_value *v);
  * logo is not NULL */
 void sg_ctx_forbund_logo(const sg_contexts *c, sg_value *v, const struct sg_image *logo);
 
+/* context.c: one row per year of the förbund's economies (the förbund page's table) */
+sg_value *sg_ctx_economy_years(const sg_contexts *c, const sg_forbund *f);
+/* context_plan.c: the plan document of e's förbund and year, "verksamhetsplan" (new value) */
+sg_value *sg_ctx_vplan(const sg_contexts *c, const sg_economy *e);
+/* context_plan.c: the förbund's plan documents, {year, url}, by year (new list) */
+sg_value *sg_ctx_vplan_links(const sg_contexts *c, const sg_forbund *f);
+
 #endif

@@ -195,6 +195,8 @@ static sg_value *doc_groups(const sg_contexts *c, const sg_forbund *only)
 		if (first || d->forbund != gf) {
 			g = sg_value_map();
 			sg_value_put_str(g, "forbund_title", d->forbund ? d->forbund->title : "Gemensamma dokument");
+			/* its plan documents, made from the content (context_plan.c); none for common documents */
+			sg_value_put(g, "verksamhetsplaner", d->forbund ? sg_ctx_vplan_links(c, d->forbund) : sg_value_list());
 			types = sg_value_list();
 			sg_value_put(g, "types", types);
 			sg_value_push(groups, g);

@@ -9,4 +9,6 @@ export const pages = [
   "/kommun/boras/utskrift/",
   // issue 14: a preliminary year with a cost group, a year with financing only, an insats by year
   "/forbund/alv-och-kust/ekonomi/2021/", "/forbund/sjuharad/ekonomi/2016/", "/insats/alv-och-kust/samverkansteamet/",
+  // issue 18: the plan documents, with their own text and with a budget only
+  "/forbund/sjuharad/verksamhetsplan/2015/", "/forbund/alv-och-kust/verksamhetsplan/2020/",
 ];

@@ -28,7 +28,7 @@ Loader.yaml_implicit_resolvers = {
 }
 
 KINDS = {"forbund": "forbund", "insatser": "insats", "sidor": "sida", "nyhetsbrev": "nyhetsbrev",
-         "evenemang": "evenemang", "dokument": "dokument", "blanketter": "blankett"}
+         "evenemang": "evenemang", "dokument": "dokument", "blanketter": "blankett", "planer": "plan"}
 
 
 def front_matter(path):

@@ -66,6 +66,12 @@ static const char *const contract[SG_PAGE_KIND_COUNT] = {
 	[SG_PAGE_KOMMUN_UTSKRIFT] = "page.title utskrift.kommun_name utskrift.kommun_url utskrift.date_text "
 	                            "utskrift.contacts utskrift.has_contacts utskrift.insatser utskrift.has_insatser "
 	                            "utskrift.count",
+	[SG_PAGE_VERKSAMHETSPLAN] = "page.title verksamhetsplan.forbund_title verksamhetsplan.forbund_url "
+	                            "verksamhetsplan.year verksamhetsplan.title verksamhetsplan.css_running "
+	                            "verksamhetsplan.sections verksamhetsplan.groups.0.area verksamhetsplan.groups.0.id "
+	                            "verksamhetsplan.groups.0.categories.0.category "
+	                            "verksamhetsplan.groups.0.categories.0.insatser.0.rows.0.place "
+	                            "verksamhetsplan.has_insatser verksamhetsplan.years ekonomi.kommuner ekonomi.financing",
 };
 
 /* every page has these */
