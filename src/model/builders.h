@@ -104,4 +104,9 @@ void sg_target_groups_check(const sg_site_info *in, const sg_fields *f, const sg
 void sg_cms_read(sg_cms *c, const sg_fields *f, const sg_value *meta);
 void sg_cms_clear(sg_cms *c);
 
+/* palette.c: `colors:` of `map` (a site.yaml or förbund file whose keys are `keys`) into
+ * *p, each colour checked for WCAG AA contrast where the style uses it (errors name a
+ * darker colour that passes). */
+void sg_palette_read(sg_palette *p, const sg_fields *f, const sg_value *map, const sg_key *keys);
+
 #endif

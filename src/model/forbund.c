@@ -219,6 +219,7 @@ void sg_build_forbund(sg_site *site, const sg_source *src, sg_diags *d)
 		fb->default_form_line = sg_fields_line(&f, v);
 		fb->default_form_col = sg_fields_col(v);
 	}
+	sg_palette_read(&fb->palette, &f, src->meta, keys);
 	read_people(&f, src->meta, "board", &fb->board, &fb->n_board);
 	read_people(&f, src->meta, "staff", &fb->staff, &fb->n_staff);
 	read_meetings(&f, src->meta, fb);

@@ -84,6 +84,13 @@ typedef struct sg_meeting {
 	const struct sg_dokument *protokoll; /* resolved, or NULL */
 } sg_meeting;
 
+/* `colors:` of site.yaml or a förbund (model/palette.c): "#rrggbb", or "" for the
+ * style's own; a colour below WCAG AA contrast is an error and stays "". */
+typedef struct sg_palette {
+	char brand[8]; /* the header's and buttons' background, under white text */
+	char link[8];  /* links on white and on the light grey boxes */
+} sg_palette;
+
 struct sg_forbund {
 	char *slug, *title, *orgnr;
 	sg_person *board, *staff; /* in file order */
@@ -104,6 +111,7 @@ struct sg_forbund {
 	const char *path;
 	char *sort_key; /* sg_collate_key of the title */
 	struct sg_image *image, *logo; /* `image:` and `logo:` (model/image.h), or NULL */
+	sg_palette palette; /* its own colours on its pages, or "" */
 };
 
 typedef enum { SG_AREA_NONE, SG_AREA_INDIVID, SG_AREA_STRUKTUR } sg_area;
@@ -387,6 +395,7 @@ typedef struct sg_site_info {
 	size_t n_target_groups;
 	sg_cms cms; /* the web editor; cms.backend NULL: none (no /admin/) */
 	struct sg_image *logo; /* site.yaml's `logo:` (model/image.h), or NULL */
+	sg_palette palette;
 } sg_site_info;
 
 /* A förbund's own text of its verksamhetsplan for one year (planer/<förbund>/<år>.md):

@@ -167,6 +167,7 @@ void sg_build_site_info(sg_site *site, const sg_source *src, sg_diags *d)
 	build_privacy(&in->privacy, &f, src->meta);
 	sg_target_groups_read(in, &f, src->meta);
 	sg_cms_read(&in->cms, &f, src->meta);
+	sg_palette_read(&in->palette, &f, src->meta, keys);
 	sg_open_data_read(&in->open_data, &f, src->meta);
 	const sg_value *forms = sg_field_map(&f, src->meta, "forms");
 	if (forms) {

@@ -76,6 +76,9 @@ static const sg_key privacy_keys[] = {
 	K("server_logs", SG_KEY_TEXT, "Vad webbhotellet loggar och hur länge"),
 	K("updated", SG_KEY_DATE, "Senast uppdaterad"),
 	END};
+/* colours of the style (model/palette.c checks their contrast), in site.yaml and a förbund file */
+static const sg_key color_keys[] = {K("brand", SG_KEY_TEXT, "Profilfärg (#rrggbb): sidhuvud och knappar, vit text på den"),
+                                    K("link", SG_KEY_TEXT, "Länkfärg (#rrggbb) på vit och ljusgrå botten"), END};
 /* the web editor (Decap CMS, write/cms.h) */
 static const sg_key cms_keys[] = {
 	{"backend", NULL, SG_KEY_CHOICE, "Var ändringarna sparas (git-gateway, github, gitlab, gitea eller local)",
@@ -103,6 +106,7 @@ static const sg_key site_keys[] = {
 	K("review_max_months", SG_KEY_INT, "Månader mellan granskningar av en insats"),
 	M("cms", SG_KEY_MAP, cms_keys, "Webbredigeraren (Decap CMS)"),
 	LOGO,
+	M("colors", SG_KEY_MAP, color_keys, "Färger"),
 	END};
 
 /* forbund/<slug>.md */
@@ -148,6 +152,7 @@ static const sg_key forbund_keys[] = {
 	M("meetings", SG_KEY_MAPS, meeting_keys, "Styrelsens sammanträden"),
 	IMAGE,
 	LOGO,
+	M("colors", SG_KEY_MAP, color_keys, "Förbundets färger på dess sidor"),
 	END};
 
 /* insatser/<förbund>/<slug>.md */

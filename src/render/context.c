@@ -13,6 +13,16 @@
 
 void sg_ctx_put_take(sg_value *map, const char *key, char *s) { sg_value_put(map, key, sg_value_string_take(s)); }
 
+/* s (taken), or false when NULL: a list item defines every key, so that a card does not
+ * print its parent's value. */
+static void put_take_or_false(sg_value *map, const char *key, char *s)
+{
+	if (s)
+		sg_ctx_put_take(map, key, s);
+	else
+		sg_value_put_bool(map, key, false);
+}
+
 void sg_ctx_put_sv(sg_value *map, const char *key, double v)
 {
 	char tmp[48];
@@ -362,10 +372,13 @@ static void put_responsibility(sg_value *v, const sg_insats *x)
 	}
 }
 
+static char *palette_class(const sg_forbund *fb);
+
 static sg_value *insats_value(const sg_insats *x, const char *today)
 {
 	sg_value *v = card_value(x, today);
 	sg_ctx_put_take(v, "forbund_url", sg_url_forbund(x->forbund));
+	put_take_or_false(v, "fb_class", palette_class(x->forbund));
 	if (x->n_target_groups)
 		sg_value_put(v, "target_group_list", sg_ctx_text_list(x->target_groups, x->n_target_groups));
 	if (x->age_min >= 0 || x->age_max >= 0) {
@@ -774,6 +787,47 @@ static sg_value *target_group_filter(const sg_site *site)
 	return gl;
 }
 
+/* The class of a förbund's pages when its file gives `colors:` ("fb-<slug>", styled by
+ * site_style), or NULL. Malloc'd. */
+static char *palette_class(const sg_forbund *fb)
+{
+	return fb->palette.brand[0] || fb->palette.link[0] ? sg_asprintf("fb-%s", fb->slug) : NULL;
+}
+
+/* The custom properties of one palette, "--brand:#…;--link:#…", appended to b. */
+static void palette_props(sg_buf *b, const sg_palette *p)
+{
+	if (p->brand[0])
+		sg_buf_printf(b, "--brand:%s;", p->brand);
+	if (p->link[0])
+		sg_buf_printf(b, "--link:%s;", p->link);
+}
+
+/* The <style> of every page when site.yaml or a förbund gives colours: the site's on
+ * :root, a förbund's on its pages' class (palette_class). NULL when none does, so a
+ * site without colours has no inline style. Malloc'd. The colours are "#rrggbb" (checked
+ * in the model) and slugs [a-z0-9-], so nothing here needs escaping beyond HTML's. */
+static char *site_style(const sg_site *site)
+{
+	sg_buf b = SG_BUF_INIT;
+	if (site->info.palette.brand[0] || site->info.palette.link[0]) {
+		sg_buf_puts(&b, ":root{");
+		palette_props(&b, &site->info.palette);
+		sg_buf_puts(&b, "}");
+	}
+	for (size_t i = 0; i < site->n_forbund; i++) {
+		const sg_forbund *fb = site->forbund[i];
+		char *cls = palette_class(fb);
+		if (!cls)
+			continue;
+		sg_buf_printf(&b, ".%s{", cls);
+		palette_props(&b, &fb->palette);
+		sg_buf_puts(&b, "}");
+		free(cls);
+	}
+	return b.ptr;
+}
+
 static sg_value *site_value(const sg_site *site, const sg_plan *plan)
 {
 	const sg_site_info *in = &site->info;
@@ -786,6 +840,7 @@ static sg_value *site_value(const sg_site *site, const sg_plan *plan)
 	sg_value_put_str(v, "root", in->root);
 	sg_ctx_site_logo(site, v);
 	sg_value_put_str(v, "language", in->language);
+	put_take_or_false(v, "style", site_style(site));
 	sg_value_put_bool(v, "portal", site->n_forbund > 1);
 	sg_value_put_num(v, "insats_count", (double)site->n_insatser);
 	sg_value_put_num(v, "kommun_count", (double)site->n_kommuner);
@@ -1002,6 +1057,7 @@ static sg_value *forbund_value(sg_contexts *c, const sg_forbund *fb)
 {
 	sg_value *v = sg_value_map();
 	sg_value_put_str(v, "title", fb->title);
+	put_take_or_false(v, "fb_class", palette_class(fb));
 	sg_value_put_str(v, "orgnr", fb->orgnr);
 	sg_value *ml = sg_value_list();
 	for (size_t k = 0; k < fb->n_members; k++)
