@@ -183,8 +183,11 @@ static update_outcome update_insatser(sg_session *s, sg_diags *d, sg_build_stats
 			goto out; /* moved: its address changes */
 		if ((nx[i] && nx[i]->image) || xs[i]->image)
 			goto out; /* an image: a full build writes its files (those unchanged are linked) */
+		size_t images = site->n_body_images;
 		if (nx[i])
 			sg_insats_resolve(site, nx[i], d);
+		if (site->n_body_images != images)
+			goto out; /* an image in its text: the same */
 		had_form[i] = xs[i]->referral.blankett != NULL;
 	}
 	outcome = UPDATE_FAILED;

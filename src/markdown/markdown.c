@@ -92,6 +92,11 @@ struct sg_markdown {
 	const char *const *ref_prefixes; /* borrowed, from the parse options */
 	resolved_ref *refs; /* after sg_markdown_resolve, until sg_markdown_link */
 	size_t n_refs;
+	struct image_at { /* images that name a file (sg_markdown_images), until they are replaced */
+		cmark_node *node;
+		int col; /* in characters, for messages */
+	} *images;
+	size_t n_images;
 };
 
 /* The index of the prefix in `prefixes` (NULL-terminated, may be NULL) that url starts
@@ -102,6 +107,22 @@ static long ref_kind(const char *const *prefixes, const char *url)
 		if (strncmp(url, prefixes[i], strlen(prefixes[i])) == 0)
 			return (long)i;
 	return -1;
+}
+
+/* Does url name another site: http:, https: or "//host/…"? */
+static bool is_remote(const char *url)
+{
+	return strncasecmp(url, "http:", 5) == 0 || strncasecmp(url, "https:", 6) == 0 || strncmp(url, "//", 2) == 0;
+}
+
+/* Does an image's url name a file of the content (no scheme, and not a path on the site
+ * other than /bilder/…, the folder the web editor writes)? */
+static bool names_file(const char *url)
+{
+	size_t i = strcspn(url, ":/?#");
+	if (url[i] == ':' || !*url)
+		return false;
+	return url[0] != '/' || strncmp(url, "/bilder/", 8) == 0;
 }
 
 bool sg_url_is_safe(const char *url)
@@ -469,6 +490,18 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 			const char *url = cmark_node_get_url(node);
 			if (url && ref_kind(md->ref_prefixes, url) >= 0) {
 				references++; /* resolved later, when the whole site is known */
+			} else if (t == CMARK_NODE_IMAGE && url && is_remote(url)) {
+				size_t url_len = strlen(url), cut = sg_utf8_prefix(url, url_len, 40);
+				sg_warning(d, file, line, char_column(text, len, cmark_node_get_start_line(node), col),
+				           "the image '%.*s%s' is left out: it is on another site, which the reader's browser would "
+				           "contact; save the file in content/bilder/ and write ![what it shows](name.jpg)",
+				           (int)cut, url, cut < url_len ? "…" : "");
+				drop = true;
+			} else if (t == CMARK_NODE_IMAGE && url && names_file(url)) {
+				/* replaced later by the caller's <picture> (sg_markdown_images) */
+				md->images = sg_realloc(md->images, (md->n_images + 1) * sizeof *md->images);
+				md->images[md->n_images++] =
+				    (struct image_at){node, char_column(text, len, cmark_node_get_start_line(node), col)};
 			} else if (url && !sg_url_is_safe(url)) {
 				/* a long address is quoted by its first 40 characters, never cut inside one */
 				size_t url_len = strlen(url), cut = sg_utf8_prefix(url, url_len, 40);
@@ -526,16 +559,80 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 		         refused.count - MAX_REFUSED, MAX_REFUSED);
 	for (size_t i = 0; i < n; i++) {
 		cmark_node_type t = cmark_node_get_type(bad[i]);
-		if (t == CMARK_NODE_LINK)
+		if (t == CMARK_NODE_LINK) {
 			unwrap(bad[i]);
-		else
-			cmark_node_free(bad[i]);
+			continue;
+		}
+		/* an image in the description of an image removed goes with it */
+		size_t kept = 0;
+		for (size_t k = 0; k < md->n_images; k++) {
+			cmark_node *p = md->images[k].node;
+			while (p && p != bad[i])
+				p = cmark_node_parent(p);
+			if (!p)
+				md->images[kept++] = md->images[k];
+		}
+		md->n_images = kept;
+		cmark_node_free(bad[i]);
 	}
 	free(bad);
 	/* nothing left to resolve: keep only the HTML (a big catalogue's memory is its texts) */
-	if (!references && opts && !opts->keep_document)
+	if (!references && !md->n_images && opts && !opts->keep_document)
 		sg_markdown_freeze(md);
 	return md;
+}
+
+/* The text of node's children, as an image's description is read: the words without
+ * their emphasis, a line break as a space (malloc'd). */
+static char *plain_text(cmark_node *node)
+{
+	sg_buf b = SG_BUF_INIT;
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || n == node)
+			continue;
+		cmark_node_type t = cmark_node_get_type(n);
+		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
+			sg_buf_puts(&b, cmark_node_get_literal(n));
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			sg_buf_putc(&b, ' ');
+	}
+	cmark_iter_free(it);
+	return sg_buf_detach(&b);
+}
+
+size_t sg_markdown_images(sg_markdown *md, sg_image_html html_of, void *ctx)
+{
+	if (!md || !md->doc || !md->n_images)
+		return 0;
+	size_t count = 0;
+	/* the last first: an image in another's description is replaced before the other
+	 * (and its node freed) */
+	for (size_t i = md->n_images; i-- > 0;) {
+		cmark_node *img = md->images[i].node;
+		char *alt = plain_text(img), *before = NULL, *after = NULL;
+		int line = cmark_node_get_start_line(img) + md->first_line - 1;
+		if (html_of(ctx, cmark_node_get_url(img), alt, md->file, line, md->images[i].col, &before, &after)) {
+			/* the caller's markup around the description, which the renderers escape
+			 * (HTML) or show as words (the e-mail's text) */
+			cmark_node *custom = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, &checked_mem);
+			cmark_node_set_on_enter(custom, before);
+			cmark_node_set_on_exit(custom, after);
+			cmark_node *text = cmark_node_new_with_mem(CMARK_NODE_TEXT, &checked_mem);
+			cmark_node_set_literal(text, alt);
+			cmark_node_append_child(custom, text);
+			cmark_node_insert_before(img, custom);
+			count++;
+		}
+		cmark_node_free(img);
+		free(alt), free(before), free(after);
+	}
+	free(md->images);
+	md->images = NULL;
+	md->n_images = 0;
+	return count;
 }
 
 void sg_markdown_resolve(sg_markdown *md, sg_ref_resolver resolve, void *ctx, sg_diags *d)
@@ -611,6 +708,7 @@ void sg_markdown_free(sg_markdown *md)
 		cmark_node_free(md->doc);
 	free(md->html);
 	free(md->refs);
+	free(md->images);
 	free(md);
 }
 
@@ -630,6 +728,9 @@ void sg_markdown_freeze(sg_markdown *md)
 	free(md->refs); /* their nodes go with the document: links not written stay as they are */
 	md->refs = NULL;
 	md->n_refs = 0;
+	free(md->images); /* likewise: an image not replaced stays an <img> */
+	md->images = NULL;
+	md->n_images = 0;
 	md->html = render_html(md, md->doc);
 	cmark_node_free(md->doc);
 	md->doc = NULL;

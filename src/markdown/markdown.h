@@ -46,6 +46,25 @@ void sg_markdown_render(const sg_markdown *md, sg_buf *out);
 typedef struct cmark_node cmark_node;
 const cmark_node *sg_markdown_doc(const sg_markdown *md);
 
+/* Images in a text. "![Två personer vid ett bord](samtal.jpg)": an image whose address
+ * has no scheme and is not a path on the site (or is /bilder/…, as the web editor writes
+ * it) names a file in content/bilder/, and its text keeps its document until
+ * sg_markdown_images has put the caller's markup in its place. An image on another site
+ * (http:, https:, //) is removed at parse time with a warning: the reader's browser
+ * would fetch it from there. */
+
+/* The markup of the image `src` described by `alt` (its text, without emphasis), named at
+ * file:line:col: sets *before and *after (malloc'd), the HTML put around the description,
+ * which the HTML renderer writes escaped between them (e.g. before = "<img src=\"…\"
+ * alt=\"", after = "\">"), and returns true; or returns false after adding an error
+ * (the image is removed). */
+typedef bool (*sg_image_html)(void *ctx, const char *src, const char *alt, const char *file, int line, int col,
+                              char **before, char **after);
+/* Replaces each image of md that names a file with html_of's markup; returns how many
+ * were replaced. Call once per text, before sg_markdown_link. The e-mail and plain text
+ * renderers show the description as words. */
+size_t sg_markdown_images(sg_markdown *md, sg_image_html html_of, void *ctx);
+
 /* Is this URL one sofgen may put in an href: http(s), mailto, tel, or relative? */
 bool sg_url_is_safe(const char *url);
 

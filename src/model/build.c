@@ -12,6 +12,7 @@
 #include "../util/swetime.h"
 #include "budget.h"
 #include "builders.h"
+#include "image.h"
 
 sg_fields sg_fields_for(const sg_source *src, sg_diags *d)
 {
@@ -98,6 +99,9 @@ void sg_site_free(sg_site *site)
 	sg_publications_free(site);
 	sg_blanketter_free(site);
 	sg_vplaner_free(site);
+	for (size_t i = 0; i < site->n_body_images; i++)
+		sg_image_free(site->body_images[i]);
+	free(site->body_images);
 	sg_site_info_clear(&site->info);
 	sg_sources_free(site->sources);
 	free(site);

@@ -17,6 +17,8 @@
 #include "../read/content.h"
 #include "../read/kinds.h"
 #include "../util/alloc.h"
+#include "../util/buf.h"
+#include "../util/escape.h"
 #include "../util/fs.h"
 #include "../util/i18n.h"
 #include "../util/slug.h"
@@ -532,4 +534,95 @@ const char *sg_svg_unsafe(const char *text, size_t len, int *line, int *col)
 			c++;
 	}
 	return NULL;
+}
+
+/* ---- images in Markdown texts ------------------------------------------------------ */
+
+sg_image *sg_image_named(sg_diags *d, const char *file, int line, int col, const char *src, const char *alt,
+                         const char *content_dir)
+{
+	sg_fields f = {.file = file, .d = d, .line = line};
+	bool ok = true;
+	if (!*alt) {
+		sg_error(d, file, line, col,
+		         "the image '%s' has no description: write what it shows between the brackets, e.g. ![Två personer "
+		         "samtalar vid ett bord](%s) (an image that only decorates belongs in the front matter's image: with "
+		         "decorative: true)",
+		         src, src);
+		ok = false;
+	} else if (alt_is_name(alt, src)) {
+		sg_error(d, file, line, col,
+		         "the image's description '%s' is its file's name, which says nothing to those who cannot see it: "
+		         "write what it shows between the brackets, e.g. ![Två personer samtalar vid ett bord](%s)",
+		         alt, src);
+		ok = false;
+	}
+	sg_image *img = sg_calloc(1, sizeof *img);
+	img->file = file;
+	img->line = line;
+	img->col = col;
+	img->src = sg_strdup(src);
+	img->alt = sg_strdup(alt);
+	if (!load_file(&f, img, content_dir, false) || !ok) {
+		sg_image_free(img);
+		return NULL;
+	}
+	return img;
+}
+
+char *sg_image_srcset(const char *root, const sg_image *img, const char *ext)
+{
+	int widths[SG_IMAGE_MAX_WIDTHS];
+	size_t n = sg_image_widths(img, widths);
+	sg_buf b = SG_BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		char *rel = sg_image_output(img, widths[i], ext);
+		sg_buf_printf(&b, "%s%s/%s %dw", i ? ", " : "", root, rel, widths[i]);
+		free(rel);
+	}
+	return sg_buf_detach(&b);
+}
+
+char *sg_image_src(const char *root, const sg_image *img)
+{
+	int widths[SG_IMAGE_MAX_WIDTHS];
+	size_t n = sg_image_widths(img, widths);
+	int src_w = widths[0];
+	for (size_t i = 0; i < n; i++)
+		if (widths[i] <= 960)
+			src_w = widths[i];
+	char *rel = sg_image_output(img, src_w, sg_image_fallback_ext(img));
+	char *src = sg_asprintf("%s/%s", root, rel);
+	free(rel);
+	return src;
+}
+
+/* Appends ` name="value"` with value escaped. */
+static void attr(sg_buf *b, const char *name, const char *value)
+{
+	sg_buf_printf(b, " %s=\"", name);
+	sg_escape_html(b, value, strlen(value));
+	sg_buf_putc(b, '"');
+}
+
+void sg_image_picture(const sg_image *img, const char *root, bool lazy, char **before, char **after)
+{
+	const char *ext = sg_image_fallback_ext(img);
+	int widths[SG_IMAGE_MAX_WIDTHS];
+	int w = widths[sg_image_widths(img, widths) - 1];
+	char *webp = sg_image_srcset(root, img, "webp"), *fallback = sg_image_srcset(root, img, ext);
+	char *src = sg_image_src(root, img);
+	sg_buf b = SG_BUF_INIT;
+	sg_buf_puts(&b, "<picture class=\"bild-i-text\"><source type=\"image/webp\"");
+	attr(&b, "srcset", webp);
+	attr(&b, "sizes", SG_IMAGE_SIZES);
+	sg_buf_puts(&b, "><img");
+	attr(&b, "src", src);
+	attr(&b, "srcset", fallback);
+	attr(&b, "sizes", SG_IMAGE_SIZES);
+	sg_buf_printf(&b, " width=\"%d\" height=\"%d\"%s decoding=\"async\" alt=\"", w, sg_image_height_at(img, w),
+	              lazy ? " loading=\"lazy\"" : "");
+	*before = sg_buf_detach(&b);
+	*after = sg_strdup("\"></picture>");
+	free(webp), free(fallback), free(src);
 }

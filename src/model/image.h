@@ -79,6 +79,26 @@ char *sg_image_output(const sg_image *img, int w, const char *ext);
 /* The logo's path in the site: "bilder/<stem>-<hash>.svg" or ".png" (malloc'd). */
 char *sg_logo_output(const sg_image *logo);
 
+/* The image a Markdown text names ("![alt](src)", markdown.h's sg_markdown_images) at
+ * file:line:col, checked like sg_image_field: the file (in content_dir's bilder/) and
+ * the description, which must say what the image shows (not be empty, nor the file's
+ * name; a decorative image is one of the front matter). NULL after errors added to d.
+ * The caller owns the result. */
+sg_image *sg_image_named(sg_diags *d, const char *file, int line, int col, const char *src, const char *alt,
+                         const char *content_dir);
+
+/* The `sizes` of a photo: the layout's text column is at most 62rem (992 px) wide. */
+#define SG_IMAGE_SIZES "(min-width: 64rem) 62rem, 100vw"
+/* "<root>/bilder/x-…-480.webp 480w, …": every width written in format ext (malloc'd). */
+char *sg_image_srcset(const char *root, const sg_image *img, const char *ext);
+/* "<root>/bilder/x-…-960.jpg": the fallback at the width nearest 960 not above it (or
+ * the smallest), for the src of an <img> (malloc'd). */
+char *sg_image_src(const char *root, const sg_image *img);
+/* The <picture> of an image in a Markdown text, around its description: *before ends
+ * inside the <img>'s alt attribute, *after closes it (both malloc'd). templates/bild.mustache
+ * writes the same for the front matter's image, from render/context_image.c's map. */
+void sg_image_picture(const sg_image *img, const char *root, bool lazy, char **before, char **after);
+
 /* Checks an SVG's text for what could run or load something: a script, an event
  * attribute (on…), foreignObject, an entity or DOCTYPE, a style sheet it links, an external
  * href or url(). Returns NULL when clean, or a static description (English; _() gives

@@ -436,6 +436,10 @@ typedef struct sg_site {
 	 * only so that a link to one can say when it comes out */
 	sg_nyhetsbrev **nyhetsbrev_later;
 	size_t n_nyhetsbrev_later;
+	/* the images Markdown texts show ("![…](x.jpg)"), each file once (model/image.h);
+	 * owned. The texts hold their markup (sg_markdown_images); write/images.c makes the files */
+	struct sg_image **body_images;
+	size_t n_body_images;
 } sg_site;
 
 typedef struct sg_build_opts {
@@ -461,7 +465,7 @@ const sg_vplan *sg_site_find_vplan(const sg_site *site, const sg_forbund *f, int
  * does not exist. Its references are not resolved yet (sg_insats_resolve). */
 sg_insats *sg_insats_build(sg_site *site, const sg_source *src, const sg_build_opts *opts, sg_diags *d);
 /* Resolves the references in its texts and finds its referral form (errors to d). */
-void sg_insats_resolve(const sg_site *site, sg_insats *x, sg_diags *d);
+void sg_insats_resolve(sg_site *site, sg_insats *x, sg_diags *d);
 void sg_insats_free(sg_insats *x);
 /* Sorts site->insatser (by förbund, then title) and numbers them (x->index). */
 void sg_site_sort_insatser(sg_site *site);

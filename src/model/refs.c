@@ -12,6 +12,7 @@
 #include "../util/slug.h"
 #include "../util/suggest.h"
 #include "builders.h"
+#include "image.h"
 
 const char *const sg_ref_prefixes[SG_REF_COUNT + 1] = {"insats:", "kommun:", "forbund:", "nyhetsbrev:",
                                                        "evenemang:", "sida:", NULL};
@@ -172,14 +173,46 @@ void sg_site_each_text(sg_site *site, sg_text_fn fn, void *ctx)
 }
 
 typedef struct {
-	const sg_site *site;
+	sg_site *site;
 	sg_diags *d;
+	char *content_dir; /* where content/bilder/ is, or NULL (no site.yaml: no image is placed) */
 } resolve_job;
+
+/* The markup of an image a text names (sg_image_html): the image is checked and, the first
+ * time its file is named, kept in site->body_images for the write stage. */
+static bool image_html(void *ctx, const char *src, const char *alt, const char *file, int line, int col,
+                       char **before, char **after)
+{
+	resolve_job *j = ctx;
+	if (!j->content_dir)
+		return false; /* site.yaml is missing, and that is the error */
+	sg_image *img = sg_image_named(j->d, file, line, col, src, alt, j->content_dir);
+	if (!img)
+		return false;
+	const sg_image *same = NULL;
+	for (size_t i = 0; i < j->site->n_body_images && !same; i++)
+		if (strcmp(j->site->body_images[i]->path, img->path) == 0 &&
+		    strcmp(j->site->body_images[i]->hash, img->hash) == 0)
+			same = j->site->body_images[i];
+	if (!same)
+		SG_PUSH(j->site->body_images, j->site->n_body_images, img);
+	/* in a text, an image is seldom what the reader sees first: lazy */
+	sg_image_picture(same ? same : img, j->site->info.root, true, before, after);
+	if (same)
+		sg_image_free(img);
+	return true;
+}
 
 static void resolve_text(sg_markdown *md, void *ctx)
 {
 	resolve_job *j = ctx;
+	sg_markdown_images(md, image_html, j);
 	sg_markdown_resolve(md, resolve, (void *)j->site, j->d);
+}
+
+static char *content_dir_of(const sg_site *site)
+{
+	return site->info.path ? sg_image_content_dir(site->info.path, SG_SRC_SITE) : NULL;
 }
 
 /* A meeting's `protokoll:` names a document (content/dokument/…/<slug>.yaml). */
@@ -210,8 +243,9 @@ static void resolve_protokoll(const sg_site *site, const sg_forbund *fb, sg_meet
 void sg_resolve_references(sg_site *site, sg_diags *d)
 {
 	/* the references in every Markdown text the site has */
-	resolve_job j = {site, d};
+	resolve_job j = {site, d, content_dir_of(site)};
 	other_texts(site, resolve_text, &j);
+	free(j.content_dir);
 
 	/* forms: the förbund's default, and each insats' own or its förbund's */
 	for (size_t i = 0; i < site->n_forbund; i++) {
@@ -230,10 +264,11 @@ void sg_resolve_references(sg_site *site, sg_diags *d)
 			resolve_protokoll(site, site->forbund[i], &site->forbund[i]->meetings[k], d);
 }
 
-void sg_insats_resolve(const sg_site *site, sg_insats *x, sg_diags *d)
+void sg_insats_resolve(sg_site *site, sg_insats *x, sg_diags *d)
 {
-	resolve_job j = {site, d};
+	resolve_job j = {site, d, content_dir_of(site)};
 	sg_insats_each_text(x, resolve_text, &j);
+	free(j.content_dir);
 	if (x->referral.form) {
 		x->referral.blankett = find_form(site, x->referral.form);
 		if (!x->referral.blankett)

@@ -10,24 +10,8 @@
 #include "../util/buf.h"
 #include "context_internal.h"
 
-/* The layout's text column is at most 62rem (992 px) wide, less on a phone. */
-#define SIZES "(min-width: 64rem) 62rem, 100vw"
 /* The logo's height in the header, in CSS pixels. */
 #define LOGO_HEIGHT 48
-
-/* "root/bilder/x-480.webp 480w, …" for the widths of img in format ext. */
-static char *srcset(const char *root, const sg_image *img, const char *ext)
-{
-	int widths[SG_IMAGE_MAX_WIDTHS];
-	size_t n = sg_image_widths(img, widths);
-	sg_buf b = SG_BUF_INIT;
-	for (size_t i = 0; i < n; i++) {
-		char *rel = sg_image_output(img, widths[i], ext);
-		sg_buf_printf(&b, "%s%s/%s %dw", i ? ", " : "", root, rel, widths[i]);
-		free(rel);
-	}
-	return sg_buf_detach(&b);
-}
 
 sg_value *sg_ctx_image(const char *root, const sg_image *img, bool lazy)
 {
@@ -35,19 +19,11 @@ sg_value *sg_ctx_image(const char *root, const sg_image *img, bool lazy)
 		return NULL;
 	int widths[SG_IMAGE_MAX_WIDTHS];
 	size_t n = sg_image_widths(img, widths);
-	/* the fallback's src: the width nearest 960 not above it (or the smallest) */
-	int src_w = widths[0];
-	for (size_t i = 0; i < n; i++)
-		if (widths[i] <= 960)
-			src_w = widths[i];
-	const char *ext = sg_image_fallback_ext(img);
 	sg_value *v = sg_value_map();
-	sg_ctx_put_take(v, "webp_srcset", srcset(root, img, "webp"));
-	sg_ctx_put_take(v, "srcset", srcset(root, img, ext));
-	char *rel = sg_image_output(img, src_w, ext);
-	sg_ctx_put_take(v, "src", sg_asprintf("%s/%s", root, rel));
-	free(rel);
-	sg_value_put_str(v, "sizes", SIZES);
+	sg_ctx_put_take(v, "webp_srcset", sg_image_srcset(root, img, "webp"));
+	sg_ctx_put_take(v, "srcset", sg_image_srcset(root, img, sg_image_fallback_ext(img)));
+	sg_ctx_put_take(v, "src", sg_image_src(root, img));
+	sg_value_put_str(v, "sizes", SG_IMAGE_SIZES);
 	int w = widths[n - 1];
 	sg_value_put_num(v, "width", (double)w);
 	sg_value_put_num(v, "height", (double)sg_image_height_at(img, w));

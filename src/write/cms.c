@@ -404,7 +404,6 @@ static const struct {
 char *sg_cms_config_yml(const sg_site *site, unsigned local_port)
 {
 	const sg_cms *c = &site->info.cms;
-	const char *root = site->info.root ? site->info.root : "";
 	sg_buf b = SG_BUF_INIT;
 	sg_buf_printf(&b, "# Decap CMS %s: the web editor's configuration, made by sofgen from the same tables\n"
 	                  "# that check the content (sofgen check). Written by every build; do not edit.\n",
@@ -438,10 +437,11 @@ char *sg_cms_config_yml(const sg_site *site, unsigned local_port)
 		y_str(&b, 0, false, "site_url", site->info.base_url);
 		y_str(&b, 0, false, "display_url", site->info.base_url);
 	}
-	/* images: assets/ is copied to the site's root, so assets/bilder is /bilder */
-	char *media = !local && !local_port && c->site_folder && *c->site_folder ? sg_asprintf("%s/assets/bilder", c->site_folder)
-	                                                 : sg_strdup("assets/bilder");
-	char *pub = sg_asprintf("%s/bilder", root);
+	/* images the Markdown editor uploads: content/bilder/, where sofgen reads every image
+	 * (model/image.h), under the address a text names them by, /bilder/… (the site's root
+	 * is not in it: sofgen puts it in front of the files it makes) */
+	char *media = repo_path(site, "bilder", local_port);
+	char *pub = sg_strdup("/bilder");
 	y_str(&b, 0, false, "media_folder", media);
 	y_str(&b, 0, false, "public_folder", pub);
 	free(media);

@@ -249,6 +249,8 @@ long sg_write_images(sg_output *out, const sg_site *site, sg_diags *d, size_t *m
 	for (size_t i = 0; i < site->n_evenemang && rc == 0; i++)
 		if (site->evenemang[i]->image)
 			rc |= photo(&j, site->evenemang[i]->image);
+	for (size_t i = 0; i < site->n_body_images && rc == 0; i++)
+		rc |= photo(&j, site->body_images[i]);
 	for (size_t i = 0; i < j.n_done; i++)
 		free(j.done[i]);
 	free(j.done);
@@ -305,4 +307,6 @@ void sg_images_paths(const sg_site *site, sg_out_paths *out)
 		photo_paths(out, from, site->nyhetsbrev[i]->image);
 	for (size_t i = 0; i < site->n_evenemang; i++)
 		photo_paths(out, from, site->evenemang[i]->image);
+	for (size_t i = 0; i < site->n_body_images; i++)
+		photo_paths(out, from, site->body_images[i]);
 }

@@ -39,7 +39,8 @@ def main(files):
                     fence = not fence
                 if fence:
                     continue
-                for m in LINK.finditer(line):
+                # a code span is text, not a link: `![Karta](karta.png)` shows the syntax
+                for m in LINK.finditer(re.sub(r'(`+)(?:(?!\1).)+\1', lambda c: ' ' * len(c.group(0)), line)):
                     target = m.group(1)
                     if re.match(r'[a-z]+:', target) or target.startswith('/'):
                         continue  # https:, mailto:, or an address on the built site

@@ -261,7 +261,7 @@ Test(cms, backends_locale_and_slugs)
 	cr_expect_str_eq(str(b, "branch"), "main");
 	cr_expect_null(sg_value_get(config, "local_backend"), "production: no local server");
 	cr_expect_str_eq(str(config, "locale"), "sv");
-	cr_expect_str_eq(str(config, "media_folder"), "webbplats/assets/bilder");
+	cr_expect_str_eq(str(config, "media_folder"), "webbplats/content/bilder");
 	cr_expect_str_eq(str(config, "public_folder"), "/bilder");
 	const sg_value *slug = sg_value_get(config, "slug");
 	cr_expect_str_eq(str(slug, "encoding"), "ascii");

@@ -211,3 +211,42 @@ Test(images, a_photo_damaged_inside_is_an_error_at_its_name)
 	sg_remove_tree(root);
 	free(root);
 }
+
+/* An image in a page's text ("![…](genom.png)"): a <picture> in the paragraph with the
+ * files of every width written, lazy (the page's first image is the front matter's), the
+ * description as alt; the same file in two texts gets the same files. */
+Test(images, images_in_texts_are_pictures_of_files_that_exist)
+{
+	char *root = site();
+	char *md = sg_asprintf("%s/content/sidor/om.md", root);
+	const char *text = "---\ntitle: Om oss\nimage:\n  src: foto.jpg\n  alt: Två personer vid ett bord\n---\n"
+	                   "Text.\n\nSå här ser det ut: ![Kartan över *Sjuhärad* med kommunerna](genom.png)\n";
+	cr_assert_eq(sg_write_file(md, text, strlen(text)), 0);
+	free(md);
+	char *other = sg_asprintf("%s/content/sidor/mer.md", root);
+	const char *text2 = "---\ntitle: Mer\n---\n![Kartan igen](/bilder/genom.png)\n";
+	cr_assert_eq(sg_write_file(other, text2, strlen(text2)), 0);
+	free(other);
+	sg_buf log = SG_BUF_INIT;
+	build(root, &log);
+	char *html = page(root, "sidor/om/index.html");
+	cr_expect(has(html, "<p>Så här ser det ut: <picture class=\"bild-i-text\"><source type=\"image/webp\" srcset=\"/bilder/genom-"),
+	          "%s", html);
+	const char *pic = strstr(html, "bild-i-text");
+	cr_assert_not_null(pic);
+	char *webp = attr(pic, "<source", "srcset"), *png = attr(pic, "<img", "srcset");
+	cr_expect_eq(check_srcset(root, webp), 2, "480 and 700: %s", webp);
+	cr_expect_eq(check_srcset(root, png), 2, "%s", png);
+	char *alt = attr(pic, "<img", "alt"), *w = attr(pic, "<img", "width"), *h = attr(pic, "<img", "height");
+	cr_expect_str_eq(alt, "Kartan över Sjuhärad med kommunerna");
+	cr_expect_str_eq(w, "700");
+	cr_expect_str_eq(h, "300");
+	cr_expect(has(pic, "loading=\"lazy\""), "an image in the text is lazy");
+	char *mer = page(root, "sidor/mer/index.html");
+	char *png2 = attr(strstr(mer, "bild-i-text"), "<img", "srcset");
+	cr_expect_str_eq(png2, png, "the same file, the same outputs");
+	free(webp), free(png), free(png2), free(alt), free(w), free(h), free(mer), free(html);
+	sg_buf_free(&log);
+	sg_remove_tree(root);
+	free(root);
+}

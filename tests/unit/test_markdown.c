@@ -330,3 +330,71 @@ Test(markdown, tables_beyond_the_limits_are_refused_at_their_header)
 	sg_diags_free(d);
 	sg_buf_free(&md);
 }
+
+/* sg_markdown_images's resolver for the tests: "ok.jpg" gets markup, anything else is refused. */
+static bool test_image_html(void *ctx, const char *src, const char *alt, const char *file, int line, int col,
+                            char **before, char **after)
+{
+	sg_buf *seen = ctx;
+	sg_buf_printf(seen, "%s|%s|%s:%d:%d;", src, alt, file, line, col);
+	if (strcmp(src, "ok.jpg") != 0 && strcmp(src, "/bilder/ok.jpg") != 0)
+		return false;
+	*before = sg_strdup("<img src=\"/x.jpg\" alt=\"");
+	*after = sg_strdup("\">");
+	return true;
+}
+
+Test(markdown, images_naming_files_get_the_callers_markup_around_an_escaped_description)
+{
+	sg_diags *d = sg_diags_new();
+	sg_markdown_opts o = {0};
+	const char *text = "Före ![Två *personer* \"vid\" <ett> bord](ok.jpg) och ![saknas](nej.jpg)\n\n"
+	                   "![Webbredaktören](/bilder/ok.jpg) ![Sajt](/logo.png)\n";
+	sg_markdown *m = sg_markdown_parse(text, strlen(text), "f.md", 10, &o, d);
+	sg_buf seen = SG_BUF_INIT;
+	cr_assert_eq(sg_markdown_images(m, test_image_html, &seen), 2);
+	/* the last first (an image may be in another's description) */
+	cr_expect_str_eq(seen.ptr, "/bilder/ok.jpg|Webbredaktören|f.md:12:1;nej.jpg|saknas|f.md:10:53;"
+	                           "ok.jpg|Två personer \"vid\"  bord|f.md:10:6;");
+	sg_markdown_link(m, NULL, NULL);
+	sg_buf b = SG_BUF_INIT;
+	sg_markdown_render(m, &b);
+	cr_expect_str_eq(b.ptr, "<p>Före <img src=\"/x.jpg\" alt=\"Två personer &quot;vid&quot;  bord\"> och </p>\n"
+	                        "<p><img src=\"/x.jpg\" alt=\"Webbredaktören\"> <img src=\"/logo.png\" alt=\"Sajt\" /></p>\n");
+	free(b.ptr), free(seen.ptr);
+	sg_markdown_free(m);
+	sg_diags_free(d);
+}
+
+Test(markdown, images_from_other_sites_are_left_out_with_a_warning)
+{
+	sg_diags *d = sg_diags_new();
+	char *h = render("![Karta](https://maps.example.com/k.png) ![Foto](//cdn.example.com/f.jpg) text\n", false, d);
+	cr_expect_str_eq(h, "<p>  text</p>\n");
+	cr_assert_eq(sg_diags_warnings(d), 2);
+	cr_expect_str_eq(sg_diags_at(d, 0)->message,
+	                 "the image 'https://maps.example.com/k.png' is left out: it is on another site, which the reader's "
+	                 "browser would contact; save the file in content/bilder/ and write ![what it shows](name.jpg)");
+	cr_expect_eq(sg_diags_at(d, 1)->col, 42);
+	free(h);
+	sg_diags_free(d);
+}
+
+Test(markdown, an_image_inside_another_images_description_is_safe)
+{
+	sg_diags *d = sg_diags_new();
+	sg_markdown_opts o = {0};
+	const char *text = "![ute ![inne](ok.jpg)](ok.jpg) ![bort ![inne](ok.jpg)](javascript:x) "
+	                   "![bort ![inne](ok.jpg)](https://example.com/x.png)\n";
+	sg_markdown *m = sg_markdown_parse(text, strlen(text), "f.md", 1, &o, d);
+	sg_buf seen = SG_BUF_INIT;
+	cr_assert_eq(sg_markdown_images(m, test_image_html, &seen), 2);
+	cr_expect_str_eq(seen.ptr, "ok.jpg|inne|f.md:1:7;ok.jpg|ute inne|f.md:1:1;");
+	sg_markdown_link(m, NULL, NULL);
+	sg_buf b = SG_BUF_INIT;
+	sg_markdown_render(m, &b);
+	cr_expect_str_eq(b.ptr, "<p><img src=\"/x.jpg\" alt=\"ute inne\">  </p>\n");
+	free(b.ptr), free(seen.ptr);
+	sg_markdown_free(m);
+	sg_diags_free(d);
+}

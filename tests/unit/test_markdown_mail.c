@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "markdown/markdown_mail.h"
+#include "util/alloc.h"
 
 /* Renders md as plain text (html false) or mail HTML; the caller frees the result. */
 static char *render(const char *md, const char *link_root, bool html, int width, const char *base)
@@ -249,4 +250,33 @@ Test(markdown_mail, tables_in_text_and_html)
 	cr_assert_not_null(strstr(h, "text-align:right;\">12</td></tr>"), "%s", h);
 	cr_assert_not_null(strstr(h, "<del>3</del> 4</td></tr>\n</table>\n"), "%s", h);
 	free(h);
+}
+
+/* An image of the site's text (sg_markdown_images' markup): the e-mail shows its
+ * description as words, in the text and in the HTML, never the page's <picture>. */
+static bool picture_markup(void *ctx, const char *src, const char *alt, const char *file, int line, int col,
+                           char **before, char **after)
+{
+	(void)ctx, (void)src, (void)alt, (void)file, (void)line, (void)col;
+	*before = sg_strdup("<picture><img alt=\"");
+	*after = sg_strdup("\"></picture>");
+	return true;
+}
+
+Test(mail, an_image_of_the_text_is_its_description)
+{
+	sg_diags *d = sg_diags_new();
+	sg_markdown_opts o = {.keep_document = true};
+	const char *src = "Se ![kartan över *länet*](karta.png) här.\n";
+	sg_markdown *m = sg_markdown_parse(src, strlen(src), "brev.md", 1, &o, d);
+	cr_assert_eq(sg_markdown_images(m, picture_markup, NULL), 1);
+	sg_buf t = SG_BUF_INIT, h = SG_BUF_INIT;
+	sg_markdown_render_text(m, 72, "https://example.se/", &t);
+	sg_markdown_render_mail_html(m, "https://example.se/", &h);
+	cr_expect_str_eq(t.ptr, "Se kartan över länet här.\n");
+	cr_expect_null(strstr(h.ptr, "<picture"), "%s", h.ptr);
+	cr_expect_not_null(strstr(h.ptr, "Se kartan över länet här."), "%s", h.ptr);
+	free(t.ptr), free(h.ptr);
+	sg_markdown_free(m);
+	sg_diags_free(d);
 }
