@@ -250,6 +250,9 @@ static void read_figures(const sg_fields *f, const sg_value *p, const sg_key *ke
 		pl->funds.forbund = sg_field_amount(f, funds, "forbund");
 		pl->funds.cofunding = sg_field_amount(f, funds, "cofunding");
 		pl->funds.esf = sg_field_amount(f, funds, "esf");
+		pl->funds.has_forbund = sg_value_get(funds, "forbund") != NULL;
+		pl->funds.has_cofunding = sg_value_get(funds, "cofunding") != NULL;
+		pl->funds.has_esf = sg_value_get(funds, "esf") != NULL;
 	}
 }
 

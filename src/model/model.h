@@ -118,7 +118,8 @@ typedef enum { SG_AREA_NONE, SG_AREA_INDIVID, SG_AREA_STRUKTUR } sg_area;
 typedef enum { SG_STATUS_NONE, SG_STATUS_ACTIVE, SG_STATUS_PLANNED, SG_STATUS_ENDED } sg_status;
 
 typedef struct sg_funds {
-	double forbund, cofunding, esf; /* tkr */
+	double forbund, cofunding, esf; /* tkr; 0 when not given */
+	bool has_forbund, has_cofunding, has_esf; /* given in the content: what is not is shown as missing */
 } sg_funds;
 
 /* What a place plans for one year: participants and money. */

@@ -79,6 +79,14 @@ static sg_value *category_links(const sg_insats *x)
 	return l;
 }
 
+/* A sum gives an amount when one of its parts does. */
+static void add_given(sg_funds *sum, const sg_funds *part)
+{
+	sum->has_forbund |= part->has_forbund;
+	sum->has_cofunding |= part->has_cofunding;
+	sum->has_esf |= part->has_esf;
+}
+
 /* The sum of n figures; participants -1 when none gives a number. */
 static sg_figures sum_figures(const sg_figures *const *figs, size_t n)
 {
@@ -88,6 +96,7 @@ static sg_figures sum_figures(const sg_figures *const *figs, size_t n)
 		t.funds.forbund += figs[i]->funds.forbund;
 		t.funds.cofunding += figs[i]->funds.cofunding;
 		t.funds.esf += figs[i]->funds.esf;
+		add_given(&t.funds, &figs[i]->funds);
 		t.has_funds |= figs[i]->has_funds;
 		if (figs[i]->participants >= 0)
 			t.participants = (t.participants < 0 ? 0 : t.participants) + figs[i]->participants;
@@ -109,10 +118,14 @@ static void put_figures(sg_value *v, const sg_figures *fig)
 		sg_value_put_str(v, "participants", "");
 	}
 	static const char *const money[] = {"forbund", "cofunding", "esf", "total"};
-	double amounts[] = {fig->funds.forbund, fig->funds.cofunding, fig->funds.esf, fig->funds.forbund + fig->funds.esf};
+	const sg_funds *f = &fig->funds;
+	double amounts[] = {f->forbund, f->cofunding, f->esf, f->forbund + f->esf};
+	bool given[] = {f->has_forbund, f->has_cofunding, f->has_esf, f->has_forbund || f->has_esf};
 	for (size_t i = 0; i < 4; i++)
-		if (fig->has_funds)
+		if (fig->has_funds && given[i])
 			sg_ctx_put_sv(v, money[i], amounts[i]);
+		else if (fig->has_funds) /* the place gives money, but not this: not a 0 */
+			sg_value_put_str(v, money[i], "uppgift saknas");
 		else
 			sg_value_put_str(v, money[i], "");
 }
@@ -312,6 +325,7 @@ static sg_value *by_year_total(const sg_insats *x)
 			t.funds.forbund += f->funds.forbund;
 			t.funds.cofunding += f->funds.cofunding;
 			t.funds.esf += f->funds.esf;
+			add_given(&t.funds, &f->funds);
 			t.has_funds |= f->has_funds;
 		}
 	sg_value *v = sg_value_map();
@@ -517,6 +531,9 @@ static sg_value *insatser_of_year(const sg_site *site, const sg_economy *e)
 			sg_buf_puts(&where, "hela förbundet");
 		sg_figures t = sum_figures(figs, n);
 		t.participants_per_year = false;
+		/* the economy's rows add up to its totals: an amount the content does not give
+		 * counts as none here (the insats page itself shows it as missing) */
+		t.funds.has_forbund = t.funds.has_cofunding = t.funds.has_esf = true;
 		sg_value *r = sg_value_map();
 		sg_value_put_str(r, "title", x->title);
 		sg_ctx_put_take(r, "url", sg_url_insats(x));

@@ -56,11 +56,12 @@ static void figures_json(json_t *o, const sg_figures *fig)
 	json_object_set_new(o, "deltagare", fig && fig->participants >= 0 ? json_integer(fig->participants) : json_null());
 	json_object_set_new(o, "deltagare_uppskattat", json_boolean(fig && fig->participants_approx));
 	json_object_set_new(o, "deltagare_per_ar", json_boolean(fig && fig->participants_per_year));
-	json_object_set_new(o, "medel_tkr", fig && fig->has_funds
-	                                        ? json_pack("{s:o, s:o, s:o}", "forbund", amount(fig->funds.forbund),
-	                                                    "medfinansiering", amount(fig->funds.cofunding), "esf",
-	                                                    amount(fig->funds.esf))
-	                                        : json_null());
+	const sg_funds *f = fig && fig->has_funds ? &fig->funds : NULL;
+	json_object_set_new(o, "medel_tkr",
+	                    f ? json_pack("{s:o, s:o, s:o}", "forbund", f->has_forbund ? amount(f->forbund) : json_null(),
+	                                  "medfinansiering", f->has_cofunding ? amount(f->cofunding) : json_null(), "esf",
+	                                  f->has_esf ? amount(f->esf) : json_null())
+	                      : json_null());
 }
 
 static json_t *insats_json(const sg_site *site, const sg_insats *x, const char *today)
@@ -174,7 +175,7 @@ static const char schema_text[] =
 	"  \"insatser\": {\"type\": \"array\", \"items\": {\"$ref\": \"#/$defs/insats\"}}},"
 	" \"$defs\": {"
 	"  \"text\": {\"type\": [\"string\", \"null\"]},"
-	"  \"tkr\": {\"type\": \"number\", \"minimum\": 0, \"description\": \"tusental kronor\"},"
+	"  \"tkr\": {\"type\": [\"number\", \"null\"], \"minimum\": 0, \"description\": \"tusental kronor; null: planen anger inget belopp\"},"
 	"  \"insats\": {\"type\": \"object\","
 	"   \"required\": [\"id\", \"titel\", \"url\", \"forbund\", \"platser\"],"
 	"   \"properties\": {"
@@ -309,9 +310,9 @@ void sg_opendata_csv_item(const sg_site *site, const sg_insats *x, const char *t
 			csv_field(out, p && p->member ? p->member->kommun->name : (p ? "hela förbundet" : NULL), false);
 			csv_field(out, p && p->member ? p->member->code : NULL, false);
 			csv_number(out, fig ? (double)fig->participants : 0, fig && fig->participants >= 0);
-			csv_number(out, fig ? fig->funds.forbund : 0, fig && fig->has_funds);
-			csv_number(out, fig ? fig->funds.cofunding : 0, fig && fig->has_funds);
-			csv_number(out, fig ? fig->funds.esf : 0, fig && fig->has_funds);
+			csv_number(out, fig ? fig->funds.forbund : 0, fig && fig->has_funds && fig->funds.has_forbund);
+			csv_number(out, fig ? fig->funds.cofunding : 0, fig && fig->has_funds && fig->funds.has_cofunding);
+			csv_number(out, fig ? fig->funds.esf : 0, fig && fig->has_funds && fig->funds.has_esf);
 			csv_field(out, url, false);
 			sg_buf_puts(out, "\r\n");
 			free(id);

@@ -497,3 +497,36 @@ Test(example, incremental_build_keeps_unchanged_files, .timeout = 120)
 	free(dir);
 	sg_buf_free(&log);
 }
+
+/* Truth on the page: a place that gives only förbundsmedel has no medfinansiering or ESF
+ * of 0; the insats page says those are missing, and its sum is of what is given. */
+Test(truth, money_not_given_is_missing_not_zero)
+{
+	const fixture_file files[] = {
+		FIXTURE_SITE,
+		FIXTURE_FORBUND,
+		{"insatser/sjuharad/steget.md", "---\ntitle: Steget\nreviewed: 2020-05-01\nplaces:\n"
+		                                "  - {municipality: Borås, participants: 12, funds: {forbund: 450}}\n"
+		                                "  - {municipality: Mark, participants: 5, funds: {forbund: 100, esf: 0}}\n"
+		                                "---\nText.\n"},
+	};
+	char *root = fixture_make(files, sizeof files / sizeof *files);
+	sg_buf log = SG_BUF_INIT;
+	int rc = run(&log, "build --content %s/content --out %s/site --now 2020-06-01", root, root);
+	cr_assert_eq(rc, 0, "%s", log.ptr);
+	char *html = fixture_read(root, "site/insats/sjuharad/steget/index.html");
+	/* columns: participants, förbundsmedel, ESF, summa, medfinansiering */
+	cr_expect(has(html, ">Borås</a></th><td class=\"n\">12</td><td class=\"n\">450</td><td class=\"n\">uppgift "
+	                    "saknas</td><td class=\"n\">450</td><td class=\"n\">uppgift saknas</td></tr>"),
+	          "%s", html);
+	cr_expect(has(html, ">Mark</a></th><td class=\"n\">5</td><td class=\"n\">100</td><td class=\"n\">0</td><td "
+	                    "class=\"n\">100</td><td class=\"n\">uppgift saknas</td></tr>"),
+	          "%s", html);
+	cr_expect(has(html, "<th scope=\"row\">Summa</th><td class=\"n\">17</td><td class=\"n\">550</td><td "
+	                    "class=\"n\">0</td><td class=\"n\">550</td><td class=\"n\">uppgift saknas</td>"),
+	          "%s", html);
+	char *csv = fixture_read(root, "site/data/insatser.csv");
+	cr_expect(has(csv, ",Borås,1490,12,450,,,"), "%s", csv);
+	cr_expect(has(csv, ",Mark,1463,5,100,,0,"), "%s", csv);
+	free(csv), free(html), free(log.ptr), free(root);
+}

@@ -70,14 +70,15 @@ Test(years, the_insats_page_has_a_table_by_year, .init = build, .fini = clean)
 	cr_expect_not_null(strstr(u, "<h2 id=\"platser\">Deltagare och medel per år</h2>"));
 	cr_expect_not_null(strstr(u, "<tr><th scope=\"rowgroup\" rowspan=\"1\">2008</th><th scope=\"row\"><a "
 	                             "href=\"/kommun/boras/\">Borås</a></th><td class=\"n\">ca 60</td><td class=\"n\">1\u00a0"
-	                             "400</td><td class=\"n\">0</td><td class=\"n\">1" "\u00a0" "400</td><td class=\"n\">0</td></tr>"),
+	                             "400</td><td class=\"n\">uppgift saknas</td><td class=\"n\">1" "\u00a0" "400</td><td class=\"n\">uppgift "
+	                             "saknas</td></tr>"),
 	                   "%s", u);
 	cr_expect_not_null(strstr(u, "<th scope=\"row\"><a href=\"/kommun/boras/\">Borås</a></th><td class=\"n\"></td>"
-	                             "<td class=\"n\">1" "\u00a0" "485</td><td class=\"n\">0</td><td class=\"n\">1" "\u00a0" "485</td><td "
+	                             "<td class=\"n\">1" "\u00a0" "485</td><td class=\"n\">uppgift saknas</td><td class=\"n\">1" "\u00a0" "485</td><td "
 	                             "class=\"n\">300</td></tr>"),
-	                   "2010 gives no participants: the cell is empty, not 0");
+	                   "2010 gives no participants: the cell is empty, not 0; no ESF: missing, not 0");
 	cr_expect_not_null(strstr(u, "<tfoot><tr><th scope=\"row\" colspan=\"2\">Summa 2008–2010</th><td class=\"n\"></td>"
-	                             "<td class=\"n\">4" "\u00a0" "327</td><td class=\"n\">0</td><td class=\"n\">4" "\u00a0" "327</td><td "
+	                             "<td class=\"n\">4" "\u00a0" "327</td><td class=\"n\">uppgift saknas</td><td class=\"n\">4" "\u00a0" "327</td><td "
 	                             "class=\"n\">300</td></tr></tfoot>"),
 	                   "1400 + 1442 + 1485");
 	cr_expect_null(strstr(u, "Platser, deltagare och medel"), "not the one-year table as well");

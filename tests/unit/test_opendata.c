@@ -44,7 +44,8 @@ Test(opendata, csv_is_rfc4180_with_a_header_and_a_row_per_place)
 	                                "individinriktad,Förberedande; Kartläggning,unga; psykisk ohälsa,,,,Borås,1490,7,"
 	                                "1234.5,0.1,3,https://example.se/insats/sjuharad/x/\r\n"),
 	                  "%s", csv);
-	cr_assert_not_null(strstr(csv, ",hela förbundet,,2,12345.679,0,0,"), "exact decimals: %s", csv);
+	/* exact decimals; medfinansiering and ESF not given: empty, not 0 */
+	cr_assert_not_null(strstr(csv, ",hela förbundet,,2,12345.679,,,"), "exact decimals: %s", csv);
 	cr_assert_null(strstr(csv, "Anna"), "no contact persons in open data");
 	sg_buf_free(&b);
 	sg_site_free(s);
@@ -71,6 +72,10 @@ Test(opendata, json_round_trips_exact_amounts)
 		cr_assert_eq(json_number_value(json_object_get(m, "medfinansiering")), s->insatser[0]->places[i].fig.funds.cofunding);
 	}
 	cr_assert(json_is_null(json_object_get(json_array_get(places, 1), "kommun")));
+	/* the second place gives only förbundsmedel: the others are null, not 0 */
+	json_t *m1 = json_object_get(json_array_get(places, 1), "medel_tkr");
+	cr_expect(json_is_null(json_object_get(m1, "medfinansiering")) && json_is_null(json_object_get(m1, "esf")));
+	cr_expect(json_is_number(json_object_get(json_object_get(json_array_get(places, 0), "medel_tkr"), "esf")));
 	cr_assert_null(strstr(sg_buf_cstr(&b), "anna@example.se"));
 	json_decref(j);
 	sg_buf_free(&b);
