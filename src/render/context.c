@@ -13,6 +13,7 @@
 
 void sg_ctx_put_take(sg_value *map, const char *key, char *s) { sg_value_put(map, key, sg_value_string_take(s)); }
 
+
 /* s (taken), or false when NULL: a list item defines every key, so that a card does not
  * print its parent's value. */
 static void put_take_or_false(sg_value *map, const char *key, char *s)
@@ -386,13 +387,11 @@ static void put_responsibility(sg_value *v, const sg_insats *x)
 	}
 }
 
-static char *palette_class(const sg_forbund *fb);
-
 static sg_value *insats_value(const sg_insats *x, const char *today)
 {
 	sg_value *v = card_value(x, today);
 	sg_ctx_put_take(v, "forbund_url", sg_url_forbund(x->forbund));
-	put_take_or_false(v, "fb_class", palette_class(x->forbund));
+	put_take_or_false(v, "fb_class", sg_ctx_palette_class(x->forbund));
 	if (x->n_target_groups)
 		sg_value_put(v, "target_group_list", sg_ctx_text_list(x->target_groups, x->n_target_groups));
 	if (x->age_min >= 0 || x->age_max >= 0) {
@@ -806,7 +805,7 @@ static sg_value *target_group_filter(const sg_site *site)
 
 /* The class of a förbund's pages when its file gives `colors:` ("fb-<slug>", styled by
  * site_style), or NULL. Malloc'd. */
-static char *palette_class(const sg_forbund *fb)
+char *sg_ctx_palette_class(const sg_forbund *fb)
 {
 	return fb->palette.brand[0] || fb->palette.link[0] ? sg_asprintf("fb-%s", fb->slug) : NULL;
 }
@@ -834,7 +833,7 @@ static char *site_style(const sg_site *site)
 	}
 	for (size_t i = 0; i < site->n_forbund; i++) {
 		const sg_forbund *fb = site->forbund[i];
-		char *cls = palette_class(fb);
+		char *cls = sg_ctx_palette_class(fb);
 		if (!cls)
 			continue;
 		sg_buf_printf(&b, ".%s{", cls);
@@ -1074,7 +1073,7 @@ static sg_value *forbund_value(sg_contexts *c, const sg_forbund *fb)
 {
 	sg_value *v = sg_value_map();
 	sg_value_put_str(v, "title", fb->title);
-	put_take_or_false(v, "fb_class", palette_class(fb));
+	put_take_or_false(v, "fb_class", sg_ctx_palette_class(fb));
 	sg_value_put_str(v, "orgnr", fb->orgnr);
 	sg_value *ml = sg_value_list();
 	for (size_t k = 0; k < fb->n_members; k++)

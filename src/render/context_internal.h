@@ -15,6 +15,8 @@ struct sg_contexts {
 
 /* Helpers that build values; each takes ownership of what it is given. */
 void sg_ctx_put_take(sg_value *map, const char *key, char *s);   /* s malloc'd */
+/* The class of a förbund's pages when its file gives `colors:` ("fb-<slug>"), or NULL (malloc'd). */
+char *sg_ctx_palette_class(const struct sg_forbund *fb);
 void sg_ctx_put_sv(sg_value *map, const char *key, double v);    /* Swedish number */
 sg_value *sg_ctx_html(const sg_markdown *md);                    /* rendered Markdown */
 sg_value *sg_ctx_text_list(char **items, size_t n);

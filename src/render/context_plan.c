@@ -168,6 +168,11 @@ sg_value *sg_ctx_vplan(const sg_contexts *c, const sg_economy *e)
 	const sg_vplan *vp = sg_site_find_vplan(c->site, f, e->year);
 	sg_value *v = sg_value_map();
 	sg_value_put_str(v, "forbund_title", f->title);
+	char *cls = sg_ctx_palette_class(f);
+	if (cls)
+		sg_ctx_put_take(v, "fb_class", cls);
+	else
+		sg_value_put_bool(v, "fb_class", false);
 	sg_ctx_put_take(v, "forbund_url", sg_url_forbund(f));
 	sg_value_put_num(v, "year", e->year);
 	/* the print's running head (@page margin box): "<förbund> – Verksamhetsplan <år>" */

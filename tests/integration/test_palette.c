@@ -148,6 +148,9 @@ Test(palette, chosen_colours_reach_the_pages)
 	cr_expect_not_null(strstr(fb, "<body class=\"fb-sjuharad\">"));
 	char *ins = fixture_read(root, "site/insats/sjuharad/steget/index.html");
 	cr_expect_not_null(strstr(ins, "<body class=\"fb-sjuharad\">"));
+	char *other = fixture_read(root, "site/kommun/boras/index.html");
+	cr_expect_not_null(strstr(other, "<body>"), "a kommun page is the site's");
+	free(other);
 	free(home), free(fb), free(ins), free(log.ptr), free(root);
 }
 
