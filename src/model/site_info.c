@@ -462,7 +462,7 @@ static void newsletter_signup_read(sg_newsletter_signup *n, const sg_fields *f, 
 		         "newsletter_signup: give either 'action' (the address the footer's form posts to) or 'url' (a link "
 		         "to the provider's sign-up page), not both");
 	} else if (!action && !url && !sg_value_get(m, "action") && !sg_value_get(m, "url"))
-		sg_error(f->d, f->file, at.line, 1,
+		sg_error(f->d, f->file, at.line, sg_fields_col(m),
 		         "newsletter_signup: missing 'action' or 'url': the https:// address the footer's form posts the "
 		         "e-mail address to, e.g. action: https://nyhetsbrev.example.se/prenumerera, or a link to the "
 		         "provider's sign-up page as url: …");
