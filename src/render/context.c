@@ -1304,6 +1304,11 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 	}
 	if (title)
 		sg_value_put_str(pg, "title", title);
+	/* pages made for paper, and those with a printed form, hold no <form> at all, so nothing
+	 * on them can be sent: the footer's newsletter form is a link there */
+	bool printed_form = (page->kind == SG_PAGE_BLANKETT || page->kind == SG_PAGE_REMISS) && !c->site->info.forms_action;
+	sg_value_put_bool(pg, "no_forms",
+	                  printed_form || page->kind == SG_PAGE_KOMMUN_UTSKRIFT || page->kind == SG_PAGE_VERKSAMHETSPLAN);
 	if (!sg_value_get(pg, "description")) /* a publication page may have set its own */
 		sg_value_put_str(pg, "description", description);
 	sg_value_put(ctx, "page", pg);

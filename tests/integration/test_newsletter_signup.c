@@ -145,3 +145,47 @@ Test(newsletter_signup, a_field_name_with_a_link_and_a_block_with_neither_addres
 	sg_remove_tree(root);
 	free(root);
 }
+
+/* A page with a printed form, or made for paper, holds no <form> at all (nothing on it can be
+ * sent): the footer links the newsletter form on the front page instead. A form that is
+ * sent (forms.action) is a <form> of its own, and the footer's form stays beside it. */
+Test(newsletter_signup, pages_with_a_printed_form_or_for_paper_link_the_form)
+{
+	static const char *const newsletter = "newsletter_signup: {action: \"https://nyhetsbrev.example.se/p\"}\n";
+	const fixture_file form = {"blanketter/anmalan.yaml", "title: Anmälan\nsend_to: \"Box 1, 501 10 Borås\"\nsections:\n"
+	                                                      "  - title: Om dig\n    fields:\n      - {name: namn, label: Namn, type: text}\n"};
+	for (int sent = 0; sent < 2; sent++) {
+		char *site = sg_asprintf("title: Testportal\nbase_url: https://example.se/\n"
+		                         "accessibility: {status: helt, assessed: 2026-11-24, method: Test, contact: {url: /kontakt/}}\n"
+		                         "%s%s",
+		                         newsletter, sent ? "forms: {action: \"https://formular.example.se/in\"}\n" : "");
+		const fixture_file files[] = {{"site.yaml", site}, FIXTURE_FORBUND, form};
+		char *root;
+		sg_buf o = SG_BUF_INIT;
+		build(files, 3, &root, &o);
+		char *page = fixture_read(root, "out/blanketter/anmalan/index.html");
+		const char *link = "<p><a href=\"/#sidfot-nyhetsbrev\">Prenumerera på nyhetsbrevet</a> med formuläret längst ned "
+		                   "på startsidan.</p>";
+		const char *footer_form = "<form method=\"post\" action=\"https://nyhetsbrev.example.se/p\">";
+		if (sent) {
+			cr_expect_not_null(strstr(page, "<form class=\"blankett\" method=\"post\" action=\"https://formular.example.se/in\""),
+			                   "%s", page);
+			cr_expect_not_null(strstr(page, footer_form), "%s", page);
+		} else {
+			cr_expect_null(strstr(page, "<form"), "a printed form's page holds no <form>: %s", page);
+			cr_expect_not_null(strstr(page, link), "%s", page);
+		}
+		free(page);
+		char *paper = fixture_read(root, "out/kommun/boras/utskrift/index.html");
+		cr_expect_null(strstr(paper, "<form"), "a page for paper holds no <form>: %s", paper);
+		cr_expect_not_null(strstr(paper, link), "%s", paper);
+		free(paper);
+		char *home = fixture_read(root, "out/index.html");
+		cr_expect_not_null(strstr(home, footer_form), "%s", home);
+		free(home);
+		sg_buf_free(&o);
+		sg_remove_tree(root);
+		free(root);
+		free(site);
+	}
+}
