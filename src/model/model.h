@@ -378,6 +378,17 @@ typedef struct sg_cms {
 	int line; /* of `cms:` in site.yaml, for messages */
 } sg_cms;
 
+/* site.yaml's `newsletter_signup:`: the footer's subscription to the newsletters, a form
+ * that POSTs the address over https, or a link to the provider's page; neither: none. */
+typedef struct sg_newsletter_signup {
+	char *action;      /* https address the form posts to, or NULL */
+	char *url;         /* https page to sign up on (a link), or NULL; never both */
+	char *email_field; /* the name of the form's e-mail field, "email" by default */
+	char *text;        /* the line above the form or link, or NULL */
+	char *receiver;    /* who receives the addresses, as written, or NULL */
+	char *host;        /* the host of action or url, e.g. "nyhetsbrev.example.se" */
+} sg_newsletter_signup;
+
 typedef struct sg_site_info {
 	char *title, *base_url, *language, *region, *description;
 	char *root; /* the path of base_url without its final '/': "" or e.g. "/varend" */
@@ -397,6 +408,7 @@ typedef struct sg_site_info {
 	sg_cms cms; /* the web editor; cms.backend NULL: none (no /admin/) */
 	struct sg_image *logo; /* site.yaml's `logo:` (model/image.h), or NULL */
 	sg_palette palette;
+	sg_newsletter_signup newsletter; /* the footer's subscription; action and url NULL: none */
 } sg_site_info;
 
 /* A förbund's own text of its verksamhetsplan for one year (planer/<förbund>/<år>.md):

@@ -123,6 +123,9 @@ static void privacy_clear(sg_privacy *p)
 	free(p->updated);
 }
 
+static void newsletter_signup_read(sg_newsletter_signup *n, const sg_fields *f, const sg_value *meta);
+static void newsletter_signup_clear(sg_newsletter_signup *n);
+
 void sg_build_site_info(sg_site *site, const sg_source *src, sg_diags *d)
 {
 	sg_fields f = sg_fields_for(src, d);
@@ -169,6 +172,7 @@ void sg_build_site_info(sg_site *site, const sg_source *src, sg_diags *d)
 	sg_cms_read(&in->cms, &f, src->meta);
 	sg_palette_read(&in->palette, &f, src->meta, keys);
 	sg_open_data_read(&in->open_data, &f, src->meta);
+	newsletter_signup_read(&in->newsletter, &f, src->meta);
 	const sg_value *forms = sg_field_map(&f, src->meta, "forms");
 	if (forms) {
 		const sg_key *fkeys = sg_key_sub(keys, "forms");
@@ -252,6 +256,7 @@ void sg_site_info_clear(sg_site_info *in)
 	free(in->forms_action);
 	sg_target_groups_clear(in);
 	sg_cms_clear(&in->cms);
+	newsletter_signup_clear(&in->newsletter);
 }
 
 /* ---- cms: the web editor ------------------------------------------------------- */
@@ -381,4 +386,117 @@ void sg_cms_clear(sg_cms *c)
 	free(c->backend), free(c->repo), free(c->branch), free(c->base_url), free(c->api_root), free(c->site_folder);
 	free(c->app_id);
 	memset(c, 0, sizeof *c);
+}
+
+/* ---- newsletter_signup: the footer's subscription -------------------------------- */
+
+/* The address under `key` of newsletter_signup (action or url) when it is a whole https://
+ * address: a host name, no user name or password, no spaces, no fragment, and a query (a
+ * provider's list id, e.g. ?u=…&id=…) of plain URL characters only. Returns it (takes
+ * `s`) with *host set to its host (malloc'd), or NULL after an error at the value. */
+static char *newsletter_https(const sg_fields *f, const sg_value *m, const char *key, char *s, char **host)
+{
+	if (!s)
+		return NULL;
+	const sg_value *v = sg_value_get(m, key);
+	int line = sg_fields_line(f, v), col = sg_fields_col(v);
+	if (strncasecmp(s, "http://", 7) == 0) {
+		sg_error(f->d, f->file, line, col,
+		         "newsletter_signup: '%s' must be an https:// address: an e-mail address is personal data and is never "
+		         "sent unencrypted; write https://%s",
+		         key, s + 7);
+		free(s);
+		return NULL;
+	}
+	if (strncmp(s, "https://", 8) != 0) {
+		sg_buf shown = SG_BUF_INIT;
+		sg_shown(&shown, s);
+		sg_error(f->d, f->file, line, col,
+		         "newsletter_signup: '%s' must be a whole https:// address of the newsletter service, e.g. "
+		         "https://nyhetsbrev.example.se/prenumerera, not '%s'",
+		         key, sg_buf_cstr(&shown));
+		sg_buf_free(&shown);
+		free(s);
+		return NULL;
+	}
+	size_t before_query = strcspn(s, "?");
+	const char *query = s + before_query;
+	bool query_ok = strspn(query + (*query == '?'), "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+	                                                "-._~=&%+/:,;") == strlen(query + (*query == '?'));
+	char *prefix = sg_strndup(s, before_query);
+	sg_buf problems = SG_BUF_INIT;
+	char *parsed = sg_base_url_parse(prefix, &problems); /* as base_url: a host, no spaces, no '#' */
+	sg_buf_free(&problems);
+	if (!parsed || !query_ok) {
+		sg_error(f->d, f->file, line, col,
+		         "newsletter_signup: '%s' must be the whole address of the newsletter service, with a host name and "
+		         "without spaces or '#', e.g. https://nyhetsbrev.example.se/prenumerera",
+		         key);
+		free(parsed), free(prefix), free(s);
+		return NULL;
+	}
+	*host = sg_strndup(prefix + 8, strcspn(prefix + 8, "/:"));
+	free(parsed), free(prefix);
+	return s;
+}
+
+/* site.yaml's `newsletter_signup:` into n (which owns its strings; newsletter_signup_clear
+ * frees them): one of action and url, each a checked https address, the e-mail field's
+ * name, and the texts. Any error leaves n empty: the footer then offers no subscription. */
+static void newsletter_signup_read(sg_newsletter_signup *n, const sg_fields *f, const sg_value *meta)
+{
+	memset(n, 0, sizeof *n);
+	const sg_value *m = sg_field_map(f, meta, "newsletter_signup");
+	if (!m)
+		return;
+	const sg_key *keys = sg_key_sub(sg_keys_of(SG_SRC_SITE), "newsletter_signup");
+	sg_fields_check_keys(f, m, keys, "newsletter_signup");
+	sg_fields at = *f;
+	at.line = sg_fields_line(f, m);
+	size_t errors = sg_diags_errors(f->d);
+	char *action = sg_field_text(&at, m, "action", false, NULL);
+	char *url = sg_field_text(&at, m, "url", false, NULL);
+	if (action && url) {
+		const sg_value *uv = sg_value_get(m, "url");
+		sg_error(f->d, f->file, sg_fields_line(f, uv), sg_fields_col(uv),
+		         "newsletter_signup: give either 'action' (the address the footer's form posts to) or 'url' (a link "
+		         "to the provider's sign-up page), not both");
+	} else if (!action && !url && !sg_value_get(m, "action") && !sg_value_get(m, "url"))
+		sg_error(f->d, f->file, at.line, sg_fields_col(m),
+		         "newsletter_signup: missing 'action' or 'url': the https:// address the footer's form posts the "
+		         "e-mail address to, e.g. action: https://nyhetsbrev.example.se/prenumerera, or a link to the "
+		         "provider's sign-up page as url: …");
+	char *action_host = NULL, *url_host = NULL;
+	n->action = newsletter_https(&at, m, "action", action, &action_host);
+	n->url = newsletter_https(&at, m, "url", url, &url_host);
+	n->host = action_host ? action_host : url_host;
+	if (action_host)
+		free(url_host);
+	char *field = sg_field_text(&at, m, "email_field", false, NULL);
+	const sg_value *fv = sg_value_get(m, "email_field");
+	if (field && (!*field || strspn(field, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.[]") !=
+	                             strlen(field))) {
+		sg_buf shown = SG_BUF_INIT;
+		sg_shown(&shown, field);
+		sg_error(f->d, f->file, sg_fields_line(f, fv), sg_fields_col(fv),
+		         "newsletter_signup: 'email_field' is the name the newsletter service gives its e-mail field "
+		         "(letters a-z, digits and _ - . [ ]), e.g. email_field: EMAIL, not '%s'",
+		         sg_buf_cstr(&shown));
+		sg_buf_free(&shown);
+	} else if (field && url && !action)
+		sg_warning(f->d, f->file, sg_fields_line(f, fv), sg_fields_col(fv),
+		           "newsletter_signup: 'email_field' names the field of a form, and with 'url' the footer has a "
+		           "link, not a form; remove it, or give 'action' instead of 'url'");
+	n->email_field = field ? field : sg_strdup("email");
+	n->text = sg_field_text(&at, m, "text", false, NULL);
+	n->receiver = sg_field_text(&at, m, "receiver", false, NULL);
+	if (sg_diags_errors(f->d) != errors) /* no subscription rather than a half-configured one */
+		newsletter_signup_clear(n);
+}
+
+/* Frees what n holds and empties it (no subscription). */
+static void newsletter_signup_clear(sg_newsletter_signup *n)
+{
+	free(n->action), free(n->url), free(n->email_field), free(n->text), free(n->receiver), free(n->host);
+	memset(n, 0, sizeof *n);
 }

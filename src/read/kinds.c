@@ -90,6 +90,15 @@ static const sg_key cms_keys[] = {
 	K("app_id", SG_KEY_TEXT, "Id för inloggningsprogrammet (OAuth) i GitLab eller Gitea"),
 	K("site_folder", SG_KEY_TEXT, "Webbplatsens mapp i förrådet (tom: förrådets rot)"),
 	END};
+/* the footer's newsletter subscription (model/site_info.c): a form that POSTs the
+ * address to `action`, or a link to the provider's page `url`; one of the two */
+static const sg_key newsletter_signup_keys[] = {
+	K("action", SG_KEY_URL, "Adress som tar emot anmälan (https; formuläret skickas med POST)"),
+	K("url", SG_KEY_URL, "Eller: länk till en sida där man anmäler sig (https)"),
+	K("email_field", SG_KEY_TEXT, "E-postfältets namn hos tjänsten (email om det saknas)"),
+	K("text", SG_KEY_TEXT, "Text ovanför formuläret"),
+	K("receiver", SG_KEY_TEXT, "Vem som tar emot e-postadresserna"),
+	END};
 static const sg_key site_keys[] = {
 	R("title", SG_KEY_TEXT, "Webbplatsens namn"),
 	R("base_url", SG_KEY_URL, "Webbplatsens adress"),
@@ -107,6 +116,7 @@ static const sg_key site_keys[] = {
 	M("cms", SG_KEY_MAP, cms_keys, "Webbredigeraren (Decap CMS)"),
 	LOGO,
 	M("colors", SG_KEY_MAP, color_keys, "Färger"),
+	M("newsletter_signup", SG_KEY_MAP, newsletter_signup_keys, "Prenumeration på nyhetsbrev (i sidfoten)"),
 	END};
 
 /* forbund/<slug>.md */

@@ -844,6 +844,33 @@ static char *site_style(const sg_site *site)
 	return b.ptr;
 }
 
+/* s as a string under key, or false when NULL, so that a key used in a section is always
+ * defined there (Mustache would otherwise look it up in the sections around it). */
+static void put_str_or_false(sg_value *v, const char *key, const char *s)
+{
+	if (s)
+		sg_value_put_str(v, key, s);
+	else
+		sg_value_put_bool(v, key, false);
+}
+
+/* site.yaml's newsletter_signup for the footer (new value, owned by the caller): false when
+ * there is none, else {action, url (one of them a string, the other false), email_field,
+ * text, receiver, host}. */
+static sg_value *newsletter_value(const sg_newsletter_signup *n)
+{
+	if (!n->action && !n->url)
+		return sg_value_bool(false);
+	sg_value *v = sg_value_map();
+	put_str_or_false(v, "action", n->action);
+	put_str_or_false(v, "url", n->url);
+	sg_value_put_str(v, "email_field", n->email_field);
+	put_str_or_false(v, "text", n->text);
+	put_str_or_false(v, "receiver", n->receiver);
+	sg_value_put_str(v, "host", n->host);
+	return v;
+}
+
 static sg_value *site_value(const sg_site *site, const sg_plan *plan)
 {
 	const sg_site_info *in = &site->info;
@@ -912,6 +939,7 @@ static sg_value *site_value(const sg_site *site, const sg_plan *plan)
 	sg_value_put(v, "sidor", sl);
 	sg_value_put_bool(v, "has_sidor_index", site->sidor_index);
 	sg_value_put(v, "target_groups", target_group_filter(site));
+	sg_value_put(v, "newsletter", newsletter_value(&in->newsletter));
 	return v;
 }
 
@@ -1292,6 +1320,11 @@ sg_value *sg_contexts_page(sg_contexts *c, const sg_page *page)
 	}
 	if (title)
 		sg_value_put_str(pg, "title", title);
+	/* pages made for paper, and those with a printed form, hold no <form> at all, so nothing
+	 * on them can be sent: the footer's newsletter form is a link there */
+	bool printed_form = (page->kind == SG_PAGE_BLANKETT || page->kind == SG_PAGE_REMISS) && !c->site->info.forms_action;
+	sg_value_put_bool(pg, "no_forms",
+	                  printed_form || page->kind == SG_PAGE_KOMMUN_UTSKRIFT || page->kind == SG_PAGE_VERKSAMHETSPLAN);
 	if (!sg_value_get(pg, "description")) /* a publication page may have set its own */
 		sg_value_put_str(pg, "description", description);
 	sg_value_put(ctx, "page", pg);

@@ -91,3 +91,35 @@ test("a link styled as a button looks like one", async () => {
   const style = await link.evaluate((a) => { const s = getComputedStyle(a); return [s.backgroundColor, s.color, s.textDecorationLine]; });
   assert.deepEqual(style, ["rgb(0, 112, 60)", "rgb(255, 255, 255)", "none"]);
 });
+
+test("the footer's newsletter form POSTs the address over https, never in a web address", async () => {
+  await page.goto(server.url + "/");
+  const form = page.locator("footer .newsletter-signup form");
+  assert.equal(await form.count(), 1, "the example site's footer has the form");
+  const shape = await form.evaluate((f) => ({
+    method: f.method, action: f.action,
+    label: f.querySelector("label").textContent, labelFor: f.querySelector("label").htmlFor,
+    input: (({ id, type, name, required, autocomplete }) => ({ id, type, name, required, autocomplete }))(f.querySelector("input")),
+    button: f.querySelector("button").className,
+  }));
+  assert.deepEqual(shape, {
+    method: "post", action: "https://nyhetsbrev.example.se/prenumerera", label: "E-postadress", labelFor: "nyhetsbrev-epost",
+    input: { id: "nyhetsbrev-epost", type: "email", name: "email", required: true, autocomplete: "email" }, button: "button",
+  });
+  // what the browser sends: caught before it leaves the machine (no third-party request)
+  const sent = [];
+  await page.route("https://nyhetsbrev.example.se/**", (route) => {
+    const r = route.request();
+    sent.push({ method: r.method(), url: r.url(), body: r.postData() });
+    return route.fulfill({ status: 200, contentType: "text/plain", body: "ok" });
+  });
+  const before = page.url();
+  await form.locator("button").click(); // empty: the browser's own check stops it
+  await page.waitForTimeout(200);
+  assert.deepEqual(sent, [], "an empty address is not sent");
+  assert.equal(page.url(), before);
+  await form.locator("input").fill("namn@exempel.se");
+  await Promise.all([page.waitForURL("https://nyhetsbrev.example.se/**"), form.locator("button").click()]);
+  await page.unroute("https://nyhetsbrev.example.se/**");
+  assert.deepEqual(sent, [{ method: "POST", url: "https://nyhetsbrev.example.se/prenumerera", body: "email=namn%40exempel.se" }]);
+});

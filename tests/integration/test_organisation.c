@@ -70,3 +70,26 @@ Test(organisation, minutes_that_name_no_document_are_an_error)
 	sg_remove_tree(root);
 	free(root);
 }
+
+Test(organisation, a_past_meeting_without_minutes_says_they_are_not_published)
+{
+	fixture_file files[] = {FIXTURE_SITE, ORG_FORBUND("  - {date: 2026-11-19}\n  - {date: 2026-12-04}\n"
+	                                                  "  - {date: 2026-02-12, protokoll: protokoll-2026-02}\n"),
+	                        dokument[0], dokument[1]};
+	char *root = fixture_make(files, 4);
+	sg_buf o = SG_BUF_INIT;
+	cr_assert_eq(run(&o, "build --content %s/content --out %s/out --now 2026-12-04", root, root), 0, "%s",
+	             sg_buf_cstr(&o));
+	char *f = fixture_read(root, "out/forbund/sjuharad/index.html");
+	cr_expect_not_null(strstr(f, "<li><time datetime=\"2026-11-19\">19 november 2026</time> – <span class=\"missing\">"
+	                             "protokollet är inte publicerat</span></li>"),
+	                   "%s", f);
+	/* the build's own day is still ahead (kommande), and has no minutes to miss */
+	cr_expect_not_null(strstr(f, "<li><time datetime=\"2026-12-04\">4 december 2026</time> (kommande)</li>"), "%s", f);
+	cr_expect_eq(strstr(strstr(f, "protokollet är inte publicerat") + 1, "protokollet är inte publicerat"), NULL,
+	             "only the one past meeting without minutes");
+	free(f);
+	sg_buf_free(&o);
+	sg_remove_tree(root);
+	free(root);
+}
