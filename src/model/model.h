@@ -285,6 +285,7 @@ typedef struct sg_dokument {
 	char *src_path; /* where it is in content/ */
 	long long size; /* bytes */
 	const char *path;
+	bool pdf; /* its first bytes are a PDF's ("%PDF-"), whatever its extension */
 } sg_dokument;
 
 typedef enum {
