@@ -5,11 +5,14 @@
 #ifndef SG_TEST_PDF_H
 #define SG_TEST_PDF_H
 #include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "util/buf.h"
 
-/* The PDF's bytes, NUL-terminated text (malloc'd). */
-static inline char *test_pdf(bool tagged)
+/* The PDF's bytes, NUL-terminated text (malloc'd), with a comment line of `pad` bytes after
+ * its header (pad 0: none) to make it as large as a test needs. */
+static inline char *test_pdf_padded(bool tagged, size_t pad)
 {
 	const char *objs[] = {tagged ? "<< /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> >>"
 	                             : "<< /Type /Catalog /Pages 2 0 R >>",
@@ -18,6 +21,12 @@ static inline char *test_pdf(bool tagged)
 	size_t offsets[3];
 	sg_buf b = SG_BUF_INIT;
 	sg_buf_puts(&b, "%PDF-1.4\n");
+	if (pad >= 2) {
+		sg_buf_putc(&b, '%');
+		for (size_t i = 2; i < pad; i++)
+			sg_buf_putc(&b, 'x');
+		sg_buf_putc(&b, '\n');
+	}
 	for (int i = 0; i < 3; i++) {
 		offsets[i] = b.len;
 		sg_buf_printf(&b, "%d 0 obj\n%s\nendobj\n", i + 1, objs[i]);
@@ -28,6 +37,28 @@ static inline char *test_pdf(bool tagged)
 		sg_buf_printf(&b, "%010zu 00000 n \n", offsets[i]);
 	sg_buf_printf(&b, "trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", xref);
 	return sg_buf_detach(&b);
+}
+
+/* The smallest such PDF (malloc'd). */
+static inline char *test_pdf(bool tagged)
+{
+	return test_pdf_padded(tagged, 0);
+}
+
+/* One of exactly `size` bytes (at least 400), padded (malloc'd). */
+static inline char *test_pdf_sized(bool tagged, size_t size)
+{
+	char *pdf = test_pdf(tagged);
+	size_t pad = size - strlen(pdf);
+	free(pdf);
+	for (;;) { /* the startxref number grows with the padding: try again until it fits */
+		pdf = test_pdf_padded(tagged, pad);
+		size_t len = strlen(pdf);
+		if (len == size)
+			return pdf;
+		free(pdf);
+		pad = pad + size - len;
+	}
 }
 
 #endif
