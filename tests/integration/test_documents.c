@@ -178,3 +178,38 @@ Test(documents, the_archive_shows_type_and_size_after_each_link)
 	sg_remove_tree(root);
 	free(root), free(pdf);
 }
+
+/* The verksamhetsplan page links the adopted PDF among the documents with its size; the
+ * förbund's minutes link theirs with type and size. */
+Test(documents, the_plan_page_and_the_minutes_show_the_pdf_size)
+{
+	skip_without_pdfinfo();
+	char *pdf = test_pdf_sized(true, 1258291);
+	fixture_file files[] = {
+	    FIXTURE_SITE,
+	    {"forbund/sjuharad.md", "---\ntitle: Sjuhärads samordningsförbund\nmembers: [Borås, Mark]\n"
+	                            "budget:\n  2026:\n    costs: [{item: Insatser, amount: 100}]\n    financing: [{party: Borås, amount: 100}]\n"
+	                            "meetings:\n  - {date: 2026-02-12, protokoll: protokoll-2026-02}\n---\n"},
+	    {"planer/sjuharad/2026.md", "---\ntitle: Verksamhetsplan 2026\n---\n\n## Vision\n\nText.\n"},
+	    {"dokument/plan-2026.yaml", "title: Verksamhetsplan 2026\ntype: verksamhetsplan\nyear: 2026\nforbund: sjuharad\n"
+	                                "file: plan-2026.pdf\n"},
+	    {"dokument/plan-2026.pdf", pdf},
+	    DOC("protokoll-2026-02", "Protokoll 12 februari 2026", "protokoll-2026-02.pdf"),
+	    {"dokument/protokoll-2026-02.pdf", pdf}};
+	char *root = fixture_make(files, sizeof files / sizeof *files);
+	sg_buf o = SG_BUF_INIT;
+	cr_assert_eq(run(&o, "build --content %s/content --out %s/site --now 2026-12-04", root, root), 0, "%s",
+	             sg_buf_cstr(&o));
+	char *plan = fixture_read(root, "site/forbund/sjuharad/verksamhetsplan/2026/index.html");
+	cr_expect(has(plan, "<a href=\"/dokument/plan-2026.pdf\" type=\"application/pdf\">Verksamhetsplanen som PDF</a> "
+	                    "<span class=\"meta\">(1,2 MB)</span>"),
+	          "%s", plan);
+	char *fb = fixture_read(root, "site/forbund/sjuharad/index.html");
+	cr_expect(has(fb, "Protokoll<span class=\"visually-hidden\"> 12 februari 2026</span></a> "
+	                  "<span class=\"meta\">(PDF, 1,2 MB)</span>"),
+	          "%s", fb);
+	free(plan), free(fb);
+	sg_buf_free(&o);
+	sg_remove_tree(root);
+	free(root), free(pdf);
+}
