@@ -447,6 +447,8 @@ typedef struct sg_build_opts {
 	 * (NULL: today in Swedish time), unless build_future (--build-future) */
 	const char *now;
 	bool build_future;
+	/* pdfinfo's answers of earlier builds (util/pdfinfo.h; serve keeps one), or NULL */
+	struct sg_pdf_cache *pdf_cache;
 } sg_build_opts;
 
 /* Validates the sources into a model. Takes ownership of `sources`. Always returns a

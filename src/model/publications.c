@@ -479,7 +479,7 @@ static bool doc_is_pdf(const sg_dokument *doc)
 	return doc->pdf || (dot && strcmp(dot, ".pdf") == 0);
 }
 
-void sg_dokument_check_pdfs(const sg_site *site, sg_diags *d)
+void sg_dokument_check_pdfs(const sg_site *site, struct sg_pdf_cache *cache, sg_diags *d)
 {
 	char *pdfinfo = NULL;
 	bool looked = false, missing_told = false;
@@ -493,7 +493,7 @@ void sg_dokument_check_pdfs(const sg_site *site, sg_diags *d)
 		}
 		const char *at = doc->path;
 		int line = doc->file_line, col = doc->file_col;
-		switch (sg_pdfinfo_tagging(pdfinfo, doc->src_path, SG_PDFINFO_TIMEOUT_MS)) {
+		switch (sg_pdf_cache_tagging(cache, pdfinfo, doc->src_path, SG_PDFINFO_TIMEOUT_MS)) {
 		case SG_PDF_TAGGED:
 		case SG_PDF_ENCRYPTED: break;
 		case SG_PDF_UNTAGGED:

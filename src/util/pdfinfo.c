@@ -15,11 +15,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -164,4 +166,86 @@ sg_pdf_tagging sg_pdfinfo_tagging(const char *pdfinfo, const char *file, int tim
 	if (WEXITSTATUS(st) != 0)
 		return password ? SG_PDF_ENCRYPTED : SG_PDF_BROKEN;
 	return tagged == 'y' ? SG_PDF_TAGGED : tagged == 'n' ? SG_PDF_UNTAGGED : SG_PDF_BROKEN;
+}
+
+/* ---- the cache (serve) ------------------------------------------------------- */
+
+typedef struct {
+	char *file;
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime, ctime;
+	sg_pdf_tagging answer;
+} cache_entry;
+
+struct sg_pdf_cache {
+	pthread_mutex_t lock;
+	cache_entry *e;
+	size_t n, cap;
+};
+
+sg_pdf_cache *sg_pdf_cache_new(void)
+{
+	sg_pdf_cache *c = sg_calloc(1, sizeof *c);
+	pthread_mutex_init(&c->lock, NULL);
+	return c;
+}
+
+void sg_pdf_cache_free(sg_pdf_cache *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		free(c->e[i].file);
+	free(c->e);
+	pthread_mutex_destroy(&c->lock);
+	free(c);
+}
+
+/* Is the entry the file as st describes it now? */
+static bool same_file(const cache_entry *e, const struct stat *st)
+{
+	return e->dev == st->st_dev && e->ino == st->st_ino && e->size == st->st_size &&
+	       e->mtime.tv_sec == st->st_mtim.tv_sec && e->mtime.tv_nsec == st->st_mtim.tv_nsec &&
+	       e->ctime.tv_sec == st->st_ctim.tv_sec && e->ctime.tv_nsec == st->st_ctim.tv_nsec;
+}
+
+sg_pdf_tagging sg_pdf_cache_tagging(sg_pdf_cache *c, const char *pdfinfo, const char *file, int timeout_ms)
+{
+	struct stat st;
+	if (!c || !pdfinfo || stat(file, &st) != 0)
+		return sg_pdfinfo_tagging(pdfinfo, file, timeout_ms);
+	pthread_mutex_lock(&c->lock);
+	cache_entry *hit = NULL;
+	for (size_t i = 0; i < c->n && !hit; i++)
+		if (strcmp(c->e[i].file, file) == 0)
+			hit = &c->e[i];
+	if (hit && same_file(hit, &st)) {
+		sg_pdf_tagging a = hit->answer;
+		pthread_mutex_unlock(&c->lock);
+		return a;
+	}
+	pthread_mutex_unlock(&c->lock);
+	sg_pdf_tagging a = sg_pdfinfo_tagging(pdfinfo, file, timeout_ms); /* not under the lock: it takes a while */
+	if (a == SG_PDF_NO_PDFINFO)
+		return a;
+	pthread_mutex_lock(&c->lock);
+	hit = NULL;
+	for (size_t i = 0; i < c->n && !hit; i++)
+		if (strcmp(c->e[i].file, file) == 0)
+			hit = &c->e[i];
+	if (!hit) {
+		if (c->n == c->cap) {
+			c->cap = c->cap ? 2 * c->cap : 16;
+			c->e = sg_realloc(c->e, c->cap * sizeof *c->e);
+		}
+		hit = &c->e[c->n++];
+		hit->file = sg_strdup(file);
+	}
+	hit->dev = st.st_dev, hit->ino = st.st_ino, hit->size = st.st_size;
+	hit->mtime = st.st_mtim, hit->ctime = st.st_ctim;
+	hit->answer = a;
+	pthread_mutex_unlock(&c->lock);
+	return a;
 }

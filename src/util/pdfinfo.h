@@ -24,4 +24,14 @@ char *sg_pdfinfo_find(void);
  * Safe to call from several threads. */
 sg_pdf_tagging sg_pdfinfo_tagging(const char *pdfinfo, const char *file, int timeout_ms);
 
+/* The answers of earlier runs, for `sofgen serve`, which builds the model again on every
+ * change: a file whose device, inode, size, modification and change times are the same is
+ * not given to pdfinfo again. Opaque; made and freed by its owner (the serve session). */
+typedef struct sg_pdf_cache sg_pdf_cache;
+sg_pdf_cache *sg_pdf_cache_new(void);
+void sg_pdf_cache_free(sg_pdf_cache *c);
+/* sg_pdfinfo_tagging through the cache c (NULL: none). A missing pdfinfo is not kept (it
+ * may be installed while serve runs); every other answer is. Safe from several threads. */
+sg_pdf_tagging sg_pdf_cache_tagging(sg_pdf_cache *c, const char *pdfinfo, const char *file, int timeout_ms);
+
 #endif

@@ -4,6 +4,7 @@
  * pdfinfo scripts stand in for what a real one rarely does (hang, print a forged line, ask
  * for a password). */
 #include <criterion/criterion.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,4 +168,30 @@ Test(pdfinfo, a_pdfinfo_that_hangs_is_stopped)
 	double s = (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
 	cr_expect(s >= 0.3 && s < 5, "stopped after %.2f s", s);
 	free(path), free(pdf), free(fake);
+}
+
+/* serve's cache: a file that did not change is not given to pdfinfo again; one that changed
+ * is; a missing pdfinfo is not remembered. The fake pdfinfo counts its runs. */
+Test(pdfinfo, the_cache_asks_again_only_for_a_changed_file)
+{
+	char *count = sg_path_join(dir, "runs");
+	char *script = sg_asprintf("#!/bin/sh\necho x >> '%s'\necho 'Tagged:          no'\n", count);
+	char *fake = put("pdfinfo", script, true);
+	char *pdf = test_pdf(false), *path = put("x.pdf", pdf, false);
+	sg_pdf_cache *c = sg_pdf_cache_new();
+	cr_expect_eq(sg_pdf_cache_tagging(c, NULL, path, 10000), SG_PDF_NO_PDFINFO);
+	cr_expect_eq(sg_pdf_cache_tagging(c, fake, path, 10000), SG_PDF_UNTAGGED, "a missing pdfinfo is not kept");
+	cr_expect_eq(sg_pdf_cache_tagging(c, fake, path, 10000), SG_PDF_UNTAGGED);
+	size_t len = 0;
+	char *runs = sg_read_file(count, &len, 1000);
+	cr_expect_eq(len, 2, "pdfinfo ran once for two questions: %zu bytes", len);
+	free(runs);
+	struct timespec later[2] = {{0, UTIME_OMIT}, {1000000000, 0}}; /* a new modification time */
+	cr_assert_eq(utimensat(AT_FDCWD, path, later, 0), 0);
+	cr_expect_eq(sg_pdf_cache_tagging(c, fake, path, 10000), SG_PDF_UNTAGGED);
+	runs = sg_read_file(count, &len, 1000);
+	cr_expect_eq(len, 4, "a changed file is read again: %zu bytes", len);
+	free(runs);
+	sg_pdf_cache_free(c);
+	free(path), free(pdf), free(fake), free(script), free(count);
 }
