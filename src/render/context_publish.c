@@ -160,14 +160,15 @@ static sg_value *event_lists(const sg_contexts *c, const sg_forbund *only, size_
 
 /* ---- documents --------------------------------------------------------------- */
 
-/* A file's size as Swedish readers (and GOV.UK's attachment pattern) expect it: "512 byte",
+/* A file's size as Swedish readers (and GOV.UK's attachment pattern) expect it: "512 byte"
+ * ("1 023 byte", with a no-break space, like every number on the site),
  * "2,4 kB" (one decimal below 10 kB), "245 kB", "1,2 MB" (one decimal), 1 kB = 1024 bytes;
  * rounded to the nearest, and 1023,6 kB is "1 MB", never "1024 kB". Malloc'd. */
 static char *size_text(long long bytes)
 {
 	char num[48];
 	if (bytes < 1024)
-		return sg_asprintf("%lld byte", bytes);
+		return sg_asprintf("%s byte", sg_format_sv((double)bytes, num));
 	long long tenths_kb = (bytes * 10 + 512) / 1024;
 	if (tenths_kb < 100)
 		return sg_asprintf("%s kB", sg_format_sv((double)tenths_kb / 10.0, num));

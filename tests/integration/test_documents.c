@@ -140,6 +140,8 @@ Test(documents, the_archive_shows_type_and_size_after_each_link)
 	    {"f", "f.csv", "a;b", 512, "CSV, 512 byte"},
 	    {"g", "g.pptx", "PK", 10188, "PowerPoint, 9,9 kB"},
 	    {"h", "h.ods", "PK", 10189, "OpenDocument-kalkylblad, 10 kB"},
+	    {"i", "i.rtf", "{\\rtf1", 1023, "RTF, 1\u00a0023 byte"},
+	    {"j", "j.odp", "PK", 1024, "OpenDocument-presentation, 1 kB"},
 	};
 	enum { N = sizeof docs / sizeof *docs };
 	fixture_file files[2 + 2 * N] = {FIXTURE_SITE, FIXTURE_FORBUND};
