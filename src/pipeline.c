@@ -341,7 +341,7 @@ sg_run_result sg_pipeline_build(const sg_pipeline_opts *o, sg_diags *d, sg_build
 		return SG_RUN_IO_ERROR;
 	/* model (and the templates) */
 	sg_build_opts bo = {.drafts = o->drafts, .jobs = o->jobs, .base_url = o->base_url, .now = o->now,
-	                    .build_future = o->build_future};
+	                    .build_future = o->build_future, .pdf_cache = o->pdf_cache};
 	sg_site *site = sg_site_build(sources, &bo, d);
 	sg_links_write(site); /* the URLs of references between content, into the texts */
 	stats->insatser = site->n_insatser;

@@ -25,6 +25,9 @@ typedef struct sg_pipeline_opts {
 	 * such a site then fails to build with a message saying what to install */
 	const char *decap_dir;
 	unsigned cms_local_port; /* serve --cms: decap-server's port, for config.yml; 0: none */
+	/* whether PDF documents are tagged, as earlier builds found (util/pdfinfo.h), or NULL:
+	 * the serve session owns one, so unchanged PDFs are not given to pdfinfo again */
+	struct sg_pdf_cache *pdf_cache;
 } sg_pipeline_opts;
 
 typedef enum { SG_RUN_OK = 0, SG_RUN_CONTENT_ERRORS = 1, SG_RUN_IO_ERROR = 2 } sg_run_result;

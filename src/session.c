@@ -23,6 +23,7 @@
 #include "render/links.h"
 #include "util/alloc.h"
 #include "util/fs.h"
+#include "util/pdfinfo.h"
 #include "write/catalog.h"
 #include "write/update.h"
 
@@ -35,6 +36,7 @@ struct sg_session {
 	/* files changed since the last good build and not yet in it */
 	char **pending;
 	size_t n_pending;
+	sg_pdf_cache *pdf_cache; /* owned; opts.pdf_cache points at it */
 };
 
 sg_session *sg_session_new(const sg_pipeline_opts *opts, bool keep)
@@ -42,6 +44,8 @@ sg_session *sg_session_new(const sg_pipeline_opts *opts, bool keep)
 	sg_session *s = sg_calloc(1, sizeof *s);
 	s->opts = *opts;
 	s->keep = keep;
+	s->pdf_cache = sg_pdf_cache_new();
+	s->opts.pdf_cache = s->pdf_cache;
 	return s;
 }
 
@@ -60,6 +64,7 @@ void sg_session_free(sg_session *s)
 		return;
 	drop_kept(s);
 	clear_pending(s);
+	sg_pdf_cache_free(s->pdf_cache);
 	free(s->now);
 	free(s);
 }

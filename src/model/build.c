@@ -76,6 +76,7 @@ sg_site *sg_site_build(sg_sources *sources, const sg_build_opts *opts, sg_diags 
 	sg_budgets_check(site, d);
 	sg_vplaner_finish(site, d);
 	sg_publications_sort(site);
+	sg_dokument_check_pdfs(site, opts ? opts->pdf_cache : NULL, d);
 	/* each reference to the content it names; the render stage writes their addresses
 	 * (and keeps only the HTML of texts not also sent as e-mail or calendar text) */
 	sg_resolve_references(site, d);

@@ -85,6 +85,11 @@ void sg_nyhetsbrev_drop_future(sg_site *site, const char *today);
 void sg_build_evenemang(sg_site *site, const sg_source *src, bool publish, sg_diags *d);
 void sg_build_dokument(sg_site *site, const sg_source *src, sg_diags *d);
 void sg_publications_sort(sg_site *site);
+/* Warns (at a document's 'file:') of each PDF document that is not tagged, that pdfinfo
+ * cannot read or that takes pdfinfo too long, and once, at the first PDF, when pdfinfo is
+ * not installed (util/pdfinfo.h). Runs pdfinfo once per PDF, in document order, unless
+ * cache (or NULL) has the answer for the file as it is. */
+void sg_dokument_check_pdfs(const sg_site *site, struct sg_pdf_cache *cache, sg_diags *d);
 void sg_publications_free(sg_site *site);
 /* blankett.c */
 void sg_build_blankett(sg_site *site, const sg_source *src, sg_diags *d);

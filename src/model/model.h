@@ -286,6 +286,7 @@ typedef struct sg_dokument {
 	char *src_path; /* where it is in content/ */
 	long long size; /* bytes */
 	const char *path;
+	bool pdf; /* its first bytes are a PDF's ("%PDF-"), whatever its extension */
 } sg_dokument;
 
 typedef enum {
@@ -463,6 +464,8 @@ typedef struct sg_build_opts {
 	 * (NULL: today in Swedish time), unless build_future (--build-future) */
 	const char *now;
 	bool build_future;
+	/* pdfinfo's answers of earlier builds (util/pdfinfo.h; serve keeps one), or NULL */
+	struct sg_pdf_cache *pdf_cache;
 } sg_build_opts;
 
 /* Validates the sources into a model. Takes ownership of `sources`. Always returns a

@@ -14,6 +14,7 @@
 #include "../util/i18n.h"
 #include "../util/fs.h"
 #include "../util/numfmt.h"
+#include "../util/pdfinfo.h"
 #include "../util/slug.h"
 #include "../util/suggest.h"
 #include "../util/swetime.h"
@@ -348,12 +349,13 @@ static bool document_file_ok(const sg_site *site, const sg_source *src, sg_dokum
 	} else if (ok) {
 		doc->size = (long long)st.st_size;
 		/* a type allowed on purpose (html) is what it says; the safe ones must not be markup */
-		int fd = allowed ? -1 : open(doc->src_path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+		int fd = open(doc->src_path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
 		char head[512];
 		ssize_t n = fd >= 0 ? read(fd, head, sizeof head) : 0;
 		if (fd >= 0)
 			close(fd);
-		if (n > 0 && looks_like_markup(head, (size_t)n)) {
+		doc->pdf = n >= 5 && memcmp(head, "%PDF-", 5) == 0;
+		if (!allowed && n > 0 && looks_like_markup(head, (size_t)n)) {
 			sg_error(d, src->path, line, col,
 			         "the file '%s' starts like a web page, SVG or XML, not like a .%s document: a browser could run "
 			         "it as part of the site; put the real document here",
@@ -462,4 +464,70 @@ void sg_publications_free(sg_site *site)
 		free(doc);
 	}
 	free(site->dokument);
+}
+
+/* ---- PDF documents: tagged for screen readers? ------------------------------ */
+
+/* pdfinfo's time for one file: it reads the cross-reference table, not the pages, so a
+ * 100 MB PDF takes well under a second; one that takes this long is broken. */
+#define SG_PDFINFO_TIMEOUT_MS 20000
+
+/* Is it a PDF, by its first bytes or by its name (a .pdf that is none is then found broken)? */
+static bool doc_is_pdf(const sg_dokument *doc)
+{
+	const char *dot = strrchr(doc->file, '.');
+	return doc->pdf || (dot && strcmp(dot, ".pdf") == 0);
+}
+
+void sg_dokument_check_pdfs(const sg_site *site, struct sg_pdf_cache *cache, sg_diags *d)
+{
+	char *pdfinfo = NULL;
+	bool looked = false, missing_told = false;
+	for (size_t i = 0; i < site->n_dokument; i++) {
+		const sg_dokument *doc = site->dokument[i];
+		if (!doc_is_pdf(doc))
+			continue;
+		if (!looked) { /* once a run, and only when there is a PDF */
+			pdfinfo = sg_pdfinfo_find();
+			looked = true;
+		}
+		const char *at = doc->path;
+		int line = doc->file_line, col = doc->file_col;
+		switch (sg_pdf_cache_tagging(cache, pdfinfo, doc->src_path, SG_PDFINFO_TIMEOUT_MS)) {
+		case SG_PDF_TAGGED:
+		case SG_PDF_ENCRYPTED: break;
+		case SG_PDF_UNTAGGED:
+			sg_warning(d, at, line, col,
+			           "the PDF '%s' is not tagged: screen readers cannot read it, and the accessibility law "
+			           "(lagen om tillgänglighet till digital offentlig service) requires documents on the site to be "
+			           "accessible; export it again as a tagged PDF (in Word: Save As, PDF, Options, tick 'Document "
+			           "structure tags for accessibility'), or ask its author for a tagged version",
+			           doc->file);
+			break;
+		case SG_PDF_BROKEN:
+			sg_warning(d, at, line, col,
+			           "pdfinfo cannot read the PDF '%s': the file is damaged or is not a PDF, so visitors may not be "
+			           "able to open it, and whether screen readers can read it is not known; open it in a PDF reader, "
+			           "and export it again from the original as a tagged PDF",
+			           doc->file);
+			break;
+		case SG_PDF_TIMEOUT:
+			sg_warning(d, at, line, col,
+			           "pdfinfo did not finish reading the PDF '%s' in %d seconds, so whether screen readers can read "
+			           "it is not known; open it in a PDF reader to see whether it is damaged, and export it again "
+			           "from the original as a tagged PDF",
+			           doc->file, SG_PDFINFO_TIMEOUT_MS / 1000);
+			break;
+		case SG_PDF_NO_PDFINFO:
+			if (!missing_told)
+				sg_warning(d, at, line, col,
+				           "whether the PDF '%s' and the site's other PDF documents are tagged for screen readers, "
+				           "as the accessibility law requires, is not checked: pdfinfo is not installed; install it "
+				           "with: sudo apt-get install poppler-utils",
+				           doc->file);
+			missing_told = true;
+			break;
+		}
+	}
+	free(pdfinfo);
 }

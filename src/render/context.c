@@ -1087,9 +1087,11 @@ static void put_organisation(const sg_contexts *c, const sg_forbund *fb, sg_valu
 		if (m->protokoll) {
 			sg_ctx_put_take(mv, "protokoll_url", sg_url_dokument(m->protokoll));
 			sg_value_put_str(mv, "protokoll_title", m->protokoll->title);
+			sg_ctx_put_take(mv, "protokoll_meta", sg_ctx_doc_meta(m->protokoll));
 		} else {
 			sg_value_put_bool(mv, "protokoll_url", false);
 			sg_value_put_bool(mv, "protokoll_title", false);
+			sg_value_put_bool(mv, "protokoll_meta", false);
 		}
 		sg_value_push(ml, mv);
 	}

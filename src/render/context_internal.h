@@ -57,4 +57,9 @@ sg_value *sg_ctx_vplan(const sg_contexts *c, const sg_economy *e);
 /* context_plan.c: the förbund's plan documents, {year, url}, by year (new list) */
 sg_value *sg_ctx_vplan_links(const sg_contexts *c, const sg_forbund *f);
 
+/* context_publish.c: a document's type and size as its links show them, "PDF, 245 kB"
+ * (sg_ctx_doc_meta), or the size alone, "245 kB" (sg_ctx_doc_size); malloc'd. */
+char *sg_ctx_doc_meta(const sg_dokument *d);
+char *sg_ctx_doc_size(const sg_dokument *d);
+
 #endif

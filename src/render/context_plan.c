@@ -205,6 +205,7 @@ sg_value *sg_ctx_vplan(const sg_contexts *c, const sg_economy *e)
 		if (d->forbund == f && d->type == SG_DOC_VERKSAMHETSPLAN && d->year == e->year && n > 4 &&
 		    strcmp(d->file + n - 4, ".pdf") == 0) {
 			sg_ctx_put_take(v, "pdf_url", sg_url_dokument(d));
+			sg_ctx_put_take(v, "pdf_size", sg_ctx_doc_size(d));
 			break;
 		}
 	}

@@ -160,21 +160,59 @@ static sg_value *event_lists(const sg_contexts *c, const sg_forbund *only, size_
 
 /* ---- documents --------------------------------------------------------------- */
 
+/* A file's size as Swedish readers (and GOV.UK's attachment pattern) expect it: "512 byte"
+ * ("1 023 byte", with a no-break space, like every number on the site),
+ * "2,4 kB" (one decimal below 10 kB), "245 kB", "1,2 MB" (one decimal), 1 kB = 1024 bytes;
+ * rounded to the nearest, and 1023,6 kB is "1 MB", never "1024 kB". Malloc'd. */
 static char *size_text(long long bytes)
 {
 	char num[48];
 	if (bytes < 1024)
-		return sg_asprintf("%lld byte", bytes);
-	if (bytes < 1024 * 1024)
-		return sg_asprintf("%s kB", sg_format_sv((double)((bytes + 512) / 1024), num));
-	return sg_asprintf("%s MB", sg_format_sv((double)(bytes * 10 / (1024 * 1024)) / 10.0, num));
+		return sg_asprintf("%s byte", sg_format_sv((double)bytes, num));
+	long long tenths_kb = (bytes * 10 + 512) / 1024;
+	if (tenths_kb < 100)
+		return sg_asprintf("%s kB", sg_format_sv((double)tenths_kb / 10.0, num));
+	long long kb = (bytes + 512) / 1024;
+	if (kb < 1024)
+		return sg_asprintf("%s kB", sg_format_sv((double)kb, num));
+	long long tenths_mb = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+	return sg_asprintf("%s MB", sg_format_sv((double)tenths_mb / 10.0, num));
 }
 
-static char *format_of(const char *file)
+/* The document's type as a visitor knows it: "PDF" when its first bytes are a PDF's
+ * (whatever its name says), else by its extension ("Word", "Excel", "OpenDocument-text",
+ * "JPEG-bild" …), else the extension in capitals ("HTML"), or "fil" without one. Malloc'd. */
+static char *format_of(const sg_dokument *d)
 {
-	const char *dot = strrchr(file, '.');
+	static const char *const names[][2] = {
+	    {"pdf", "PDF"},
+	    {"doc", "Word"},
+	    {"docx", "Word"},
+	    {"xls", "Excel"},
+	    {"xlsx", "Excel"},
+	    {"ppt", "PowerPoint"},
+	    {"pptx", "PowerPoint"},
+	    {"odt", "OpenDocument-text"},
+	    {"ods", "OpenDocument-kalkylblad"},
+	    {"odp", "OpenDocument-presentation"},
+	    {"rtf", "RTF"},
+	    {"txt", "Text"},
+	    {"csv", "CSV"},
+	    {"png", "PNG-bild"},
+	    {"jpg", "JPEG-bild"},
+	    {"jpeg", "JPEG-bild"},
+	    {"gif", "GIF-bild"},
+	    {"webp", "WebP-bild"},
+	};
+	if (d->pdf)
+		return sg_strdup("PDF");
+	const char *dot = strrchr(d->file, '.');
+	const char *ext = dot ? dot + 1 : "";
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strcmp(ext, names[i][0]) == 0)
+			return sg_strdup(names[i][1]);
 	sg_buf b = SG_BUF_INIT;
-	for (const char *p = dot ? dot + 1 : ""; *p; p++)
+	for (const char *p = ext; *p; p++)
 		sg_buf_putc(&b, (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p));
 	if (!b.len)
 		sg_buf_puts(&b, "fil");
@@ -218,7 +256,7 @@ static sg_value *doc_groups(const sg_contexts *c, const sg_forbund *only)
 		if (d->year)
 			sg_value_put_num(it, "year", d->year);
 		sg_ctx_put_take(it, "size", size_text(d->size));
-		sg_ctx_put_take(it, "format", format_of(d->file));
+		sg_ctx_put_take(it, "format", format_of(d));
 		sg_value_push(items, it);
 	}
 	return groups;
@@ -522,4 +560,17 @@ void sg_ctx_publications_forbund(const sg_contexts *c, const sg_forbund *f, sg_v
 	sg_value_put(v, "dokument", doc_groups(c, f));
 	if (f->default_form)
 		sg_ctx_put_take(v, "blankett_url", sg_url_blankett(f->default_form));
+}
+
+char *sg_ctx_doc_meta(const sg_dokument *d)
+{
+	char *format = format_of(d), *size = size_text(d->size);
+	char *s = sg_asprintf("%s, %s", format, size);
+	free(format), free(size);
+	return s;
+}
+
+char *sg_ctx_doc_size(const sg_dokument *d)
+{
+	return size_text(d->size);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../support/fixture.h"
+#include "../support/pdf.h"
 #include "../support/run.h"
 #include "util/alloc.h"
 #include "util/fs.h"
@@ -22,15 +23,17 @@
 static const fixture_file dokument[] = {
 	{"dokument/protokoll-2026-02.yaml", "title: Protokoll 12 februari 2026\ntype: protokoll\nyear: 2026\n"
 	                                    "forbund: sjuharad\nfile: protokoll-2026-02.pdf\n"},
-	{"dokument/protokoll-2026-02.pdf", "%PDF-1.4\n%%EOF\n"},
+	{"dokument/protokoll-2026-02.pdf", NULL}, /* test_pdf(true), made in each test */
 };
 
 Test(organisation, the_forbund_page_lists_board_staff_and_meetings)
 {
+	char *pdf = test_pdf(true);
 	fixture_file files[] = {FIXTURE_SITE,
 	                        ORG_FORBUND("  - {date: 2027-03-10}\n  - {date: 2026-02-12, protokoll: protokoll-2026-02}\n"),
-	                        dokument[0], dokument[1]};
+	                        dokument[0], {dokument[1].path, pdf}};
 	char *root = fixture_make(files, 4);
+	free(pdf);
 	sg_buf o = SG_BUF_INIT;
 	cr_assert_eq(run(&o, "build --content %s/content --out %s/out --now 2026-12-04", root, root), 0, "%s",
 	             sg_buf_cstr(&o));
@@ -44,7 +47,7 @@ Test(organisation, the_forbund_page_lists_board_staff_and_meetings)
 	/* by date; the one ahead marked, the past one with its minutes */
 	const char *feb = strstr(f, "<time datetime=\"2026-02-12\">12 februari 2026</time> – <a "
 	                            "href=\"/dokument/protokoll-2026-02.pdf\">Protokoll<span class=\"visually-hidden\"> 12 "
-	                            "februari 2026</span></a>");
+	                            "februari 2026</span></a> <span class=\"meta\">(PDF, 358 byte)</span>");
 	const char *mar = strstr(f, "<time datetime=\"2027-03-10\">10 mars 2027</time> (kommande)</li>");
 	cr_expect(feb && mar && feb < mar, "%s", f);
 	free(f);
@@ -55,10 +58,12 @@ Test(organisation, the_forbund_page_lists_board_staff_and_meetings)
 
 Test(organisation, minutes_that_name_no_document_are_an_error)
 {
+	char *pdf = test_pdf(true);
 	fixture_file files[] = {FIXTURE_SITE, ORG_FORBUND("  - {date: 2026-02-12, protokoll: protokol-2026-02}\n"
 	                                                  "  - {date: 2026-05}\n"),
-	                        dokument[0], dokument[1]};
+	                        dokument[0], {dokument[1].path, pdf}};
 	char *root = fixture_make(files, 4);
+	free(pdf);
 	sg_buf o = SG_BUF_INIT;
 	cr_assert_eq(run(&o, "check --content %s/content --now 2026-12-04", root), 1, "%s", sg_buf_cstr(&o));
 	cr_expect_not_null(strstr(sg_buf_cstr(&o), "sjuharad.md:10:35: error: there is no document 'protokol-2026-02'; did "
