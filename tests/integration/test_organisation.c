@@ -78,10 +78,12 @@ Test(organisation, minutes_that_name_no_document_are_an_error)
 
 Test(organisation, a_past_meeting_without_minutes_says_they_are_not_published)
 {
+	char *pdf = test_pdf(true);
 	fixture_file files[] = {FIXTURE_SITE, ORG_FORBUND("  - {date: 2026-11-19}\n  - {date: 2026-12-04}\n"
 	                                                  "  - {date: 2026-02-12, protokoll: protokoll-2026-02}\n"),
-	                        dokument[0], dokument[1]};
+	                        dokument[0], {dokument[1].path, pdf}};
 	char *root = fixture_make(files, 4);
+	free(pdf);
 	sg_buf o = SG_BUF_INIT;
 	cr_assert_eq(run(&o, "build --content %s/content --out %s/out --now 2026-12-04", root, root), 0, "%s",
 	             sg_buf_cstr(&o));
