@@ -29,12 +29,12 @@ after(async () => {
 test("kinds.js has one page of every page kind of src/plan/plan.c, from pages.js", async () => {
   const names = await planKinds();
   assert.ok(names.length >= 20, "read the kinds of plan.c: " + names.join(", "));
-  assert.deepEqual(Object.keys(kinds).sort(), [...names].sort());
-  for (const [kind, path] of Object.entries(kinds))
+  assert.deepEqual([...kinds.keys()].sort(), [...names].sort());
+  for (const [kind, path] of kinds)
     if (!onVariant.has(kind)) assert.ok(pages.includes(path), `${kind}: ${path} is not in pages.js`);
 });
 
-for (const [kind, path] of Object.entries(kinds)) {
+for (const [kind, path] of kinds) {
   test(`screenshots of ${kind} (${path}) at 375 and 1280 px`, async () => {
     for (const [width, viewport] of Object.entries(widths)) {
       const page = await browser.newPage({ viewport });
