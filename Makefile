@@ -134,7 +134,7 @@ e2e: $(BUILD)/sofgen
 	@rm -rf $(E2E_FORMS_SITE) && $(BUILD)/sofgen build --now 2020-06-01T12:00 \
 	  --content tests/e2e/fixtures/one-field/content --out $(E2E_FORMS_SITE)
 	cd tests/e2e && $(TEST_ENV) SITE_DIR=$(CURDIR)/$(E2E_SITE) FORMS_SITE_DIR=$(CURDIR)/$(E2E_FORMS_SITE) \
-	  SOFGEN=$(CURDIR)/$(BUILD)/sofgen SOFGEN_DECAP_DIR=$(CURDIR)/$(DECAP_DIR) node --test
+	  SOFGEN=$(CURDIR)/$(BUILD)/sofgen SOFGEN_DECAP_DIR=$(CURDIR)/$(DECAP_DIR) node --test --test-concurrency=1
 
 # The binary, the default templates and assets, the man page and the bash completion.
 install: sofgen
