@@ -115,6 +115,18 @@ static bool is_remote(const char *url)
 	return strncasecmp(url, "http:", 5) == 0 || strncasecmp(url, "https:", 6) == 0 || strncmp(url, "//", 2) == 0;
 }
 
+/* Is node inside a table (GitHub's extension, whose cells hold only text and inline
+ * nodes it knows: a picture's custom node cannot go there)? */
+static bool in_table(cmark_node *node)
+{
+	for (cmark_node *p = cmark_node_parent(node); p; p = cmark_node_parent(p)) {
+		const char *t = cmark_node_get_type_string(p);
+		if (t && strncmp(t, "table", 5) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Does an image's url name a file of the content (no scheme, and not a path on the site
  * other than /bilder/…, the folder the web editor writes)? */
 static bool names_file(const char *url)
@@ -497,6 +509,12 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 				           "contact; save the file in content/bilder/ and write ![what it shows](name.jpg)",
 				           (int)cut, url, cut < url_len ? "…" : "");
 				drop = true;
+			} else if (t == CMARK_NODE_IMAGE && url && names_file(url) && in_table(node)) {
+				sg_error(d, file, line, char_column(text, len, cmark_node_get_start_line(node), col),
+				         "an image cannot stand in a table: put ![…](%s) on a line of its own before or after the "
+				         "table",
+				         url);
+				drop = true;
 			} else if (t == CMARK_NODE_IMAGE && url && names_file(url)) {
 				/* replaced later by the caller's <picture> (sg_markdown_images) */
 				md->images = sg_realloc(md->images, (md->n_images + 1) * sizeof *md->images);
@@ -557,7 +575,9 @@ sg_markdown *sg_markdown_parse(const char *text, size_t len, const char *file, i
 		sg_error(d, file, refused.more_line, refused.more_col,
 		         "%zu more references to control characters in this text (only the first %d are listed); remove them",
 		         refused.count - MAX_REFUSED, MAX_REFUSED);
-	for (size_t i = 0; i < n; i++) {
+	/* the last first: a node dropped inside another dropped one (a link or raw HTML in an
+	 * image's description) goes before the one that holds it, which is then whole */
+	for (size_t i = n; i-- > 0;) {
 		cmark_node_type t = cmark_node_get_type(bad[i]);
 		if (t == CMARK_NODE_LINK) {
 			unwrap(bad[i]);
@@ -623,7 +643,13 @@ size_t sg_markdown_images(sg_markdown *md, sg_image_html html_of, void *ctx)
 			cmark_node *text = cmark_node_new_with_mem(CMARK_NODE_TEXT, &checked_mem);
 			cmark_node_set_literal(text, alt);
 			cmark_node_append_child(custom, text);
-			cmark_node_insert_before(img, custom);
+			if (!cmark_node_insert_before(img, custom)) {
+				/* a parent that takes no custom node (parse refuses images in tables): the
+				 * image stays as cmark writes it rather than vanish */
+				cmark_node_free(custom);
+				free(alt), free(before), free(after);
+				continue;
+			}
 			count++;
 		}
 		cmark_node_free(img);

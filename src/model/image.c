@@ -23,6 +23,7 @@
 #include "../util/i18n.h"
 #include "../util/slug.h"
 #include "../util/suggest.h"
+#include "../util/utf8.h"
 #include "fields.h"
 
 void sg_image_hash(const void *data, size_t len, char out[17])
@@ -180,7 +181,18 @@ static bool load_file(const sg_fields *f, sg_image *img, const char *content_dir
 		free(folder);
 		return false;
 	}
-	free(folder);
+	/* a folder inside content/bilder/ may be a link to somewhere else: only what really is
+	 * below content/bilder/ is published (as the content folder's own check does) */
+	char *real_folder = realpath(folder, NULL), *real = realpath(img->path, NULL);
+	size_t fl = real_folder ? strlen(real_folder) : 0;
+	bool inside = real_folder && real && strncmp(real, real_folder, fl) == 0 && real[fl] == '/';
+	free(real_folder), free(real), free(folder);
+	if (!inside) {
+		sg_error(f->d, f->file, line, col,
+		         "the image '%s' is reached through a link to outside content/%s/: copy the file itself there",
+		         img->src, SG_IMAGE_FOLDER);
+		return false;
+	}
 	if (!S_ISREG(st.st_mode)) {
 		sg_error(f->d, f->file, line, col, "the image '%s' is %s, not a file: put the image file itself in content/%s/",
 		         img->src, sg_mode_kind((unsigned)st.st_mode), SG_IMAGE_FOLDER);
@@ -538,12 +550,28 @@ const char *sg_svg_unsafe(const char *text, size_t len, int *line, int *col)
 
 /* ---- images in Markdown texts ------------------------------------------------------ */
 
+/* Does s hold a character a reader sees: anything but spaces of any width (U+0020,
+ * U+00A0, U+2000–U+200D, U+202F, U+205F, U+2060, U+3000, U+FEFF) and line breaks? */
+static bool visible(const char *s)
+{
+	size_t len = strlen(s), n;
+	for (size_t i = 0; i < len; i += n ? n : 1) {
+		unsigned cp = sg_utf8_decode(s + i, len - i, &n);
+		bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
+		             (cp >= 0x2000 && cp <= 0x200D) || cp == 0x202F || cp == 0x205F || cp == 0x2060 ||
+		             cp == 0x3000 || cp == 0xFEFF;
+		if (!space)
+			return true;
+	}
+	return false;
+}
+
 sg_image *sg_image_named(sg_diags *d, const char *file, int line, int col, const char *src, const char *alt,
                          const char *content_dir)
 {
 	sg_fields f = {.file = file, .d = d, .line = line};
 	bool ok = true;
-	if (!*alt) {
+	if (!visible(alt)) {
 		sg_error(d, file, line, col,
 		         "the image '%s' has no description: write what it shows between the brackets, e.g. ![Två personer "
 		         "samtalar vid ett bord](%s) (an image that only decorates belongs in the front matter's image: with "

@@ -250,9 +250,10 @@ static void read_figures(const sg_fields *f, const sg_value *p, const sg_key *ke
 		pl->funds.forbund = sg_field_amount(f, funds, "forbund");
 		pl->funds.cofunding = sg_field_amount(f, funds, "cofunding");
 		pl->funds.esf = sg_field_amount(f, funds, "esf");
-		pl->funds.has_forbund = sg_value_get(funds, "forbund") != NULL;
-		pl->funds.has_cofunding = sg_value_get(funds, "cofunding") != NULL;
-		pl->funds.has_esf = sg_value_get(funds, "esf") != NULL;
+		/* `esf: ~` or `esf:` with nothing after it gives no amount either */
+		pl->funds.has_forbund = sg_value_kind_of(sg_value_get(funds, "forbund")) != SG_VAL_NULL;
+		pl->funds.has_cofunding = sg_value_kind_of(sg_value_get(funds, "cofunding")) != SG_VAL_NULL;
+		pl->funds.has_esf = sg_value_kind_of(sg_value_get(funds, "esf")) != SG_VAL_NULL;
 	}
 }
 

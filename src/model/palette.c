@@ -1,6 +1,7 @@
 /* palette.c — `colors:` in site.yaml and in a förbund file: the colours the site's style
  * takes from them (style.css's custom properties --brand and --link), each checked
  * against what is drawn on it or beside it, so that no choice falls below WCAG 2.1 AA. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,7 +80,7 @@ void sg_palette_read(sg_palette *p, const sg_fields *f, const sg_value *map, con
 			sg_error(f->d, f->file, line, col,
 			         "colors: '%s' %s has a contrast of %.1f:1 with %s; WCAG 2.1 AA asks for at least %.1f:1: "
 			         "choose a darker colour, e.g. \"%s\"",
-			         k->name, sg_color_hex(c, was), sg_color_contrast(c, bg), _(failed->where), failed->min,
+			         k->name, sg_color_hex(c, was), floor(sg_color_contrast(c, bg) * 10) / 10, _(failed->where), failed->min,
 			         sg_color_hex(better, hex));
 		}
 		if (!failed)

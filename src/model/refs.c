@@ -157,6 +157,8 @@ static void other_texts(sg_site *site, sg_text_fn fn, void *ctx)
 		fn(site->blanketter[i]->intro, ctx);
 		fn(site->blanketter[i]->consent, ctx);
 	}
+	for (size_t i = 0; i < site->n_vplaner; i++)
+		fn(site->vplaner[i]->body, ctx);
 }
 
 void sg_insats_each_text(sg_insats *x, sg_text_fn fn, void *ctx)

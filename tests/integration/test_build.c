@@ -498,8 +498,8 @@ Test(example, incremental_build_keeps_unchanged_files, .timeout = 120)
 	sg_buf_free(&log);
 }
 
-/* Truth on the page: a place that gives only förbundsmedel has no medfinansiering or ESF
- * of 0; the insats page says those are missing, and its sum is of what is given. */
+/* Truth on the page: a place that gives only förbundsmedel (or medfinansiering as a YAML
+ * null, `~`) has no medfinansiering or ESF of 0; the insats page says those are missing, and its sum is of what is given. */
 Test(truth, money_not_given_is_missing_not_zero)
 {
 	const fixture_file files[] = {
@@ -507,7 +507,8 @@ Test(truth, money_not_given_is_missing_not_zero)
 		FIXTURE_FORBUND,
 		{"insatser/sjuharad/steget.md", "---\ntitle: Steget\nreviewed: 2020-05-01\nplaces:\n"
 		                                "  - {municipality: Borås, participants: 12, funds: {forbund: 450}}\n"
-		                                "  - {municipality: Mark, participants: 5, funds: {forbund: 100, esf: 0}}\n"
+		                                "  - {municipality: Mark, participants: 5, funds: {forbund: 100, esf: 0, "
+		                                "cofunding: ~}}\n"
 		                                "---\nText.\n"},
 	};
 	char *root = fixture_make(files, sizeof files / sizeof *files);

@@ -250,3 +250,28 @@ Test(images, images_in_texts_are_pictures_of_files_that_exist)
 	sg_remove_tree(root);
 	free(root);
 }
+
+/* A folder inside content/bilder/ that is a link to elsewhere: its files are not
+ * published (only what really is below content/bilder/ is read). */
+Test(images, an_image_through_a_link_out_of_bilder_is_refused)
+{
+	char *root = site();
+	char *outside = sg_asprintf("%s/outside", root), *link = sg_asprintf("%s/content/bilder/ut", root);
+	cr_assert_eq(sg_mkdirs(outside), 0);
+	char *secret = sg_asprintf("%s/hemlig.jpg", outside);
+	make_image(secret, 600, 400, 3, 50);
+	cr_assert_eq(symlink(outside, link), 0);
+	char *md = sg_asprintf("%s/content/sidor/om.md", root);
+	const char *text = "---\ntitle: Om oss\n---\nText ![Två personer](ut/hemlig.jpg)\n";
+	cr_assert_eq(sg_write_file(md, text, strlen(text)), 0);
+	sg_buf log = SG_BUF_INIT;
+	int rc = run(&log, "build --content %s/content --out %s/site --now 2020-06-01", root, root);
+	cr_expect_eq(rc, 1, "%s", log.ptr);
+	cr_expect(has(log.ptr, "om.md:4:6: error: the image 'ut/hemlig.jpg' is reached through a link to outside "
+	                       "content/bilder/: copy the file itself there"),
+	          "%s", log.ptr);
+	free(md), free(secret), free(link), free(outside);
+	sg_buf_free(&log);
+	sg_remove_tree(root);
+	free(root);
+}

@@ -168,7 +168,8 @@ Test(palette, a_site_without_colours_has_no_inline_style)
 
 Test(palette, colours_below_aa_are_refused_with_a_colour_that_passes)
 {
-	char *root = site_with("colors: {brand: \"#6fa8dc\", link: blue}\n", "colors:\n  link: \"#8ab4f8\"\n  logo: x\n");
+	char *root = site_with("colors: {brand: \"#6fa8dc\", link: blue}\n", "colors:\n  link: \"#8ab4f8\"\n  logo: x\n"
+	                       "  brand: \"#777777\"\n");
 	sg_buf log = SG_BUF_INIT;
 	int rc = run(&log, "check --content %s/content --now 2020-06-01", root);
 	cr_expect_eq(rc, 1, "exit %d:\n%s", rc, log.ptr);
@@ -178,7 +179,12 @@ Test(palette, colours_below_aa_are_refused_with_a_colour_that_passes)
 	                   "%s", log.ptr);
 	cr_expect_not_null(strstr(log.ptr, "colors: 'link' must be a colour written #rrggbb"), "%s", log.ptr);
 	cr_expect_not_null(strstr(log.ptr, "forbund/sjuharad.md:5:9: error: colors: 'link' #8ab4f8"), "%s", log.ptr);
+	/* #777777 on white is 4.48:1: shown rounded down, 4.4, never as the 4.5 it misses */
+	cr_expect_not_null(strstr(log.ptr, "forbund/sjuharad.md:7:10: error: colors: 'brand' #777777 has a contrast of "
+	                                   "4.4:1 with white text on it"),
+	                   "%s", log.ptr);
 	/* the suggested colour passes every pair */
+	cr_expect_null(strstr(log.ptr, "of 4.5:1"), "a failing ratio is never shown as the one asked for");
 	const char *e = strstr(log.ptr, "e.g. \"#");
 	cr_assert_not_null(e);
 	char hex[8];

@@ -398,3 +398,44 @@ Test(markdown, an_image_inside_another_images_description_is_safe)
 	sg_markdown_free(m);
 	sg_diags_free(d);
 }
+
+/* Nodes dropped inside other dropped nodes (raw HTML or a link in the description of an
+ * image from another site, an image in one): each goes once, inner first, and the text
+ * around them stays. These crashed (a double free) or hung before. */
+Test(markdown, dropped_nodes_inside_dropped_images_are_freed_once)
+{
+	const char *texts[] = {
+		"![Karta <br> över länet](https://kartor.example.com/lan.png) kvar\n",
+		"![![inre](http://y.example/a.png)](http://x.example/b.png) kvar\n",
+		"![se [här](javascript:x)](https://x.example/a.png) kvar\n",
+		"![<b>x</b>](javascript:x) kvar\n",
+		"![a ![b <i>c</i>](javascript:y)](//x.example/a.png) kvar\n",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		sg_diags *d = sg_diags_new();
+		char *h = render(texts[i], false, d);
+		cr_expect_not_null(strstr(h, "kvar"), "%s → %s", texts[i], h);
+		cr_expect_null(strstr(h, "<img"), "%s → %s", texts[i], h);
+		cr_expect_geq(sg_diags_warnings(d), 1);
+		free(h);
+		sg_diags_free(d);
+	}
+}
+
+Test(markdown, an_image_in_a_table_is_an_error_not_lost_silently)
+{
+	sg_diags *d = sg_diags_new();
+	sg_markdown_opts o = {0};
+	const char *text = "| a | b |\n|---|---|\n| x | ![Två vid bord](ok.jpg) |\n";
+	sg_markdown *m = sg_markdown_parse(text, strlen(text), "f.md", 1, &o, d);
+	cr_assert_eq(sg_diags_errors(d), 1);
+	cr_expect_str_eq(sg_diags_at(d, 0)->message, "an image cannot stand in a table: put ![…](ok.jpg) on a line of its "
+	                                             "own before or after the table");
+	cr_expect_eq(sg_diags_at(d, 0)->line, 3);
+	cr_expect_eq(sg_diags_at(d, 0)->col, 7);
+	sg_buf seen = SG_BUF_INIT;
+	cr_expect_eq(sg_markdown_images(m, test_image_html, &seen), 0);
+	free(seen.ptr);
+	sg_markdown_free(m);
+	sg_diags_free(d);
+}
