@@ -14,15 +14,6 @@
 void sg_ctx_put_take(sg_value *map, const char *key, char *s) { sg_value_put(map, key, sg_value_string_take(s)); }
 
 
-/* s (taken), or false when NULL: a list item defines every key, so that a card does not
- * print its parent's value. */
-static void put_take_or_false(sg_value *map, const char *key, char *s)
-{
-	if (s)
-		sg_ctx_put_take(map, key, s);
-	else
-		sg_value_put_bool(map, key, false);
-}
 
 void sg_ctx_put_sv(sg_value *map, const char *key, double v)
 {
@@ -169,6 +160,15 @@ static void put_or_false(sg_value *map, const char *key, const char *s)
 {
 	if (s)
 		sg_value_put_str(map, key, s);
+	else
+		sg_value_put_bool(map, key, false);
+}
+
+/* The same for a malloc'd s, which it takes. */
+static void put_take_or_false(sg_value *map, const char *key, char *s)
+{
+	if (s)
+		sg_ctx_put_take(map, key, s);
 	else
 		sg_value_put_bool(map, key, false);
 }
@@ -844,16 +844,6 @@ static char *site_style(const sg_site *site)
 	return b.ptr;
 }
 
-/* s as a string under key, or false when NULL, so that a key used in a section is always
- * defined there (Mustache would otherwise look it up in the sections around it). */
-static void put_str_or_false(sg_value *v, const char *key, const char *s)
-{
-	if (s)
-		sg_value_put_str(v, key, s);
-	else
-		sg_value_put_bool(v, key, false);
-}
-
 /* site.yaml's newsletter_signup for the footer (new value, owned by the caller): false when
  * there is none, else {action, url (one of them a string, the other false), email_field,
  * text, receiver, host}. */
@@ -862,11 +852,11 @@ static sg_value *newsletter_value(const sg_newsletter_signup *n)
 	if (!n->action && !n->url)
 		return sg_value_bool(false);
 	sg_value *v = sg_value_map();
-	put_str_or_false(v, "action", n->action);
-	put_str_or_false(v, "url", n->url);
+	put_or_false(v, "action", n->action);
+	put_or_false(v, "url", n->url);
 	sg_value_put_str(v, "email_field", n->email_field);
-	put_str_or_false(v, "text", n->text);
-	put_str_or_false(v, "receiver", n->receiver);
+	put_or_false(v, "text", n->text);
+	put_or_false(v, "receiver", n->receiver);
 	sg_value_put_str(v, "host", n->host);
 	return v;
 }

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../util/escape.h"
 #include "../util/alloc.h"
 #include "../util/fs.h"
 #include "../util/i18n.h"
@@ -43,16 +44,6 @@ struct sg_server {
 
 /* ---- request paths and types ---- */
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 char *sg_serve_path(const char *raw, bool *trailing_slash)
 {
@@ -75,7 +66,7 @@ char *sg_serve_path(const char *raw, bool *trailing_slash)
 		}
 		unsigned char b = (unsigned char)c;
 		if (c == '%') {
-			int hi = hexval(raw[i + 1]), lo = hi >= 0 ? hexval(raw[i + 2]) : -1;
+			int hi = sg_hex_digit(raw[i + 1]), lo = hi >= 0 ? sg_hex_digit(raw[i + 2]) : -1;
 			if (hi < 0 || lo < 0)
 				goto refuse;
 			b = (unsigned char)(hi * 16 + lo);

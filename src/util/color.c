@@ -2,22 +2,12 @@
  * luminance and contrast ratio); no Debian library computes them for sRGB hex colours,
  * so they are written here, in a few lines. */
 #include "color.h"
+#include "escape.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-/* The value of a hex digit, or -1. */
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 bool sg_color_parse(const char *s, sg_rgb *out)
 {
@@ -28,7 +18,7 @@ bool sg_color_parse(const char *s, sg_rgb *out)
 		return false;
 	int d[6];
 	for (size_t i = 0; i < n; i++)
-		if ((d[i] = hexval(s[1 + i])) < 0)
+		if ((d[i] = sg_hex_digit(s[1 + i])) < 0)
 			return false;
 	if (n == 3)
 		*out = (sg_rgb){(unsigned char)(d[0] * 17), (unsigned char)(d[1] * 17), (unsigned char)(d[2] * 17)};

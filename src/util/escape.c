@@ -26,3 +26,14 @@ void sg_escape_html(sg_buf *out, const char *s, size_t len)
 	}
 	sg_buf_put(out, s + start, len - start);
 }
+
+int sg_hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}

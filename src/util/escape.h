@@ -9,4 +9,7 @@
  * quoted attribute values (HTML and XML alike). */
 void sg_escape_html(sg_buf *out, const char *s, size_t len);
 
+/* The value of the hex digit c (0–15, either case), or -1. */
+int sg_hex_digit(char c);
+
 #endif
